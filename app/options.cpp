@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: MIT
+#include "options.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QUrl>
+
+#include <cmath>
+
+namespace omni::app {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("omni::app::Options", text);
+}
+
+bool parseNumber(const QString &text, double min, double max, double &out)
+{
+    bool ok = false;
+    const double v = text.toDouble(&ok);
+    if (!ok || !std::isfinite(v) || v < min || v > max) {
+        return false;
+    }
+    out = v;
+    return true;
+}
+
+} // namespace
+
+ParseResult parseOptions(const QStringList &args, const QString &envToken)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(
+        tr("omniscient watches a small robot live: it reads the robot's shared memory, shows a dashboard, "
+           "and mirrors the state to browsers and other omniscient instances over one port."));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help and exit."));
+    const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
+                                     tr("Print the version and exit."));
+    const QCommandLineOption shm(QStringLiteral("shm"), tr("Shared-memory segment to read (default: omnigod)."),
+                                 tr("NAME"), QStringLiteral("omnigod"));
+    const QCommandLineOption simulate(QStringLiteral("simulate"),
+                                      tr("Run the built-in simulated robot through real shared memory."));
+    const QCommandLineOption simRate(QStringLiteral("sim-rate"),
+                                     tr("Publish rate of the simulated robot (default: 50)."), tr("HZ"),
+                                     QStringLiteral("50"));
+    const QCommandLineOption headless(QStringLiteral("headless"), tr("Run without a window (reader and server only)."));
+    const QCommandLineOption printJson(QStringLiteral("print-json"),
+                                       tr("Print each new state and link change as a JSON line on stdout."));
+    const QCommandLineOption staleMs(QStringLiteral("stale-ms"),
+                                     tr("Call the link stale after this long without a new state (default: 1000)."),
+                                     tr("MS"), QStringLiteral("1000"));
+    const QCommandLineOption port(QStringLiteral("port"),
+                                  tr("TCP port of the web dashboard and WebSocket (default: 3001)."), tr("PORT"),
+                                  QStringLiteral("3001"));
+    const QCommandLineOption bind(QStringLiteral("bind"), tr("Address to listen on (default: all interfaces)."),
+                                  tr("ADDRESS"));
+    const QCommandLineOption maxClients(QStringLiteral("max-clients"),
+                                        tr("Most WebSocket clients served at once (default: 64)."), tr("N"),
+                                        QStringLiteral("64"));
+    const QCommandLineOption maxRate(QStringLiteral("max-rate"),
+                                     tr("Most states per second sent to each client (default: 60)."), tr("HZ"),
+                                     QStringLiteral("60"));
+    const QCommandLineOption token(QStringLiteral("token"),
+                                   tr("Access token required by /ws and /api (default: $OMNISCIENT_TOKEN)."),
+                                   tr("TOKEN"));
+    const QCommandLineOption noServer(QStringLiteral("no-server"), tr("Do not serve the web dashboard."));
+    const QCommandLineOption kiosk(QStringLiteral("kiosk"), tr("Fullscreen touchscreen kiosk."));
+    const QCommandLineOption connect(QStringLiteral("connect"),
+                                     tr("Show a remote robot from another omniscient's stream, e.g. ws://pi:3001/ws."),
+                                     tr("URL"));
+    const QCommandLineOption lang(QStringLiteral("lang"), tr("Language of the interface: en, de, es, fr."), tr("LANG"));
+    p.addOptions({help, version, shm, simulate, simRate, headless, printJson, staleMs, port, bind, maxClients, maxRate,
+                  token, noServer, kiosk, connect, lang});
+
+    ParseResult r;
+    auto error = [&r](const QString &message) {
+        r.action = ParseResult::Action::Error;
+        r.message = message;
+        return r;
+    };
+    if (!p.parse(args)) {
+        return error(p.errorText());
+    }
+    if (!p.positionalArguments().isEmpty()) {
+        return error(tr("unexpected argument \"%1\"").arg(p.positionalArguments().constFirst()));
+    }
+    if (p.isSet(help)) {
+        r.action = ParseResult::Action::Help;
+        r.message = p.helpText();
+        return r;
+    }
+    if (p.isSet(version)) {
+        r.action = ParseResult::Action::Version;
+        r.message = QStringLiteral("omniscient %1").arg(QStringLiteral(OMNI_VERSION));
+        return r;
+    }
+
+    Options &o = r.options;
+    o.shmName = p.value(shm);
+    {
+        QString name = o.shmName.startsWith(QLatin1Char('/')) ? o.shmName.mid(1) : o.shmName;
+        if (name.isEmpty() || name.contains(QLatin1Char('/')) || name.toLocal8Bit().size() > 200) {
+            return error(tr("--shm: \"%1\" is not a segment name (1 to 200 characters, no '/' inside)").arg(o.shmName));
+        }
+    }
+    o.simulate = p.isSet(simulate);
+    o.headless = p.isSet(headless);
+    o.printJson = p.isSet(printJson);
+    o.noServer = p.isSet(noServer);
+    o.kiosk = p.isSet(kiosk);
+    double v = 0;
+    if (!parseNumber(p.value(simRate), 0.1, 1e6, o.simRate)) {
+        return error(tr("--sim-rate: expected a rate in Hz from 0.1 to 1000000, got \"%1\"").arg(p.value(simRate)));
+    }
+    if (!parseNumber(p.value(staleMs), 10, 3.6e6, v)) {
+        return error(tr("--stale-ms: expected milliseconds from 10 to 3600000, got \"%1\"").arg(p.value(staleMs)));
+    }
+    o.staleMs = static_cast<int>(v);
+    if (!parseNumber(p.value(port), 0, 65535, v) || v != std::floor(v)) {
+        return error(tr("--port: expected a TCP port from 0 to 65535, got \"%1\"").arg(p.value(port)));
+    }
+    o.port = static_cast<quint16>(v);
+    o.bind = p.value(bind);
+    if (!parseNumber(p.value(maxClients), 1, 100000, v) || v != std::floor(v)) {
+        return error(
+            tr("--max-clients: expected a whole number from 1 to 100000, got \"%1\"").arg(p.value(maxClients)));
+    }
+    o.maxClients = static_cast<int>(v);
+    if (!parseNumber(p.value(maxRate), 0.1, 10000, o.maxRate)) {
+        return error(tr("--max-rate: expected a rate in Hz from 0.1 to 10000, got \"%1\"").arg(p.value(maxRate)));
+    }
+    o.token = p.isSet(token) ? p.value(token) : envToken;
+    o.connectUrl = p.value(connect);
+    if (!o.connectUrl.isEmpty()) {
+        const QUrl url(o.connectUrl, QUrl::StrictMode);
+        if (!url.isValid() || (url.scheme() != QLatin1String("ws") && url.scheme() != QLatin1String("wss")) ||
+            url.host().isEmpty()) {
+            return error(tr("--connect: expected a WebSocket URL such as ws://raspberrypi:3001/ws, got \"%1\"")
+                             .arg(o.connectUrl));
+        }
+        if (o.simulate) {
+            return error(
+                tr("--connect and --simulate cannot be combined: one shows a remote robot, the other a local one"));
+        }
+    }
+    o.lang = p.value(lang);
+    return r;
+}
+
+} // namespace omni::app

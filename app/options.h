@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace omni::app {
+
+/// Everything the command line can set.
+struct Options {
+    QString shmName = QStringLiteral("omnigod"); ///< --shm
+    bool simulate = false;                       ///< --simulate: run the built-in simulated robot
+    double simRate = 50.0;                       ///< --sim-rate HZ
+    bool headless = false;                       ///< --headless: no window
+    bool printJson = false;                      ///< --print-json: JSON Lines on stdout
+    int staleMs = 1000;                          ///< --stale-ms
+    quint16 port = 3001;                         ///< --port
+    QString bind;                                ///< --bind ADDRESS (empty: all interfaces)
+    int maxClients = 64;                         ///< --max-clients
+    double maxRate = 60.0;                       ///< --max-rate HZ per WebSocket client
+    QString token;                               ///< --token or OMNISCIENT_TOKEN
+    bool noServer = false;                       ///< --no-server
+    bool kiosk = false;                          ///< --kiosk
+    QString connectUrl;                          ///< --connect ws://HOST:PORT/ws
+    QString lang;                                ///< --lang
+};
+
+/// What main() should do after parsing.
+struct ParseResult {
+    enum class Action { Run, Help, Version, Error };
+    Action action = Action::Run; ///< see Action
+    Options options;             ///< valid for Run
+    QString message;             ///< help text, version line, or the error for a person to act on
+};
+
+/// Parses arguments (args[0] is the program). `env` supplies OMNISCIENT_TOKEN when non-empty.
+ParseResult parseOptions(const QStringList &args, const QString &envToken = {});
+
+} // namespace omni::app

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "omni/robotstate.h"
+#include "omni/statesource.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <optional>
+
+namespace omni {
+
+/// The one place downstream consumers look: latest state, link status, publish rate, the sound
+/// switch. It does not know which source feeds it. Lives in the GUI/main thread.
+class Hub : public QObject
+{
+    Q_OBJECT
+public:
+    /// An empty hub: Waiting, no state, sound on.
+    explicit Hub(QObject *parent = nullptr);
+
+    /// Feeds the hub from `source` (replacing any earlier source). Does not take ownership.
+    void setSource(StateSource *source);
+    /// The current source, or null.
+    [[nodiscard]] StateSource *source() const { return m_source; }
+
+    /// The newest state, if any arrived.
+    [[nodiscard]] const std::optional<RobotState> &latest() const { return m_latest; }
+    /// The current link.
+    [[nodiscard]] const LinkInfo &link() const { return m_link; }
+    /// Publishes per second at the source, over roughly the last second; 0 when stale or unknown.
+    [[nodiscard]] double rateHz() const;
+    /// Milliseconds since the latest state was published at its source; -1 without a state.
+    [[nodiscard]] qint64 ageMs() const;
+    /// Whether the robot clucks.
+    [[nodiscard]] bool soundEnabled() const { return m_sound; }
+    /// States delivered to the hub so far.
+    [[nodiscard]] quint64 statesReceived() const { return m_received; }
+    /// States the source skipped because newer ones superseded them.
+    [[nodiscard]] quint64 statesCoalesced() const;
+
+public Q_SLOTS:
+    /// Sets whether the robot clucks; emits soundEnabledChanged when it changes.
+    void setSoundEnabled(bool enabled);
+    /// Takes a new state (normally from the source).
+    void acceptState(const omni::RobotState &state);
+    /// Takes a link change (normally from the source).
+    void acceptLink(const omni::LinkInfo &link);
+
+Q_SIGNALS:
+    /// A new state arrived.
+    void stateChanged(const omni::RobotState &state);
+    /// The link changed.
+    void linkChanged(const omni::LinkInfo &link);
+    /// The sound switch changed.
+    void soundEnabledChanged(bool enabled);
+
+private:
+    QPointer<StateSource> m_source;
+    std::optional<RobotState> m_latest;
+    LinkInfo m_link;
+    bool m_sound = true;
+    quint64 m_received = 0;
+    // Rate window: the first sample of the current window and the rate of the last full window.
+    quint64 m_windowSeq = 0;
+    qint64 m_windowStartNs = 0;
+    double m_rate = 0.0;
+};
+
+} // namespace omni

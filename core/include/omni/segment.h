@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "omni/robotstate.h"
+
+#include <cstddef>
+#include <cstdint>
+
+/// Pure functions over the bytes of a mapped segment: classification and consistent copies.
+/// They never write, use only word-sized atomic loads (data-race-free against a live writer)
+/// and never read past `size`. A SIGBUS from a segment truncated under the mapping is the
+/// caller's to catch (see sigbusguard.h).
+namespace omni::segment {
+
+/// What a segment of a given size and content is.
+struct Inspection {
+    Layout layout = Layout::None;                   ///< Current or Legacy when readable
+    LinkStatus status = LinkStatus::Waiting;        ///< Waiting (empty/initialising), Live (readable) or Incompatible
+    Incompatibility reason = Incompatibility::None; ///< why it is incompatible
+    QString detail;                                 ///< facts, e.g. "abi_version 2, this build reads 1"
+    quint64 writerStartNs = 0;                      ///< the writer generation (Current only)
+    qint32 writerPid = 0;                           ///< the writer pid (Current only)
+};
+
+/// Classifies `size` bytes at `base`. base may be null when size is 0.
+Inspection inspect(const void *base, std::size_t size);
+
+/// Outcome of a consistent copy.
+enum class ReadResult {
+    Ok,           ///< `out` holds a consistent state
+    Busy,         ///< the writer kept writing through every retry (or is stuck mid-publish)
+    Initialising, ///< the magic is 0: a writer is (re)initialising the segment
+};
+
+/// A consistent copy of a Current-layout segment (seqlock). `out.seq` is the publish count,
+/// `publishMonoNs` the writer's CLOCK_MONOTONIC publish time. Requires size >= sizeof(omni_shm_segment).
+ReadResult readCurrent(const void *base, RobotState &out, quint64 &publishMonoNs, int maxRetries = 64);
+
+/// The raw sequence word of a Current-layout segment (acquire load): cheap change detection.
+quint64 currentSequence(const void *base);
+
+/// A consistent copy of a Legacy segment: re-read until two consecutive copies agree.
+/// `out.seq` is the robot's `ver`. Requires size >= 56.
+ReadResult readLegacy(const void *base, RobotState &out, int maxRetries = 64);
+
+/// The legacy `ver` word (relaxed load).
+qint32 legacyVersion(const void *base);
+
+} // namespace omni::segment

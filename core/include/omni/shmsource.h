@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "omni/statesource.h"
+
+#include <QMutex>
+
+#include <deque>
+
+#include <atomic>
+#include <chrono>
+#include <memory>
+#include <optional>
+
+namespace omni {
+
+class ShmReaderThread;
+
+/// Options of a ShmSource.
+struct ShmSourceOptions {
+    QString name = QStringLiteral("omnigod");     ///< segment name, with or without the leading '/'
+    std::chrono::milliseconds staleAfter{1000};   ///< no new state for this long: Stale
+    std::chrono::microseconds pollInterval{1000}; ///< polling period when no futex wake-up is available
+};
+
+/// Reads the robot's shared-memory segment in its own thread (read-only) and delivers each new
+/// state to the thread this object lives in. Survives anything the writer does: missing,
+/// replaced, truncated (SIGBUS), garbage, or a writer killed mid-publish.
+/// Bursts coalesce: the latest state wins and at most one delivery is queued at any time.
+class ShmSource : public StateSource
+{
+    Q_OBJECT
+public:
+    /// Creates the source; call start() to begin reading.
+    explicit ShmSource(ShmSourceOptions options = {}, QObject *parent = nullptr);
+    /// Stops and joins the reader thread.
+    ~ShmSource() override;
+
+    void start() override;
+    /// Stops the reader thread and waits for it. Idempotent; start() may be called again.
+    void stop();
+    [[nodiscard]] LinkInfo link() const override;
+    [[nodiscard]] quint64 coalescedCount() const override;
+    /// True while the reader sleeps on the writer's futex (false: it polls).
+    [[nodiscard]] bool usingWakeups() const;
+    /// The options this source was made with.
+    [[nodiscard]] const ShmSourceOptions &options() const { return m_options; }
+
+private:
+    friend class ShmReaderThread;
+    // Called by the reader thread.
+    void post(std::optional<RobotState> state, std::optional<LinkInfo> link);
+    void deliver();
+
+    ShmSourceOptions m_options;
+    std::unique_ptr<ShmReaderThread> m_thread;
+    mutable QMutex m_mutex;
+    std::optional<RobotState> m_pendingState;
+    std::deque<LinkInfo> m_pendingLinks; // bounded: link changes are rare, but a hostile writer could flap
+    LinkInfo m_link;
+    bool m_deliveryQueued = false;
+    std::atomic<quint64> m_coalesced{0};
+};
+
+} // namespace omni

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "omni/robotstate.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+/// The JSON messages of docs/protocol.md: JSON Lines on stdout, the WebSocket stream, /api/state.
+namespace omni::json {
+
+/// Version of the message schema; bumped on incompatible changes.
+constexpr int kSchemaVersion = 1;
+
+/// Derived figures that travel with a state.
+struct StateExtras {
+    double rateHz = 0.0; ///< publish rate at the source
+    qint64 ageMs = -1;   ///< age of the state when serialised, -1 unknown
+};
+
+/// {"type":"state", ...}: one compact line, no trailing newline.
+QByteArray stateMessage(const RobotState &state, const LinkInfo &link, const StateExtras &extras = {});
+/// {"type":"link", ...}
+QByteArray linkMessage(const LinkInfo &link);
+/// {"type":"hello", ...}: what a WebSocket client gets first.
+QByteArray helloMessage(const QString &serverVersion, bool soundEnabled);
+/// {"type":"sound","enabled":...}
+QByteArray soundMessage(bool enabled);
+
+/// A parsed message (remote mode reads the stream with it).
+struct Message {
+    enum class Type { State, Link, Hello, Sound };
+    Type type = Type::State;  ///< which message
+    RobotState state;         ///< for State
+    LinkInfo link;            ///< for State and Link
+    StateExtras extras;       ///< for State
+    bool soundEnabled = true; ///< for Hello and Sound
+    QString serverVersion;    ///< for Hello
+    int schema = 0;           ///< for Hello
+};
+
+/// Parses one message. On failure returns nullopt and, when `error` is given, says what is wrong.
+/// Never trusts its input: wrong types, missing fields, huge arrays and numbers out of range are errors.
+std::optional<Message> parse(const QByteArray &bytes, QString *error = nullptr);
+
+} // namespace omni::json

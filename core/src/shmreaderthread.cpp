@@ -1,0 +1,414 @@
+// SPDX-License-Identifier: MIT
+#include "shmreaderthread.h"
+
+#include "logging.h"
+#include "omni/segment.h"
+#include "sigbusguard.h"
+
+#include <omniscient/omni_shm.h>
+
+#include <cerrno>
+#include <climits>
+#include <cstring>
+#include <fcntl.h>
+#include <linux/futex.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+namespace omni {
+
+namespace {
+
+using namespace std::chrono_literals;
+
+constexpr quint64 kCheckEveryNs = 200'000'000;   // replacement / truncation check
+constexpr auto kWaitingRetry = 100ms;            // no segment yet
+constexpr auto kInitialisingRetry = 5ms;         // magic 0: a writer is mid-initialisation
+constexpr auto kIncompatibleRetry = 250ms;       // re-inspect an incompatible segment
+constexpr quint64 kMaxFutexWaitNs = 100'000'000; // wake up at least this often to check staleness
+
+quint64 monotonicNs()
+{
+    return omni_monotonic_ns();
+}
+
+qint64 monoToUnixNs(quint64 mono)
+{
+    const auto offset = static_cast<qint64>(omni_realtime_ns()) - static_cast<qint64>(omni_monotonic_ns());
+    return static_cast<qint64>(mono) + offset;
+}
+
+} // namespace
+
+ShmReaderThread::ShmReaderThread(ShmSource *host, ShmSourceOptions options)
+    : m_host(host), m_options(std::move(options))
+{
+    setObjectName(QStringLiteral("omni-shm-reader"));
+    char path[OMNI_SHM_NAME_MAX + 16];
+    const QByteArray name = m_options.name.toLocal8Bit();
+    if (omni_shm_path(name.constData(), 0, path, sizeof(path)) == 0) {
+        m_path = path;
+        omni_shm_path(name.constData(), 1, path, sizeof(path));
+        m_wakePath = path;
+    }
+    m_link.source = QStringLiteral("shm:") + m_options.name;
+}
+
+ShmReaderThread::~ShmReaderThread()
+{
+    requestStop();
+    wait();
+    closeSegment();
+}
+
+void ShmReaderThread::requestStop()
+{
+    m_stop.store(true);
+    {
+        std::lock_guard lock(m_sleepMutex);
+    }
+    m_sleepCv.notify_all();
+    if (uint32_t *word = m_futexWord.load()) {
+        // Wakes every waiter on the word, ours included; others merely re-check.
+        __atomic_fetch_add(word, 1U, __ATOMIC_SEQ_CST);
+        syscall(SYS_futex, word, FUTEX_WAKE, INT_MAX, nullptr, nullptr, 0);
+    }
+}
+
+void ShmReaderThread::run()
+{
+    if (m_path.isEmpty()) {
+        setLink(LinkStatus::Incompatible, Incompatibility::Unreadable,
+                QStringLiteral("invalid segment name \"%1\"").arg(m_options.name));
+        return;
+    }
+    while (!m_stop.load(std::memory_order_relaxed)) {
+        if (m_map == nullptr && !openSegment()) {
+            continue;
+        }
+        if (readOnce() == Step::Reopen) {
+            closeSegment();
+            continue;
+        }
+        const quint64 now = monotonicNs();
+        if (now >= m_nextCheckMono) {
+            m_nextCheckMono = now + kCheckEveryNs;
+            if (checkSegmentStillOurs() == Step::Reopen) {
+                closeSegment();
+                continue;
+            }
+        }
+        updateStaleness(now);
+        waitForChange();
+    }
+    closeSegment();
+}
+
+bool ShmReaderThread::openSegment()
+{
+    const int fd = shm_open(m_path.constData(), O_RDONLY | O_CLOEXEC, 0);
+    if (fd < 0) {
+        if (errno == EACCES || errno == EPERM) {
+            setLink(LinkStatus::Incompatible, Incompatibility::Unreadable,
+                    QStringLiteral("no permission to read /dev/shm%1").arg(QString::fromLocal8Bit(m_path)));
+            sleepFor(kIncompatibleRetry);
+        } else {
+            setLink(LinkStatus::Waiting, Incompatibility::None,
+                    QStringLiteral("no segment %1 yet").arg(QString::fromLocal8Bit(m_path)));
+            sleepFor(kWaitingRetry);
+        }
+        return false;
+    }
+    struct stat st {
+    };
+    if (fstat(fd, &st) != 0 || st.st_size <= 0) {
+        close(fd);
+        setLink(LinkStatus::Waiting, Incompatibility::None, QStringLiteral("the segment is empty"));
+        sleepFor(kInitialisingRetry * 4);
+        return false;
+    }
+    const auto size = static_cast<std::size_t>(st.st_size);
+    void *map = mmap(nullptr, size, PROT_READ, MAP_SHARED, fd, 0);
+    if (map == MAP_FAILED) {
+        const int err = errno;
+        close(fd);
+        setLink(LinkStatus::Incompatible, Incompatibility::Unreadable,
+                QStringLiteral("cannot map the segment: %1").arg(QString::fromLocal8Bit(std::strerror(err))));
+        sleepFor(kIncompatibleRetry);
+        return false;
+    }
+    m_fd = fd;
+    m_map = map;
+    m_mapSize = size;
+    m_ino = st.st_ino;
+    m_dev = st.st_dev;
+
+    segment::Inspection ins;
+    const bool ok = detail::runGuardedAgainstSigbus([&] { ins = segment::inspect(m_map, m_mapSize); });
+    if (!ok) {
+        qCWarning(lcReader) << "segment" << m_path << "was truncated while being inspected";
+        closeSegment();
+        sleepFor(kInitialisingRetry);
+        return false;
+    }
+    if (ins.status != LinkStatus::Live) {
+        closeSegment();
+        setLink(ins.status, ins.reason, ins.detail);
+        sleepFor(ins.status == LinkStatus::Waiting ? kInitialisingRetry : kIncompatibleRetry);
+        return false;
+    }
+    m_layout = ins.layout;
+    m_writerStartNs = ins.writerStartNs;
+    m_lastSeq = ~quint64{0};
+    m_lastObservedSeq = ~quint64{0};
+    m_stuckSeq = ~quint64{0};
+    m_haveLegacyVer = false;
+    m_everPublished = false;
+    m_nextCheckMono = monotonicNs() + kCheckEveryNs;
+    if (m_layout == Layout::Current) {
+        openWake(ins.writerStartNs);
+    }
+    qCInfo(lcReader) << "mapped" << m_path << "layout" << names::layout(m_layout) << "size" << m_mapSize
+                     << (m_wake != nullptr ? "with futex wake-ups" : "polling");
+    return true;
+}
+
+void ShmReaderThread::openWake(quint64 writerStartNs)
+{
+    const int fd = shm_open(m_wakePath.constData(), O_RDWR | O_CLOEXEC, 0);
+    if (fd < 0) {
+        return;
+    }
+    struct stat st {
+    };
+    void *map = MAP_FAILED;
+    if (fstat(fd, &st) == 0 && static_cast<std::size_t>(st.st_size) >= sizeof(omni_shm_wake)) {
+        map = mmap(nullptr, sizeof(omni_shm_wake), PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+    }
+    close(fd);
+    if (map == MAP_FAILED) {
+        return;
+    }
+    auto *wake = static_cast<omni_shm_wake *>(map);
+    bool matches = false;
+    detail::runGuardedAgainstSigbus([&] {
+        matches = __atomic_load_n(&wake->magic, __ATOMIC_ACQUIRE) == OMNI_SHM_WAKE_MAGIC &&
+                  __atomic_load_n(&wake->writer_start_ns, __ATOMIC_RELAXED) == writerStartNs;
+    });
+    if (!matches) {
+        munmap(map, sizeof(omni_shm_wake));
+        return;
+    }
+    m_wake = wake;
+    m_futexWord.store(&m_wake->epoch);
+    m_usingWakeups.store(true);
+}
+
+void ShmReaderThread::closeSegment()
+{
+    if (m_wake != nullptr) {
+        m_futexWord.store(nullptr);
+        munmap(m_wake, sizeof(omni_shm_wake));
+        m_wake = nullptr;
+        m_usingWakeups.store(false);
+    }
+    if (m_map != nullptr) {
+        munmap(m_map, m_mapSize);
+        m_map = nullptr;
+        m_mapSize = 0;
+    }
+    if (m_fd >= 0) {
+        close(m_fd);
+        m_fd = -1;
+    }
+}
+
+ShmReaderThread::Step ShmReaderThread::readOnce()
+{
+    RobotState state;
+    bool fresh = false;
+    bool reopen = false;
+    quint64 publishMono = 0;
+    const bool survived = detail::runGuardedAgainstSigbus([&] {
+        if (m_layout == Layout::Current) {
+            const quint64 seq = segment::currentSequence(m_map);
+            m_lastObservedSeq = seq;
+            if (seq == m_lastSeq) {
+                return;
+            }
+            switch (segment::readCurrent(m_map, state, publishMono)) {
+            case segment::ReadResult::Ok:
+                m_lastSeq = state.seq * 2U;
+                m_lastObservedSeq = m_lastSeq;
+                m_stuckSeq = ~quint64{0};
+                // A freshly initialised segment has published nothing yet.
+                fresh = publishMono != 0;
+                break;
+            case segment::ReadResult::Initialising:
+                reopen = true;
+                break;
+            case segment::ReadResult::Busy:
+                // Still odd after every retry: a writer mid-publish, or one that died there.
+                if (m_stuckSeq != seq) {
+                    m_stuckSeq = seq;
+                    m_stuckSinceMono = monotonicNs();
+                }
+                break;
+            }
+        } else {
+            const qint32 ver = segment::legacyVersion(m_map);
+            if (m_haveLegacyVer && ver == m_lastLegacyVer) {
+                return;
+            }
+            if (segment::readLegacy(m_map, state) == segment::ReadResult::Ok) {
+                m_lastLegacyVer = static_cast<qint32>(state.seq);
+                m_haveLegacyVer = true;
+                publishMono = monotonicNs();
+                fresh = true;
+            }
+        }
+    });
+    if (!survived) {
+        qCWarning(lcReader) << "segment" << m_path << "was truncated under the reader; re-opening";
+        return Step::Reopen;
+    }
+    if (reopen) {
+        return Step::Reopen;
+    }
+    if (!fresh) {
+        return Step::Continue;
+    }
+    m_everPublished = true;
+    m_lastChangeMono = publishMono;
+    state.publishUnixNs = monoToUnixNs(publishMono);
+    const quint64 now = monotonicNs();
+    const bool old =
+        now > publishMono &&
+        now - publishMono >
+            static_cast<quint64>(std::chrono::duration_cast<std::chrono::nanoseconds>(m_options.staleAfter).count());
+    // Set the link before posting the state, so a consumer never sees old data marked live.
+    setLink(old ? LinkStatus::Stale : LinkStatus::Live);
+    m_host->post(state, std::nullopt);
+    return Step::Continue;
+}
+
+ShmReaderThread::Step ShmReaderThread::checkSegmentStillOurs()
+{
+    struct stat st {
+    };
+    if (fstat(m_fd, &st) != 0 || static_cast<std::size_t>(st.st_size) != m_mapSize) {
+        qCInfo(lcReader) << "segment" << m_path << "changed size; re-opening";
+        return Step::Reopen;
+    }
+    const int fd = shm_open(m_path.constData(), O_RDONLY | O_CLOEXEC, 0);
+    if (fd < 0) {
+        qCInfo(lcReader) << "segment" << m_path << "was removed";
+        return Step::Reopen;
+    }
+    struct stat now {
+    };
+    const bool same = fstat(fd, &now) == 0 && now.st_ino == m_ino && now.st_dev == m_dev;
+    close(fd);
+    if (!same) {
+        qCInfo(lcReader) << "segment" << m_path << "was replaced; re-opening";
+        return Step::Reopen;
+    }
+    if (m_layout == Layout::Current) {
+        segment::Inspection ins;
+        if (!detail::runGuardedAgainstSigbus([&] { ins = segment::inspect(m_map, m_mapSize); })) {
+            return Step::Reopen;
+        }
+        if (ins.status != LinkStatus::Live || ins.writerStartNs != m_writerStartNs) {
+            return Step::Reopen; // a new writer generation, or garbage written over the header
+        }
+    }
+    return Step::Continue;
+}
+
+void ShmReaderThread::updateStaleness(quint64 now)
+{
+    const auto staleNs =
+        static_cast<quint64>(std::chrono::duration_cast<std::chrono::nanoseconds>(m_options.staleAfter).count());
+    const bool stuck = m_layout == Layout::Current && m_stuckSeq != ~quint64{0} && m_stuckSeq == m_lastObservedSeq;
+    if (stuck && now - m_stuckSinceMono > staleNs) {
+        setLink(LinkStatus::Stale, Incompatibility::None,
+                QStringLiteral("the writer stopped in the middle of a publish (was it killed?)"));
+        return;
+    }
+    if (!m_everPublished) {
+        setLink(LinkStatus::Waiting, Incompatibility::None, QStringLiteral("the writer has not published yet"));
+        return;
+    }
+    if (now > m_lastChangeMono && now - m_lastChangeMono > staleNs) {
+        setLink(LinkStatus::Stale);
+    }
+}
+
+void ShmReaderThread::waitForChange()
+{
+    const quint64 now = monotonicNs();
+    quint64 until = std::min(m_nextCheckMono, now + kMaxFutexWaitNs);
+    if (m_link.status == LinkStatus::Live) {
+        const auto staleNs =
+            static_cast<quint64>(std::chrono::duration_cast<std::chrono::nanoseconds>(m_options.staleAfter).count());
+        until = std::min(until, m_lastChangeMono + staleNs + 1'000'000);
+    }
+    const quint64 waitNs = until > now ? until - now : 0;
+    if (m_wake != nullptr) {
+        bool changed = false;
+        uint32_t epoch = 0;
+        const bool ok = detail::runGuardedAgainstSigbus([&] {
+            epoch = __atomic_load_n(&m_wake->epoch, __ATOMIC_SEQ_CST);
+            __atomic_store_n(&m_wake->waiting, 1U, __ATOMIC_SEQ_CST);
+            // Pairs with the writer's fence after its sequence store: one of us sees the other.
+            __atomic_thread_fence(__ATOMIC_SEQ_CST);
+            changed = segment::currentSequence(m_map) != m_lastObservedSeq;
+        });
+        if (!ok || changed || m_stop.load()) {
+            return;
+        }
+        struct timespec ts {
+        };
+        ts.tv_sec = static_cast<time_t>(waitNs / 1'000'000'000ULL);
+        ts.tv_nsec = static_cast<long>(waitNs % 1'000'000'000ULL);
+        syscall(SYS_futex, &m_wake->epoch, FUTEX_WAIT, epoch, &ts, nullptr, 0);
+        return;
+    }
+    // Polling (the original layout, or no wake-up segment): back off while nothing happens.
+    auto interval = m_options.pollInterval;
+    if (m_link.status != LinkStatus::Live) {
+        interval = std::max<std::chrono::microseconds>(interval, 10ms);
+    }
+    sleepFor(std::min(interval, std::chrono::microseconds(waitNs / 1000 + 1)));
+}
+
+void ShmReaderThread::sleepFor(std::chrono::microseconds d)
+{
+    std::unique_lock lock(m_sleepMutex);
+    m_sleepCv.wait_for(lock, d, [this] { return m_stop.load(); });
+}
+
+void ShmReaderThread::setLink(LinkStatus status, Incompatibility reason, QString detail)
+{
+    LinkInfo next = m_link;
+    next.status = status;
+    next.reason = reason;
+    next.detail = std::move(detail);
+    if (status == LinkStatus::Waiting || status == LinkStatus::Incompatible) {
+        next.layout = Layout::None;
+    } else {
+        next.layout = m_layout;
+    }
+    if (m_linkSent && next == m_link) {
+        return;
+    }
+    m_link = next;
+    m_linkSent = true;
+    qCInfo(lcReader).noquote() << "link" << names::linkStatus(status) << names::incompatibility(reason)
+                               << m_link.detail;
+    m_host->post(std::nullopt, m_link);
+}
+
+} // namespace omni

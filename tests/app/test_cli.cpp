@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: MIT
+// The omniscient executable as a person or a script runs it.
+#include "testutil.h"
+
+#include <gtest/gtest.h>
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+
+#include <csignal>
+#include <sys/mman.h>
+#include <unistd.h>
+
+using namespace omni::test;
+using namespace std::chrono_literals;
+
+namespace {
+
+/// Reads JSON lines from a running omniscient until `done` holds for the lines so far.
+class JsonLines
+{
+public:
+    explicit JsonLines(QProcess &p) : m_p(p) {}
+    bool waitFor(const std::function<bool(const std::vector<QJsonObject> &)> &done,
+                 std::chrono::milliseconds timeout = 10s)
+    {
+        return waitUntil(
+            [&] {
+                while (m_p.canReadLine()) {
+                    const QByteArray line = m_p.readLine().trimmed();
+                    QJsonParseError e{};
+                    const auto doc = QJsonDocument::fromJson(line, &e);
+                    EXPECT_EQ(e.error, QJsonParseError::NoError) << "not a JSON line: " << line.toStdString();
+                    objects.push_back(doc.object());
+                }
+                return done(objects);
+            },
+            timeout);
+    }
+    std::vector<QJsonObject> objects;
+
+private:
+    QProcess &m_p;
+};
+
+bool hasLink(const std::vector<QJsonObject> &objs, const QString &link)
+{
+    return std::any_of(objs.begin(), objs.end(), [&](const QJsonObject &o) {
+        return o[QLatin1String("type")].toString() == QLatin1String("link") &&
+               o[QLatin1String("link")].toString() == link;
+    });
+}
+
+int countStates(const std::vector<QJsonObject> &objs)
+{
+    return static_cast<int>(std::count_if(objs.begin(), objs.end(), [](const QJsonObject &o) {
+        return o[QLatin1String("type")].toString() == QLatin1String("state");
+    }));
+}
+
+} // namespace
+
+TEST(Cli, BadArgumentGetsAClearMessageAndExitCode2)
+{
+    QProcess p;
+    p.start(QStringLiteral(OMNISCIENT_EXE), {QStringLiteral("--port"), QStringLiteral("banana")});
+    ASSERT_TRUE(p.waitForFinished(10000));
+    EXPECT_EQ(p.exitCode(), 2);
+    const QString err = QString::fromLocal8Bit(p.readAllStandardError());
+    EXPECT_TRUE(err.contains(QStringLiteral("--port"))) << err.toStdString();
+    EXPECT_TRUE(err.contains(QStringLiteral("--help"))) << err.toStdString();
+}
+
+TEST(Cli, VersionAndHelpExitZero)
+{
+    QProcess p;
+    p.start(QStringLiteral(OMNISCIENT_EXE), {QStringLiteral("--version")});
+    ASSERT_TRUE(p.waitForFinished(10000));
+    EXPECT_EQ(p.exitCode(), 0);
+    EXPECT_EQ(p.readAllStandardOutput().trimmed(), QByteArray("omniscient ") + OMNI_VERSION);
+    p.start(QStringLiteral(OMNISCIENT_EXE), {QStringLiteral("--help")});
+    ASSERT_TRUE(p.waitForFinished(10000));
+    EXPECT_EQ(p.exitCode(), 0);
+    EXPECT_TRUE(p.readAllStandardOutput().contains("--simulate"));
+}
+
+TEST(Cli, SimulatePrintsLiveStatesAsJsonLinesAndExitsZeroOnSigterm)
+{
+    QProcess p;
+    p.start(QStringLiteral(OMNISCIENT_EXE),
+            {QStringLiteral("--headless"), QStringLiteral("--simulate"), QStringLiteral("--print-json"),
+             QStringLiteral("--no-server"), QStringLiteral("--sim-rate"), QStringLiteral("100")});
+    ASSERT_TRUE(p.waitForStarted());
+    JsonLines lines(p);
+    ASSERT_TRUE(lines.waitFor([](const auto &o) { return countStates(o) >= 20; }))
+        << p.readAllStandardError().toStdString();
+    EXPECT_TRUE(hasLink(lines.objects, QStringLiteral("live")));
+    quint64 lastSeq = 0;
+    bool moved = false;
+    for (const auto &o : lines.objects) {
+        if (o[QLatin1String("type")].toString() != QLatin1String("state")) {
+            continue;
+        }
+        EXPECT_EQ(o[QLatin1String("link")].toString(), QStringLiteral("live"));
+        EXPECT_EQ(o[QLatin1String("layout")].toString(), QStringLiteral("omni-v1"));
+        EXPECT_EQ(o[QLatin1String("motor_power")].toArray().size(), 3);
+        EXPECT_EQ(o[QLatin1String("sensors")].toArray().size(), 5);
+        EXPECT_TRUE(o[QLatin1String("labels")].toObject().contains(QLatin1String("action")));
+        const auto seq = static_cast<quint64>(o[QLatin1String("seq")].toDouble());
+        EXPECT_GT(seq, lastSeq);
+        lastSeq = seq;
+        moved = moved || o[QLatin1String("motor_power")].toArray() !=
+                             lines.objects.back()[QLatin1String("motor_power")].toArray();
+    }
+    EXPECT_TRUE(moved) << "the simulated robot's motors never changed";
+    const QString segment = QStringLiteral("/dev/shm/omnigod-sim-%1").arg(p.processId());
+    EXPECT_TRUE(QFile::exists(segment)) << segment.toStdString();
+    ::kill(static_cast<pid_t>(p.processId()), SIGTERM);
+    ASSERT_TRUE(p.waitForFinished(10000));
+    EXPECT_EQ(p.exitStatus(), QProcess::NormalExit);
+    EXPECT_EQ(p.exitCode(), 0);
+    EXPECT_FALSE(QFile::exists(segment)) << "the simulated robot's segment must be removed on exit";
+}
+
+TEST(Cli, PrintsWaitingThenLiveThenStaleForAnOriginalRobotProcess)
+{
+    const QString name = uniqueShmName(QStringLiteral("cli-legacy"));
+    QProcess omni;
+    omni.start(QStringLiteral(OMNISCIENT_EXE),
+               {QStringLiteral("--headless"), QStringLiteral("--print-json"), QStringLiteral("--no-server"),
+                QStringLiteral("--shm"), name, QStringLiteral("--stale-ms"), QStringLiteral("300")});
+    ASSERT_TRUE(omni.waitForStarted());
+    JsonLines lines(omni);
+    ASSERT_TRUE(lines.waitFor([](const auto &o) { return hasLink(o, QStringLiteral("waiting")); }));
+
+    QProcess robot;
+    robot.start(QStringLiteral(OMNI_LEGACY_ROBOT),
+                {QStringLiteral("--shm"), name, QStringLiteral("--rate"), QStringLiteral("100"),
+                 QStringLiteral("--duration"), QStringLiteral("30")});
+    ASSERT_TRUE(robot.waitForStarted());
+    ASSERT_TRUE(lines.waitFor([](const auto &o) { return hasLink(o, QStringLiteral("live")) && countStates(o) >= 5; }));
+    // Killed outright, the robot leaves its segment behind: the data must turn stale, not stay "live".
+    robot.kill();
+    robot.waitForFinished();
+    ASSERT_TRUE(lines.waitFor([](const auto &o) { return hasLink(o, QStringLiteral("stale")); }));
+    for (const auto &o : lines.objects) {
+        if (o[QLatin1String("type")].toString() == QLatin1String("state")) {
+            EXPECT_EQ(o[QLatin1String("layout")].toString(), QStringLiteral("legacy-56"));
+            EXPECT_TRUE(o[QLatin1String("obstacle_mode")].isNull());
+            EXPECT_EQ(o[QLatin1String("sensors")].toArray().size(), 4);
+        }
+    }
+    omni.terminate();
+    ASSERT_TRUE(omni.waitForFinished(10000));
+    EXPECT_EQ(omni.exitCode(), 0);
+    shm_unlink(("/" + name.toLocal8Bit()).constData());
+}

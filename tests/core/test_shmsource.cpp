@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: MIT
+#include "shmfixture.h"
+
+#include <QProcess>
+
+using namespace omni;
+using namespace omni::test;
+using namespace std::chrono_literals;
+
+TEST_F(ShmSourceTest, ReportsWaitingWhileNoSegmentExists)
+{
+    startSource();
+    ASSERT_TRUE(waitForLink(LinkStatus::Waiting));
+    EXPECT_TRUE(links.back().detail.contains(name)) << links.back().detail.toStdString();
+    EXPECT_TRUE(states.empty());
+}
+
+TEST_F(ShmSourceTest, GoesLiveAndDeliversTheStateTheWriterPublished)
+{
+    startSource();
+    writer = omni_writer_open(name.toLocal8Bit().constData());
+    ASSERT_NE(writer, nullptr);
+    const omni_state s = counterState(7);
+    omni_writer_publish(writer, &s);
+    ASSERT_TRUE(waitForStates(1));
+    ASSERT_TRUE(waitForLink(LinkStatus::Live));
+    EXPECT_TRUE(isCounterConsistent(states.back()));
+    EXPECT_EQ(states.back().direction, 7);
+    EXPECT_EQ(states.back().layout, Layout::Current);
+    EXPECT_EQ(states.back().writerPid, getpid());
+    EXPECT_EQ(links.back().layout, Layout::Current);
+    // Published a moment ago, by the source's clock.
+    const qint64 ageMs = (static_cast<qint64>(omni_realtime_ns()) - states.back().publishUnixNs) / 1'000'000;
+    EXPECT_GE(ageMs, 0);
+    EXPECT_LT(ageMs, 2000);
+}
+
+TEST_F(ShmSourceTest, SleepsOnTheWritersFutexInsteadOfPolling)
+{
+    startSource();
+    writer = omni_writer_open(name.toLocal8Bit().constData());
+    ASSERT_NE(writer, nullptr);
+    const omni_state s = counterState(1);
+    omni_writer_publish(writer, &s);
+    ASSERT_TRUE(waitForStates(1));
+    EXPECT_TRUE(source->usingWakeups());
+    // Each publish is seen, though the reader sleeps between them.
+    for (int i = 2; i < 20; ++i) {
+        const omni_state next = counterState(i);
+        omni_writer_publish(writer, &next);
+        ASSERT_TRUE(waitUntil([&] { return states.back().direction == i; }, 2s)) << "publish " << i;
+    }
+}
+
+TEST_F(ShmSourceTest, BecomesStaleWhenTheWriterStopsPublishingAndLiveAgainWhenItResumes)
+{
+    startSource(150ms);
+    writer = omni_writer_open(name.toLocal8Bit().constData());
+    ASSERT_NE(writer, nullptr);
+    omni_state s = counterState(1);
+    omni_writer_publish(writer, &s);
+    ASSERT_TRUE(waitForLink(LinkStatus::Live));
+    ASSERT_TRUE(waitForLink(LinkStatus::Stale, 3s));
+    s = counterState(2);
+    omni_writer_publish(writer, &s);
+    ASSERT_TRUE(waitForLink(LinkStatus::Live));
+    EXPECT_EQ(states.back().direction, 2);
+}
+
+TEST_F(ShmSourceTest, ReportsWaitingWhenTheWriterClosesAndRecoversWhenOneReturns)
+{
+    startSource();
+    writer = omni_writer_open(name.toLocal8Bit().constData());
+    omni_state s = counterState(3);
+    omni_writer_publish(writer, &s);
+    ASSERT_TRUE(waitForLink(LinkStatus::Live));
+    omni_writer_close(writer);
+    writer = nullptr;
+    ASSERT_TRUE(waitForLink(LinkStatus::Waiting));
+    writer = omni_writer_open(name.toLocal8Bit().constData());
+    s = counterState(4);
+    omni_writer_publish(writer, &s);
+    ASSERT_TRUE(waitForLink(LinkStatus::Live));
+    ASSERT_TRUE(waitUntil([&] { return states.back().direction == 4; }));
+}
+
+TEST_F(ShmSourceTest, AnOldSegmentLeftBehindIsShownStaleNeverLive)
+{
+    writer = omni_writer_open(name.toLocal8Bit().constData());
+    omni_state s = counterState(5);
+    omni_writer_publish(writer, &s);
+    QThread::msleep(400);
+    startSource(200ms);
+    ASSERT_TRUE(waitForStates(1));
+    for (const auto &l : links) {
+        EXPECT_NE(l.status, LinkStatus::Live);
+    }
+    EXPECT_EQ(source->link().status, LinkStatus::Stale);
+}
+
+TEST_F(ShmSourceTest, BurstsCoalesceToTheLatestStateWithoutQueueing)
+{
+    startSource();
+    writer = omni_writer_open(name.toLocal8Bit().constData());
+    omni_state s = counterState(0);
+    omni_writer_publish(writer, &s);
+    ASSERT_TRUE(waitForStates(1));
+    // Publish 200000 states without letting the event loop run: nothing may pile up.
+    for (int i = 1; i <= 200000; ++i) {
+        s = counterState(i);
+        omni_writer_publish(writer, &s);
+    }
+    ASSERT_TRUE(waitUntil([&] { return states.back().direction == 200000; }));
+    EXPECT_LT(states.size(), 1000u);
+    EXPECT_GT(source->coalescedCount(), 0u);
+    for (const auto &st : states) {
+        EXPECT_TRUE(isCounterConsistent(st));
+    }
+}
+
+TEST_F(ShmSourceTest, ReadsTheOriginalRobotsLayoutFromARealLegacyWriterProcess)
+{
+    const QString exe = QStringLiteral(OMNI_LEGACY_ROBOT);
+    ASSERT_TRUE(QFile::exists(exe)) << "legacy writer not built: " << exe.toStdString();
+    startSource();
+    QProcess robot;
+    robot.start(exe, {QStringLiteral("--shm"), name, QStringLiteral("--rate"), QStringLiteral("200"),
+                      QStringLiteral("--duration"), QStringLiteral("5")});
+    ASSERT_TRUE(robot.waitForStarted());
+    ASSERT_TRUE(waitForStates(5, 5s));
+    EXPECT_EQ(links.back().status, LinkStatus::Live);
+    EXPECT_EQ(links.back().layout, Layout::Legacy);
+    const RobotState &last = states.back();
+    EXPECT_EQ(last.layout, Layout::Legacy);
+    EXPECT_FALSE(last.obstacleMode.has_value());
+    EXPECT_EQ(last.sensorCount, 4);
+    EXPECT_GT(last.seq, states.front().seq);
+    robot.kill();
+    robot.waitForFinished();
+}
