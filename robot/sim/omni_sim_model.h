@@ -58,7 +58,8 @@ typedef struct omni_sim_piece {
     double my;        ///< middle point y
 } omni_sim_piece;
 
-/// A simulated robot. Lives anywhere (the stack is fine); set it up with omni_sim_init(). Fields are private.
+/// A simulated robot (about 2.5 KB, no pointers inside: the stack is fine, copies are independent snapshots).
+/// Set it up with omni_sim_init(). Fields are private.
 typedef struct omni_sim omni_sim;
 
 /// The simulated robot's whole state. Treat it as opaque: fields may change in any release.
@@ -77,7 +78,7 @@ struct omni_sim {
     int32_t obstacle_mode;              ///< reported obstacle_mode
     int32_t sensor_mode;                ///< reported sensor_mode
     int32_t sensors[OMNI_SENSOR_COUNT]; ///< last line sensor readings
-    int behaviour;                      ///< what the robot is doing (private enum in the .c file)
+    int behaviour;                      ///< what the robot is doing (private enum, omni_sim_internal.h)
     int phase;                          ///< step within the behaviour
     int side;                           ///< +1 left / -1 right: the side chosen for the current manoeuvre
     int last_side;                      ///< +1 / -1: the side where the line was seen last
@@ -96,7 +97,7 @@ struct omni_sim {
 };
 
 /// Sets up sim for `seed`: builds the track and puts the robot on the line, following it.
-/// Any seed is valid (0 included); equal seeds give equal runs. sim must not be NULL.
+/// Any seed is valid (0 included); equal seeds and equal dt sequences give equal runs. A NULL sim does nothing.
 void omni_sim_init(omni_sim *sim, uint32_t seed);
 
 /// Advances the model by dt_seconds and writes the resulting state to out.

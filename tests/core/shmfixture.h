@@ -78,6 +78,16 @@ inline void truncateSegment(const QString &name, off_t size)
     close(fd);
 }
 
+/// Drops a writer the way a crashed robot would: mappings gone, nothing written, nothing unlinked.
+inline void abandonWriter(omni_writer *w)
+{
+    munmap(w->seg, sizeof(omni_shm_segment));
+    if (w->wake != nullptr) {
+        munmap(w->wake, sizeof(omni_shm_wake));
+    }
+    free(w);
+}
+
 /// Removes both segments of `name`, ignoring errors.
 inline void unlinkSegments(const QString &name)
 {

@@ -8,6 +8,8 @@
  *
  * A robot includes it and compiles with nothing more than
  *     cc -O2 -Wall -Wextra -Werror -Irobot/include robot.c
+ * (glibc older than 2.34, e.g. Raspberry Pi OS bullseye, keeps shm_open() in librt: add -lrt there.
+ * On 32-bit ARM before ARMv6K, 64-bit atomics may need -latomic.)
  *
  * Segment layout ("/omnigod" by default, mode 0644; readers need read permission only):
  *
@@ -58,8 +60,21 @@
 #include <sys/syscall.h>
 #endif
 
+#if !defined(CLOCK_MONOTONIC)
+#error "omni_shm.h needs POSIX: compile in the default GNU dialect (-std=gnu11) or define _DEFAULT_SOURCE first"
+#endif
+
 #ifdef __cplusplus
 extern "C" {
+#endif
+
+/* Casts that are C casts in C and named casts in C++ (so -Wold-style-cast stays quiet). */
+#ifdef __cplusplus
+#define OMNI_SCAST(T, x) static_cast<T>(x)
+#define OMNI_RCAST(T, x) reinterpret_cast<T>(x)
+#else
+#define OMNI_SCAST(T, x) ((T)(x))
+#define OMNI_RCAST(T, x) ((T)(x))
 #endif
 
 /** Segment name used when the robot does not choose one. */
@@ -192,7 +207,7 @@ static inline uint64_t omni_monotonic_ns(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
+    return OMNI_SCAST(uint64_t, ts.tv_sec) * 1000000000ULL + OMNI_SCAST(uint64_t, ts.tv_nsec);
 }
 
 /** CLOCK_REALTIME now, in nanoseconds. */
@@ -200,7 +215,7 @@ static inline uint64_t omni_realtime_ns(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);
-    return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
+    return OMNI_SCAST(uint64_t, ts.tv_sec) * 1000000000ULL + OMNI_SCAST(uint64_t, ts.tv_nsec);
 }
 
 /**
@@ -234,7 +249,7 @@ static inline int omni_shm_path(const char *name, int wake, char *out, size_t ou
 }
 
 /* Maps a freshly created or reused segment of exactly `size` bytes read-write; NULL with errno. */
-static inline void *omni__map_rw(const char *path, size_t size, mode_t mode)
+static inline void *omni_internal_map_rw(const char *path, size_t size, mode_t mode)
 {
     void *p;
     int saved;
@@ -244,7 +259,7 @@ static inline void *omni__map_rw(const char *path, size_t size, mode_t mode)
     }
     /* shm_open honours the umask; make the intended permissions explicit. */
     (void)fchmod(fd, mode);
-    if (ftruncate(fd, (off_t)size) != 0) {
+    if (ftruncate(fd, OMNI_SCAST(off_t, size)) != 0) {
         saved = errno;
         close(fd);
         errno = saved;
@@ -271,7 +286,7 @@ static inline omni_writer *omni_writer_open(const char *name)
     uint64_t start_ns;
     int rc;
 
-    w = (omni_writer *)calloc(1, sizeof(*w));
+    w = OMNI_SCAST(omni_writer *, calloc(1, sizeof(*w)));
     if (w == NULL) {
         return NULL;
     }
@@ -284,7 +299,7 @@ static inline omni_writer *omni_writer_open(const char *name)
         errno = -rc;
         return NULL;
     }
-    w->seg = (omni_shm_segment *)omni__map_rw(w->name, sizeof(omni_shm_segment), 0644);
+    w->seg = OMNI_SCAST(omni_shm_segment *, omni_internal_map_rw(w->name, sizeof(omni_shm_segment), 0644));
     if (w->seg == NULL) {
         rc = errno;
         free(w);
@@ -298,19 +313,27 @@ static inline omni_writer *omni_writer_open(const char *name)
     __atomic_store_n(&h->magic, 0U, __ATOMIC_RELAXED);
     __atomic_thread_fence(__ATOMIC_SEQ_CST);
     w->sequence = __atomic_load_n(&h->sequence, __ATOMIC_RELAXED);
-    w->sequence = (w->sequence + 2U) & ~(uint64_t)1U; /* even, and never equal to a reader's last value */
+    w->sequence = (w->sequence + 2U) & ~OMNI_SCAST(uint64_t, 1U); /* even, and never equal to a reader's last value */
     __atomic_store_n(&h->sequence, w->sequence, __ATOMIC_RELAXED);
     __atomic_store_n(&h->abi_version, OMNI_SHM_ABI_VERSION, __ATOMIC_RELAXED);
-    __atomic_store_n(&h->header_size, (uint32_t)sizeof(omni_shm_header), __ATOMIC_RELAXED);
-    __atomic_store_n(&h->payload_size, (uint32_t)sizeof(omni_state), __ATOMIC_RELAXED);
-    __atomic_store_n(&h->writer_pid, (int32_t)getpid(), __ATOMIC_RELAXED);
+    __atomic_store_n(&h->header_size, OMNI_SCAST(uint32_t, sizeof(omni_shm_header)), __ATOMIC_RELAXED);
+    __atomic_store_n(&h->payload_size, OMNI_SCAST(uint32_t, sizeof(omni_state)), __ATOMIC_RELAXED);
+    __atomic_store_n(&h->writer_pid, OMNI_SCAST(int32_t, getpid()), __ATOMIC_RELAXED);
     __atomic_store_n(&h->reserved0, 0U, __ATOMIC_RELAXED);
     __atomic_store_n(&h->writer_start_ns, start_ns, __ATOMIC_RELAXED);
-    __atomic_store_n(&h->publish_ns, (uint64_t)0U, __ATOMIC_RELAXED);
-    __atomic_store_n(&h->reserved1[0], (uint64_t)0U, __ATOMIC_RELAXED);
-    __atomic_store_n(&h->reserved1[1], (uint64_t)0U, __ATOMIC_RELAXED);
+    __atomic_store_n(&h->publish_ns, OMNI_SCAST(uint64_t, 0U), __ATOMIC_RELAXED);
+    __atomic_store_n(&h->reserved1[0], OMNI_SCAST(uint64_t, 0U), __ATOMIC_RELAXED);
+    __atomic_store_n(&h->reserved1[1], OMNI_SCAST(uint64_t, 0U), __ATOMIC_RELAXED);
+    {
+        /* An earlier writer may have died mid-publish: never leave its half-written payload readable. */
+        int32_t *words = OMNI_SCAST(int32_t *, OMNI_SCAST(void *, &w->seg->state));
+        size_t i;
+        for (i = 0; i < sizeof(omni_state) / sizeof(int32_t) + 1U; ++i) {
+            __atomic_store_n(&words[i], 0, __ATOMIC_RELAXED);
+        }
+    }
 
-    w->wake = (omni_shm_wake *)omni__map_rw(w->wake_name, sizeof(omni_shm_wake), 0666);
+    w->wake = OMNI_SCAST(omni_shm_wake *, omni_internal_map_rw(w->wake_name, sizeof(omni_shm_wake), 0666));
     if (w->wake != NULL) {
         __atomic_store_n(&w->wake->writer_start_ns, start_ns, __ATOMIC_RELAXED);
         __atomic_store_n(&w->wake->magic, OMNI_SHM_WAKE_MAGIC, __ATOMIC_RELEASE);
@@ -335,8 +358,8 @@ static inline int omni_writer_publish(omni_writer *w, const omni_state *s)
         return -EINVAL;
     }
     seq = w->sequence;
-    src = (const int32_t *)(const void *)s;
-    dst = (int32_t *)(void *)&w->seg->state;
+    src = OMNI_SCAST(const int32_t *, OMNI_SCAST(const void *, s));
+    dst = OMNI_SCAST(int32_t *, OMNI_SCAST(void *, &w->seg->state));
 
     __atomic_store_n(&w->seg->header.sequence, seq + 1U, __ATOMIC_RELAXED);
     __atomic_thread_fence(__ATOMIC_RELEASE);
@@ -362,20 +385,30 @@ static inline int omni_writer_publish(omni_writer *w, const omni_state *s)
     return 0;
 }
 
-/** Unmaps and unlinks both segments, then frees the writer. Accepts NULL. */
+/** Marks the segment as closed (readers notice at once), unmaps and unlinks both segments, frees the writer. Accepts
+ * NULL. */
 static inline void omni_writer_close(omni_writer *w)
 {
     if (w == NULL) {
         return;
     }
     if (w->seg != NULL) {
+        /* Tell readers at once that this writer is gone (magic 0), wake any that sleep, then leave. */
+        __atomic_store_n(&w->seg->header.magic, 0U, __ATOMIC_RELEASE);
+#ifdef __linux__
+        if (w->wake != NULL) {
+            __atomic_store_n(&w->wake->waiting, 0U, __ATOMIC_SEQ_CST);
+            __atomic_fetch_add(&w->wake->epoch, 1U, __ATOMIC_SEQ_CST);
+            (void)syscall(SYS_futex, &w->wake->epoch, FUTEX_WAKE, INT_MAX, NULL, NULL, 0);
+        }
+#endif
         munmap(w->seg, sizeof(omni_shm_segment));
         shm_unlink(w->name);
     }
     if (w->wake != NULL) {
         munmap(w->wake, sizeof(omni_shm_wake));
-        shm_unlink(w->wake_name);
     }
+    shm_unlink(w->wake_name); /* also when it was created but could not be mapped */
     free(w);
 }
 
