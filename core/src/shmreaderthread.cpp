@@ -23,7 +23,7 @@ namespace {
 
 using namespace std::chrono_literals;
 
-constexpr quint64 kCheckEveryNs = 200'000'000;   // replacement / truncation check
+constexpr quint64 kCheckEveryNs = 100'000'000;   // replacement / truncation check
 constexpr auto kWaitingRetry = 100ms;            // no segment yet
 constexpr auto kInitialisingRetry = 5ms;         // magic 0: a writer is mid-initialisation
 constexpr auto kIncompatibleRetry = 250ms;       // re-inspect an incompatible segment
