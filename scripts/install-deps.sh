@@ -9,8 +9,11 @@ pkgs=(build-essential cmake ninja-build pkg-config
       qt6-qpa-plugins libqt6svg6 libgl-dev
       libgtest-dev libgmock-dev)
 if [[ "${1:-}" == "--test" ]]; then
-    pkgs+=(libbenchmark-dev xvfb xauth imagemagick pulseaudio pulseaudio-utils sox chromium
-           curl python3-websockets clang libclang-rt-14-dev)
+    pkgs+=(libbenchmark-dev strace xvfb xauth imagemagick pulseaudio pulseaudio-utils sox chromium
+           curl python3-websockets clang libclang-rt-14-dev
+           squashfs-tools libsquashfuse-dev libfuse3-dev fuse3 liblzo2-dev liblz4-dev libzstd-dev
+           patchelf libappimage-dev qt6-wayland dpkg-dev desktop-file-utils util-linux iproute2 procps
+           librsvg2-bin)
 fi
 
 if [[ "${1:-}" == "--test" ]] && ! command -v npm >/dev/null 2>&1; then
