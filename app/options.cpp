@@ -13,7 +13,8 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("omni::app::Options", text);
+    // lupdate files tr() calls of free functions under their namespace: the context must match it.
+    return QCoreApplication::translate("omni::app", text);
 }
 
 bool parseNumber(const QString &text, double min, double max, double &out)

@@ -4,10 +4,14 @@
 #include "jsonprinter.h"
 
 #include <omni/hub.h>
+#include <omni/mirrorserver.h>
+#include <omni/remotesource.h>
 #include <omni/shmsource.h>
 #include <omni/simulatedrobot.h>
 
 #include <QCoreApplication>
+
+#include <cstdio>
 
 namespace omni::app {
 
@@ -18,6 +22,9 @@ Runtime::Runtime(Options options, QObject *parent)
 
 Runtime::~Runtime()
 {
+    // The server (and its clients) go before the hub that feeds them.
+    delete m_server;
+    m_server = nullptr;
     // The source stops before the simulated robot unlinks its segment.
     delete m_source;
     m_source = nullptr;
@@ -33,8 +40,39 @@ QString Runtime::segmentName() const
     return m_options.shmName;
 }
 
+void Runtime::connectTo(const QUrl &url)
+{
+    if (m_remote) {
+        m_remote->setUrl(url);
+        m_remote->start();
+        return;
+    }
+    RemoteSourceOptions ro;
+    ro.url = url;
+    auto *remote = new RemoteSource(ro, this);
+    // The robot's sound switch lives on the server: follow it, and send the local button's changes to it.
+    connect(remote, &RemoteSource::soundChanged, m_hub, &Hub::setSoundEnabled);
+    connect(m_hub, &Hub::soundEnabledChanged, remote, &RemoteSource::requestSound);
+    m_hub->setSource(remote);
+    delete m_source; // a shared-memory source stops here (the simulated robot, if any, runs on)
+    m_source = remote;
+    m_remote = remote;
+    remote->start();
+}
+
 bool Runtime::start(QString *error)
 {
+    if (!m_options.connectUrl.isEmpty()) {
+        if (m_options.printJson) {
+            new JsonPrinter(m_hub, stdout, this);
+        }
+        connectTo(QUrl(m_options.connectUrl));
+        return true;
+    }
+    // Listen first: a busy port fails before anything else (a simulated segment) is created.
+    if (!m_options.noServer && !startServer(error)) {
+        return false;
+    }
     if (m_options.simulate) {
         m_sim = std::make_unique<SimulatedRobot>(segmentName(), m_options.simRate);
         QString why;
@@ -56,6 +94,61 @@ bool Runtime::start(QString *error)
     }
     source->start();
     return true;
+}
+
+bool Runtime::startServer(QString *error)
+{
+    const auto address = MirrorServer::parseBindAddress(m_options.bind);
+    if (!address) {
+        *error = tr("--bind: \"%1\" is not an IP address; give one of this machine's addresses, or localhost")
+                     .arg(m_options.bind);
+        return false;
+    }
+    MirrorServerOptions so;
+    so.address = *address;
+    so.port = m_options.port;
+    so.maxClients = m_options.maxClients;
+    so.maxRateHz = m_options.maxRate;
+    so.token = m_options.token;
+    auto *server = new MirrorServer(m_hub, so, this);
+    if (!server->listen()) {
+        switch (server->error()) {
+        case MirrorServer::Error::AddressInUse:
+            *error = tr("port %1 is in use; choose another with --port").arg(m_options.port);
+            break;
+        case MirrorServer::Error::AddressNotAvailable:
+            *error = tr("%1 is not an address of this machine; choose another with --bind").arg(m_options.bind);
+            break;
+        case MirrorServer::Error::PermissionDenied:
+            *error = tr("port %1 needs administrator rights; choose one above 1023 with --port").arg(m_options.port);
+            break;
+        default:
+            *error = tr("cannot serve the dashboard: %1").arg(server->errorString());
+            break;
+        }
+        delete server;
+        return false;
+    }
+    m_server = server;
+    if (m_options.headless) {
+        printUrls();
+    }
+    return true;
+}
+
+void Runtime::printUrls() const
+{
+    // Always stderr: stdout stays JSON Lines only with --print-json.
+    QString text = tr("omniscient: the dashboard is served on port %1; open it in a browser:").arg(m_server->port());
+    const QStringList urls = m_server->urls();
+    for (const QString &url : urls) {
+        text += QLatin1String("\n  ") + url;
+    }
+    if (!m_options.token.isEmpty()) {
+        text += QLatin1Char('\n') + tr("  (this server needs its access token: add ?token=TOKEN to the address)");
+    }
+    std::fprintf(stderr, "%s\n", qPrintable(text));
+    std::fflush(stderr);
 }
 
 } // namespace omni::app

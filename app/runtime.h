@@ -4,11 +4,14 @@
 #include "options.h"
 
 #include <QObject>
+#include <QUrl>
 
 #include <memory>
 
 namespace omni {
 class Hub;
+class MirrorServer;
+class RemoteSource;
 class SimulatedRobot;
 class StateSource;
 } // namespace omni
@@ -33,12 +36,25 @@ public:
     [[nodiscard]] const Options &options() const { return m_options; }
     /// The segment actually read (differs from --shm with --simulate).
     [[nodiscard]] QString segmentName() const;
+    /// Remote mode (--connect or connectTo()): the source reading the other omniscient; null otherwise.
+    [[nodiscard]] RemoteSource *remote() const { return m_remote; }
+    /// The mirror server (web dashboard and /ws stream) when it runs; null with --no-server and in remote
+    /// mode (a viewer serves nothing, and would collide with a local omniscient's port).
+    [[nodiscard]] MirrorServer *server() const { return m_server; }
+    /// Switches to (or within) remote mode: shows the robot behind `url` (ws://HOST:PORT/ws). The hub's
+    /// sound switch then follows the server's and changes it.
+    void connectTo(const QUrl &url);
 
 private:
+    bool startServer(QString *error);
+    void printUrls() const;
+
     Options m_options;
     Hub *m_hub;
     std::unique_ptr<SimulatedRobot> m_sim;
     StateSource *m_source = nullptr;
+    RemoteSource *m_remote = nullptr; ///< m_source when remote
+    MirrorServer *m_server = nullptr;
 };
 
 } // namespace omni::app

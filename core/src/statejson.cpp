@@ -13,6 +13,8 @@ namespace omni::json {
 namespace {
 
 constexpr qsizetype kMaxMessageBytes = 64 * 1024;
+constexpr double kTwoTo64 = 18446744073709551616.0;
+constexpr double kMaxMs = 4e12; // about the year 2096 as a Unix time; 126 years as an age
 
 void appendString(QByteArray &out, const QString &s)
 {
@@ -148,16 +150,23 @@ bool readState(const QJsonObject &o, Message &m, QString *error)
         !readIntArray(o, "sensors", s.sensors.data(), 0, 5, s.sensorCount, error)) {
         return false;
     }
+    // Range checks come before the integer conversions: converting a double outside the target's range is
+    // undefined behaviour. Times stay within ±kMaxMs so that sums of them (RemoteSource::rebase) fit in qint64 ns.
     const QJsonValue seq = o.value(QLatin1String("seq"));
-    if (!seq.isDouble() || seq.toDouble() < 0) {
+    if (!seq.isDouble() || !(seq.toDouble() >= 0) || seq.toDouble() >= kTwoTo64) {
         return fail(error, QStringLiteral("\"seq\" must be a non-negative number"));
     }
+    const double publishMs = o.value(QLatin1String("t_publish_ms")).toDouble();
+    const double ageMs = o.value(QLatin1String("age_ms")).toDouble(-1);
+    if (!(std::abs(publishMs) <= kMaxMs) || !(std::abs(ageMs) <= kMaxMs)) {
+        return fail(error, QStringLiteral("\"t_publish_ms\" and \"age_ms\" must be within ±%1 ms").arg(kMaxMs));
+    }
     s.seq = static_cast<quint64>(seq.toDouble());
-    s.publishUnixNs = static_cast<qint64>(o.value(QLatin1String("t_publish_ms")).toDouble() * 1e6);
+    s.publishUnixNs = static_cast<qint64>(publishMs * 1e6);
     s.writerPid = toInt32(o.value(QLatin1String("writer_pid"))).value_or(0);
     s.layout = Layout::Remote;
     m.extras.rateHz = o.value(QLatin1String("rate_hz")).toDouble();
-    m.extras.ageMs = static_cast<qint64>(o.value(QLatin1String("age_ms")).toDouble(-1));
+    m.extras.ageMs = static_cast<qint64>(ageMs);
     return readLink(o, m.link, error);
 }
 

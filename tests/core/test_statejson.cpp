@@ -163,3 +163,28 @@ TEST(StateJson, ParseRejectsMalformedInputWithAReason)
     EXPECT_FALSE(json::parse(QByteArray(1 << 20, ' '), &error));
     EXPECT_TRUE(error.contains(QStringLiteral("larger"))) << error.toStdString();
 }
+
+// Found by tests/fuzz (fuzz_statejson): "seq":1e300 was converted to quint64, undefined behaviour.
+TEST(StateJson, ParseRefusesNumbersOutsideTheIntegerRangesInsteadOfConvertingThem)
+{
+    const QByteArray state = R"({"type":"state","seq":SEQ,"direction":0,"motor_power":[1,2,3],"bot_mode":0,)"
+                             R"("obstacle":0,"go_left":0,"go_right":0,"sensor_mode":0,"sensors":[],"link":"live",)"
+                             R"("t_publish_ms":PUB,"age_ms":AGE})";
+    auto with = [&](const char *seq, const char *pub, const char *age) {
+        return QByteArray(state).replace("SEQ", seq).replace("PUB", pub).replace("AGE", age);
+    };
+    const QByteArray bad[] = {
+        with("1e300", "0", "0"),  with("18446744073709551616", "0", "0"), with("1", "9.9e307", "0"),
+        with("1", "-1e300", "0"), with("1", "0", "-1e30"),                with("1", "0", "1e19"),
+    };
+    for (const auto &b : bad) {
+        QString error;
+        EXPECT_FALSE(json::parse(b, &error).has_value()) << b.toStdString();
+        EXPECT_FALSE(error.isEmpty()) << b.toStdString();
+    }
+    const auto largest = json::parse(with("18446744073709549568", "1795673704798.129", "3999999999999"));
+    ASSERT_TRUE(largest.has_value());
+    EXPECT_EQ(largest->state.seq, 18446744073709549568ULL);
+    EXPECT_EQ(largest->extras.ageMs, 3999999999999);
+    EXPECT_EQ(largest->state.publishUnixNs / 1000000, 1795673704798);
+}

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: MIT
+#include "gui.h"
+
+#include "mainwindow.h"
+#include "settings.h"
+
+#include "options.h"
+#include "runtime.h"
+
+#include <QApplication>
+#include <QStyleFactory>
+
+namespace omni::gui {
+
+void prepareApplication()
+{
+    // Fusion looks the same on a desktop, under cage and on eglfs, and takes our palettes fully.
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+}
+
+int runGui(app::Runtime &runtime, const app::Options &options)
+{
+    Settings settings;
+    MainWindow::Mode mode;
+    mode.kiosk = options.kiosk;
+    MainWindow window(runtime, settings, mode);
+    window.present();
+    // The kiosk keeps running when the robot or the network comes and goes, and even when its window is
+    // hidden: only quit() ends it.
+    QApplication::setQuitOnLastWindowClosed(!options.kiosk);
+    return QApplication::exec();
+}
+
+} // namespace omni::gui

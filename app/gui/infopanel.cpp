@@ -1,0 +1,345 @@
+// SPDX-License-Identifier: MIT
+#include "infopanel.h"
+
+#include "legend.h"
+#include "statustext.h"
+
+#include <QEvent>
+#include <QGridLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace omni::gui {
+
+namespace {
+
+const char *const kRowKeys[] = {"mode", "action",  "obstacle", "obstacle_mode", "sensor_mode",
+                                "link", "network", "rate",     "age",           "source"};
+
+} // namespace
+
+InfoPanel::InfoPanel(const History *history, QWidget *parent) : QFrame(parent), m_history(history)
+{
+    setObjectName(QStringLiteral("infoPanel"));
+    auto *box = new QVBoxLayout(this);
+    m_title = new QLabel(this);
+    m_title->setObjectName(QStringLiteral("title"));
+    m_title->setWordWrap(true); // long translations wrap rather than hide under the chip
+    m_chip = new QLabel(this);
+    m_chip->setObjectName(QStringLiteral("chip"));
+    m_chip->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Fixed);
+    auto *head = new QHBoxLayout;
+    head->addWidget(m_title, 1);
+    head->addWidget(m_chip);
+    box->addLayout(head);
+
+    m_rows = new QGridLayout;
+    m_rows->setColumnStretch(1, 1);
+    for (const char *key : kRowKeys) {
+        addRow(QString::fromLatin1(key));
+    }
+    box->addLayout(m_rows);
+
+    m_sparkTitle = new QLabel(this);
+    m_sparkTitle->setObjectName(QStringLiteral("section"));
+    box->addWidget(m_sparkTitle);
+    auto *motorHead = new QHBoxLayout;
+    m_motorsTitle = new QLabel(this);
+    m_motorsTitle->setWordWrap(true);
+    m_motorKeys = new QLabel(this);
+    m_motorKeys->setObjectName(QStringLiteral("muted"));
+    motorHead->addWidget(m_motorsTitle, 1);
+    motorHead->addWidget(m_motorKeys);
+    box->addLayout(motorHead);
+    m_motors = new Sparkline(Sparkline::Kind::Motors, history, this);
+    box->addWidget(m_motors);
+    m_sensorsTitle = new QLabel(this);
+    box->addWidget(m_sensorsTitle);
+    m_sensors = new Sparkline(Sparkline::Kind::Sensors, history, this);
+    box->addWidget(m_sensors);
+
+    m_legend = new Legend(this);
+    box->addWidget(m_legend);
+
+    m_sound = new QPushButton(this);
+    m_sound->setObjectName(QStringLiteral("sound"));
+    m_sound->setCheckable(true);
+    m_sound->setFocusPolicy(Qt::StrongFocus);
+    connect(m_sound, &QPushButton::clicked, this, [this](bool checked) { Q_EMIT soundToggled(checked); });
+    box->addWidget(m_sound);
+    m_soundNote = new QLabel(this);
+    m_soundNote->setObjectName(QStringLiteral("muted"));
+    m_soundNote->setWordWrap(true);
+    m_soundNote->hide();
+    box->addWidget(m_soundNote);
+
+    retranslate();
+    applyStyle();
+}
+
+QLabel *InfoPanel::addRow(const QString &key)
+{
+    auto *name = new QLabel(this);
+    name->setObjectName(QStringLiteral("muted"));
+    auto *value = new QLabel(QStringLiteral("—"), this);
+    value->setObjectName(QStringLiteral("value_") + key);
+    value->setProperty("value", true);
+    value->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    value->setTextInteractionFlags(Qt::NoTextInteraction);
+    value->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // long sources must not widen the panel
+    const int row = m_rows->rowCount();
+    m_rows->addWidget(name, row, 0);
+    m_rows->addWidget(value, row, 1);
+    m_rowList.append({key, name, value});
+    return value;
+}
+
+QLabel *InfoPanel::valueLabel(const QString &key) const
+{
+    for (const Row &r : m_rowList) {
+        if (r.key == key) {
+            return r.value;
+        }
+    }
+    return nullptr;
+}
+
+QString InfoPanel::valueText(const QString &key) const
+{
+    const QLabel *l = valueLabel(key);
+    return l ? l->property("fullText").toString() : QString();
+}
+
+void InfoPanel::retranslate()
+{
+    m_title->setText(tr("omni chicken info"));
+    const QMap<QString, QString> names{{QStringLiteral("mode"), tr("Mode")},
+                                       {QStringLiteral("action"), tr("Action")},
+                                       {QStringLiteral("obstacle"), tr("Obstacle")},
+                                       {QStringLiteral("obstacle_mode"), tr("Obstacle mode")},
+                                       {QStringLiteral("sensor_mode"), tr("Sensor mode")},
+                                       {QStringLiteral("link"), tr("Robot link")},
+                                       {QStringLiteral("network"), tr("Network")},
+                                       {QStringLiteral("rate"), tr("Publish rate")},
+                                       {QStringLiteral("age"), tr("State age")},
+                                       {QStringLiteral("source"), tr("Source")}};
+    for (const Row &r : m_rowList) {
+        r.name->setText(names.value(r.key));
+    }
+    m_sparkTitle->setText(tr("Last 30 seconds"));
+    m_motorsTitle->setText(tr("Motor power"));
+    m_sensorsTitle->setText(tr("Line sensors"));
+    m_sound->setToolTip(tr("Chicken sounds on or off, for everyone watching this robot"));
+    setModel(m_model);
+    applyStyle();
+}
+
+void InfoPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+    }
+    QFrame::changeEvent(event);
+}
+
+void InfoPanel::setTheme(const Theme &theme)
+{
+    m_theme = theme;
+    applyStyle();
+    setModel(m_model);
+}
+
+void InfoPanel::setScale(double scale)
+{
+    if (std::abs(scale - m_scale) < 0.01) {
+        return;
+    }
+    m_scale = scale;
+    m_legend->setScale(scale);
+    applyStyle();
+}
+
+void InfoPanel::setCompact(bool compact)
+{
+    m_sparkTitle->setVisible(!compact);
+}
+
+void InfoPanel::setLegendVisible(bool visible)
+{
+    m_legend->setVisible(visible);
+}
+
+void InfoPanel::applyStyle()
+{
+    const auto px = [this](double v) { return QString::number(static_cast<int>(std::lround(v * m_scale))); };
+    const QString css =
+        QStringLiteral("#infoPanel { background: %1; border: 1px solid %2; border-radius: %3px; }"
+                       "QLabel { color: %4; font-size: %5px; }"
+                       "#title { font-size: %6px; font-weight: 700; }"
+                       "#muted, #legend { color: %7; }"
+                       "#legend { font-size: %8px; }"
+                       "#section { color: %7; font-size: %8px; font-weight: 700; text-transform: uppercase; }"
+                       "QLabel[value=\"true\"] { font-weight: 600; }")
+            .arg(m_theme.card.name(), m_theme.cardEdge.name(), px(14), m_theme.text.name(), px(14), px(20),
+                 m_theme.muted.name(), px(11.5));
+    setStyleSheet(css);
+    m_soundPx = -1;
+    fitSoundText();
+    layout()->setContentsMargins(static_cast<int>(14 * m_scale), static_cast<int>(10 * m_scale),
+                                 static_cast<int>(14 * m_scale), static_cast<int>(12 * m_scale));
+    layout()->setSpacing(static_cast<int>(5 * m_scale));
+    m_rows->setVerticalSpacing(static_cast<int>(2 * m_scale));
+    m_motors->setMinimumHeight(static_cast<int>(36 * m_scale));
+    m_sensors->setMinimumHeight(static_cast<int>(28 * m_scale));
+    m_sound->setIconSize(QSize(static_cast<int>(24 * m_scale), static_cast<int>(24 * m_scale)));
+    QString keys;
+    const QString names[3] = {tr("left"), tr("right"), tr("bottom")};
+    for (int i = 0; i < 3; ++i) {
+        keys +=
+            QStringLiteral("<span style=\"color:%1\">&#9679;</span>&nbsp;%2 ").arg(m_theme.series[i].name(), names[i]);
+    }
+    m_motorKeys->setText(keys.trimmed());
+}
+
+void InfoPanel::setValue(const QString &key, const QString &text, const QColor &color)
+{
+    QLabel *l = valueLabel(key);
+    if (!l) {
+        return;
+    }
+    l->setProperty("fullText", text);
+    elide(l);
+    const QString css = color.isValid() ? QStringLiteral("color: %1;").arg(color.name()) : QString();
+    if (l->styleSheet() != css) {
+        l->setStyleSheet(css);
+    }
+}
+
+void InfoPanel::elide(QLabel *label)
+{
+    const QString full = label->property("fullText").toString();
+    const int room = label->width();
+    // Before the first layout the width is meaningless: show the whole text then.
+    label->setText(room > 20 ? label->fontMetrics().elidedText(full, Qt::ElideRight, room) : full);
+}
+
+void InfoPanel::fitSoundText()
+{
+    // As large as the design wants, smaller when a long translation would not fit the button.
+    QFont f = m_sound->font();
+    f.setBold(true);
+    const int room = m_sound->width() - m_sound->iconSize().width() - static_cast<int>(36 * m_scale) - 8;
+    int px = static_cast<int>(std::lround(16 * m_scale));
+    for (; px > 9; --px) {
+        f.setPixelSize(px);
+        if (room <= 0 || QFontMetrics(f).horizontalAdvance(m_sound->text()) <= room) {
+            break;
+        }
+    }
+    if (px == m_soundPx) {
+        return;
+    }
+    m_soundPx = px;
+    // The button's whole style lives on the button: a style sheet of its own replaces the panel's rules.
+    const auto scaled = [this](double v) { return static_cast<int>(std::lround(v * m_scale)); };
+    m_sound->setStyleSheet(
+        QStringLiteral("QPushButton { font-size: %1px; font-weight: 700; min-height: %2px; border-radius: %3px;"
+                       " border: 2px solid %4; background: %5; color: %6; padding: 0 %7px; text-align: left; }"
+                       "QPushButton:checked { background: #FFE082; border-color: #E65100; color: #3E2200; }"
+                       "QPushButton:disabled { color: %8; }")
+            .arg(px)
+            .arg(std::max(44, scaled(44))) // a finger's size, however small the screen
+            .arg(scaled(12))
+            .arg(m_theme.cardEdge.name(), m_theme.background.name(), m_theme.text.name())
+            .arg(scaled(14))
+            .arg(m_theme.muted.name()));
+}
+
+void InfoPanel::resizeEvent(QResizeEvent *event)
+{
+    QFrame::resizeEvent(event);
+    fitSoundText();
+    for (const Row &r : m_rowList) {
+        elide(r.value);
+    }
+}
+
+void InfoPanel::setModel(const Model &m)
+{
+    m_model = m;
+    const RobotState *s = m.state ? &*m.state : nullptr;
+    const QString none = QStringLiteral("—");
+    setValue(QStringLiteral("mode"), s ? StatusText::botMode(s->botMode) : none);
+    setValue(QStringLiteral("action"), s ? StatusText::action(actionOf(*s)) : none);
+    setValue(QStringLiteral("obstacle"), s ? StatusText::obstacle(s->obstacle) : none,
+             s && s->obstacle != 0 ? m_theme.incompatible : QColor());
+    setValue(QStringLiteral("obstacle_mode"), s ? StatusText::obstacleMode(s->obstacleMode) : none);
+    setValue(QStringLiteral("sensor_mode"), s ? StatusText::sensorMode(s->sensorMode) : none);
+    const QColor linkColor = m.link.status == LinkStatus::Live           ? m_theme.live
+                             : m.link.status == LinkStatus::Stale        ? m_theme.stale
+                             : m.link.status == LinkStatus::Incompatible ? m_theme.incompatible
+                                                                         : m_theme.waiting;
+    setValue(QStringLiteral("link"), StatusText::linkStatus(m.link.status), linkColor);
+    const bool netOk = m.network == NetworkStatus::Connected;
+    setValue(QStringLiteral("network"), StatusText::networkStatus(m.network), netOk ? m_theme.live : m_theme.offline);
+    setValue(QStringLiteral("rate"), StatusText::rate(m.rateHz));
+    setValue(QStringLiteral("age"), StatusText::age(m.ageMs),
+             m.link.status == LinkStatus::Live ? QColor() : m_theme.stale);
+    setValue(QStringLiteral("source"), StatusText::source(m.link, m.upstream));
+    if (QLabel *src = valueLabel(QStringLiteral("source"))) {
+        src->setToolTip(src->property("fullText").toString());
+    }
+    for (const Row &r : m_rowList) {
+        if (r.key == QLatin1String("network")) {
+            r.name->setVisible(m.remote);
+            r.value->setVisible(m.remote);
+        }
+    }
+
+    // The chip: one word for the whole situation, network first.
+    QString chip = StatusText::linkStatus(m.link.status).toUpper();
+    QColor fg = linkColor;
+    QColor bg = m.link.status == LinkStatus::Live           ? m_theme.liveBg
+                : m.link.status == LinkStatus::Stale        ? m_theme.staleBg
+                : m.link.status == LinkStatus::Incompatible ? m_theme.incompatibleBg
+                                                            : m_theme.waitingBg;
+    if (m.remote && !netOk) {
+        chip = tr("OFFLINE");
+        fg = m_theme.offline;
+        bg = m_theme.offlineBg;
+    }
+    m_chip->setText(QStringLiteral("● ") + chip);
+    const QString chipCss = QStringLiteral("color: %1; background: %2; border: 1px solid %1; border-radius: %3px;"
+                                           " padding: %4px %5px; font-weight: 700; font-size: %6px;")
+                                .arg(fg.name(), bg.name())
+                                .arg(static_cast<int>(6 * m_scale))
+                                .arg(static_cast<int>(2 * m_scale))
+                                .arg(static_cast<int>(10 * m_scale))
+                                .arg(static_cast<int>(12 * m_scale));
+    if (m_chip->styleSheet() != chipCss) {
+        m_chip->setStyleSheet(chipCss);
+    }
+
+    m_sound->setChecked(m.soundOn);
+    m_sound->setEnabled(m.soundEnabled);
+    m_sound->setText(m.soundOn ? tr("Chicken sounds: on") : tr("Chicken sounds: off"));
+    fitSoundText();
+    const QString iconKey = QStringLiteral("%1/%2/%3").arg(m.soundOn).arg(m_scale).arg(m_theme.text.name());
+    if (iconKey != m_iconKey) { // a new pixmap only when it looks different
+        m_iconKey = iconKey;
+        m_sound->setIcon(speakerIcon(m.soundOn, m.soundOn ? QColor(0x3E, 0x22, 0x00) : m_theme.text,
+                                     static_cast<int>(24 * m_scale)));
+    }
+    m_soundNote->setText(m.soundNote);
+    m_soundNote->setToolTip(m.soundNoteDetail);
+    m_soundNote->setVisible(!m.soundNote.isEmpty());
+
+    const bool live = m.link.status == LinkStatus::Live && (!m.remote || netOk);
+    m_motors->setLook(m_theme, live);
+    m_sensors->setLook(m_theme, live);
+}
+
+} // namespace omni::gui

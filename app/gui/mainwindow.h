@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "theme.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+class QAction;
+class QActionGroup;
+class QMenu;
+
+namespace omni {
+class SoundDirector;
+}
+
+namespace omni::app {
+class Runtime;
+}
+
+namespace omni::gui {
+
+class Dashboard;
+class KioskGuard;
+class Settings;
+class SoundPlayer;
+
+/// The omniscient window: the dashboard, plus (on the desktop) a menu to connect to a remote robot,
+/// pick the palette and the language, and mute this computer. In kiosk mode: no menu, fullscreen,
+/// and only the documented exits (see KioskGuard).
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    /// How the window presents itself.
+    struct Mode {
+        bool kiosk = false;    ///< --kiosk
+        bool withSound = true; ///< false: no audio at all (tests, screenshots)
+    };
+
+    /// A window over `runtime` (started or not), remembering things in `settings`. Neither is owned.
+    MainWindow(app::Runtime &runtime, Settings &settings, Mode mode, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    [[nodiscard]] Dashboard *dashboard() const { return m_dashboard; }
+    /// The player, or null without sound.
+    [[nodiscard]] SoundPlayer *player() const { return m_player; }
+    /// The director, or null without sound.
+    [[nodiscard]] SoundDirector *director() const { return m_director; }
+    /// The kiosk guard, or null on the desktop.
+    [[nodiscard]] KioskGuard *kiosk() const { return m_kiosk; }
+    /// Shows the window as the mode wants (fullscreen kiosk or restored geometry).
+    void present();
+    /// Connects to `url` (as the connect dialog does) and remembers it.
+    void connectTo(const QUrl &url);
+    /// Uses palette `choice` and remembers it.
+    void setThemeChoice(ThemeChoice choice);
+    /// Switches the interface to `code` and remembers it.
+    void setLanguage(const QString &code);
+
+public Q_SLOTS:
+    /// Lets the window close even in kiosk mode (SIGTERM), then closes it.
+    void closeForGood();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void buildMenus();
+    void retranslate();
+    void rebuildRecent();
+    void openConnectDialog();
+    void updateSoundNote();
+    void updateTitle();
+
+    app::Runtime &m_runtime;
+    Settings &m_settings;
+    Mode m_mode;
+    Dashboard *m_dashboard;
+    SoundPlayer *m_player = nullptr;
+    SoundDirector *m_director = nullptr;
+    KioskGuard *m_kiosk = nullptr;
+    ThemeChoice m_themeChoice = ThemeChoice::System;
+    bool m_noAudioSaid = false;
+
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_themeMenu = nullptr;
+    QMenu *m_langMenu = nullptr;
+    QMenu *m_soundMenu = nullptr;
+    QAction *m_connectAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_fullScreenAction = nullptr;
+    QAction *m_soundAction = nullptr;
+    QAction *m_localMuteAction = nullptr;
+    QActionGroup *m_themeGroup = nullptr;
+    QActionGroup *m_langGroup = nullptr;
+};
+
+} // namespace omni::gui

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "robotpainter.h"
+#include "theme.h"
+
+#include <omni/robotstate.h>
+
+#include <QImage>
+#include <QWidget>
+
+#include <optional>
+
+namespace omni::gui {
+
+/// The robot seen from above (see RobotPainter), scaled to the widget, repainted only when its model
+/// changes. Not live: the whole robot is drawn grey and faded, with a notice in the middle.
+class RobotView : public QWidget
+{
+    Q_OBJECT
+public:
+    /// What to draw.
+    struct Model {
+        std::optional<RobotState> state; ///< nothing yet: an idle robot without values
+        bool live = false;               ///< false: greyed out
+        QString overlayTitle;            ///< e.g. "STALE"; empty: no notice
+        QString overlaySub;              ///< e.g. "last update 3.2 s ago"
+        QColor overlayColor;             ///< the notice's colour
+
+        friend bool operator==(const Model &, const Model &) = default;
+    };
+
+    /// Half the view box (see RobotPainter).
+    static constexpr double kHalf = RobotPainter::kHalf;
+
+    explicit RobotView(QWidget *parent = nullptr);
+
+    /// Shows `model`; repaints only when it differs from what is shown.
+    void setModel(const Model &model);
+    /// The palette to paint with.
+    void setTheme(const Theme &theme);
+    /// How many times the widget was painted (tests check the repaint budget).
+    [[nodiscard]] quint64 paintCount() const { return m_paints; }
+
+    /// View box → widget coordinates.
+    [[nodiscard]] QTransform viewTransform() const;
+    /// Centre of wheel `i` (0 left, 1 right, 2 bottom), view box.
+    static QPointF wheelCenter(int i) { return RobotPainter::wheelCenter(i); }
+    /// The wheel's power badge, view box.
+    static QRectF badgeRect(int i) { return RobotPainter::badgeRect(i); }
+    /// Centre of line sensor `i` of `count`, view box; `edge` tells whether it is an edge sensor.
+    static QPointF sensorCenter(int i, int count, bool *edge = nullptr)
+    {
+        return RobotPainter::sensorCenter(i, count, edge);
+    }
+    /// The obstacle sensor, view box.
+    static QRectF obstacleSensorRect() { return RobotPainter::obstacleSensorRect(); }
+
+    [[nodiscard]] QSize sizeHint() const override;
+    [[nodiscard]] QSize minimumSizeHint() const override;
+    [[nodiscard]] bool hasHeightForWidth() const override { return true; }
+    [[nodiscard]] int heightForWidth(int w) const override { return w; }
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    [[nodiscard]] RobotPainter painter() const { return RobotPainter(m_theme, font()); }
+    [[nodiscard]] const RobotState *state() const { return m_model.state ? &*m_model.state : nullptr; }
+    [[nodiscard]] QImage greyedRobot();
+
+    Model m_model;
+    Theme m_theme = Theme::light();
+    quint64 m_paints = 0;
+    QImage m_greyCache; ///< the greyed robot, rebuilt when the model, size or theme changes
+    bool m_greyDirty = true;
+};
+
+} // namespace omni::gui

@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: MIT
+#include "sparkline.h"
+
+#include <QPainter>
+#include <QPainterPath>
+
+#include <algorithm>
+
+namespace omni::gui {
+
+namespace {
+// A longer silence between two samples is drawn as a gap, not as a line across it.
+constexpr qint64 kGapMs = 500;
+
+bool isEdgeSensor(int index, int count)
+{
+    return count == 5 && (index == 0 || index == 4);
+}
+} // namespace
+
+History::History(qint64 windowMs, qint64 bucketMs) : m_windowMs(windowMs), m_bucketMs(std::max<qint64>(bucketMs, 1)) {}
+
+void History::add(const RobotState &state, qint64 tMs)
+{
+    Sample s;
+    s.tMs = tMs;
+    s.motors = state.motorPower;
+    s.sensors = state.sensors;
+    s.sensorCount = std::clamp(state.sensorCount, 0, 5);
+    if (m_samples.size() >= 2 && tMs - m_samples[m_samples.size() - 2].tMs < m_bucketMs) {
+        // Same bucket: the newest values win, but a sensor that lit in the bucket stays lit.
+        Sample &last = m_samples.back();
+        for (int i = 0; i < 5; ++i) {
+            if (s.sensors[i] == 0 && last.sensors[i] != 0) {
+                s.sensors[i] = last.sensors[i];
+            }
+        }
+        last = s;
+    } else {
+        m_samples.push_back(s);
+    }
+    prune(tMs);
+}
+
+void History::prune(qint64 nowMs)
+{
+    // Keep one sample older than the window so the line enters from the left edge.
+    while (m_samples.size() >= 2 && m_samples[1].tMs < nowMs - m_windowMs) {
+        m_samples.pop_front();
+    }
+}
+
+Sparkline::Sparkline(Kind kind, const History *history, QWidget *parent)
+    : QWidget(parent), m_kind(kind), m_history(history)
+{
+    setAttribute(Qt::WA_OpaquePaintEvent, false);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding); // spare height goes to the history
+}
+
+void Sparkline::setLook(const Theme &theme, bool live)
+{
+    m_theme = theme;
+    m_live = live;
+}
+
+void Sparkline::setNow(qint64 nowMs)
+{
+    m_nowMs = nowMs;
+}
+
+QSize Sparkline::sizeHint() const
+{
+    return {240, std::max(24, minimumHeight())};
+}
+
+QSize Sparkline::minimumSizeHint() const
+{
+    return {80, 24};
+}
+
+double Sparkline::xOf(qint64 tMs, const QRectF &r) const
+{
+    const double window = static_cast<double>(m_history->windowMs());
+    return r.right() - static_cast<double>(m_nowMs - tMs) / window * r.width();
+}
+
+void Sparkline::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    const QRectF r = QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5);
+    const double radius = std::min(8.0, r.height() / 5);
+    p.setPen(Qt::NoPen);
+    p.setBrush(m_theme.strip);
+    p.drawRoundedRect(r, radius, radius);
+    p.setClipRect(r);
+    if (m_kind == Kind::Motors) {
+        paintMotors(p, r.adjusted(2, 3, -2, -3));
+    } else {
+        paintSensors(p, r.adjusted(2, 3, -2, -3));
+    }
+}
+
+void Sparkline::paintMotors(QPainter &p, const QRectF &r)
+{
+    const auto yOf = [&r](double v) { return r.center().y() - std::clamp(v, -100.0, 100.0) / 100.0 * r.height() / 2; };
+    p.setPen(QPen(m_theme.muted, 1, Qt::DashLine));
+    p.setOpacity(0.5);
+    p.drawLine(QPointF(r.left(), yOf(0)), QPointF(r.right(), yOf(0)));
+    p.setOpacity(1.0);
+    const auto &samples = m_history->samples();
+    const double width = std::max(1.5, r.height() / 22);
+    for (int m = 0; m < 3; ++m) {
+        QPainterPath path;
+        bool open = false;
+        qint64 prevT = 0;
+        for (const auto &s : samples) {
+            const QPointF pt(xOf(s.tMs, r), yOf(s.motors[m]));
+            if (!open || s.tMs - prevT > kGapMs) {
+                path.moveTo(pt);
+                open = true;
+            } else {
+                path.lineTo(pt);
+            }
+            prevT = s.tMs;
+        }
+        const QColor c = m_live ? m_theme.series[m] : greyed(m_theme.series[m], m_theme.strip);
+        p.setPen(QPen(c, width, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        p.setBrush(Qt::NoBrush);
+        p.drawPath(path);
+    }
+}
+
+void Sparkline::paintSensors(QPainter &p, const QRectF &r)
+{
+    const auto &samples = m_history->samples();
+    const int rows = samples.empty() ? 5 : std::max(1, samples.back().sensorCount);
+    const double rowH = r.height() / rows;
+    p.setPen(Qt::NoPen);
+    for (int row = 0; row < rows; ++row) {
+        const QColor base = isEdgeSensor(row, rows) ? legend::edgeFill : legend::frontFill;
+        const QColor border = isEdgeSensor(row, rows) ? legend::edgeBorder : legend::frontBorder;
+        QColor lit = m_theme.isDark ? base : border.lighter(150);
+        if (!m_live) {
+            lit = greyed(lit, m_theme.strip);
+        }
+        p.setBrush(lit);
+        const double y = r.top() + row * rowH + rowH * 0.15;
+        for (size_t i = 0; i < samples.size(); ++i) {
+            const auto &s = samples[i];
+            if (row >= s.sensorCount || s.sensors[row] == 0) {
+                continue;
+            }
+            const qint64 end = i + 1 < samples.size() ? std::min(samples[i + 1].tMs, s.tMs + kGapMs)
+                                                      : std::min(m_nowMs, s.tMs + kGapMs);
+            const double x0 = xOf(s.tMs, r);
+            const double x1 = std::max(x0 + 1.0, xOf(end, r));
+            p.drawRect(QRectF(x0, y, x1 - x0, rowH * 0.7));
+        }
+    }
+}
+
+} // namespace omni::gui

@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "omni/robotstate.h"
+
+#include <QObject>
+
+#include <chrono>
+#include <functional>
+#include <optional>
+
+class QTimer;
+
+namespace omni {
+
+class Hub;
+
+/// What the chicken says. The app maps each to a sample; core only decides when.
+enum class SoundCue {
+    Cluck,    ///< a random cluck while sound is on and the robot is live
+    Obstacle, ///< the robot just detected an obstacle (rising edge)
+    LinkLost, ///< the robot's link just stopped being live
+};
+
+/// Timing of the chicken's voice.
+struct CluckTiming {
+    std::chrono::milliseconds minGap{2500};       ///< shortest wait between random clucks
+    std::chrono::milliseconds maxGap{10000};      ///< longest wait between random clucks
+    std::chrono::milliseconds eventHoldOff{3000}; ///< the same event sound plays at most once per this
+    std::chrono::milliseconds maxBusy{4000};      ///< a sound never counts as playing longer than this (a stuck player)
+    int cluckVariants = 3;                        ///< how many cluck samples to pick from
+};
+
+/// One decision: which sound, which variant of it, and whether it may cut a playing cluck short.
+struct SoundDecision {
+    SoundCue cue = SoundCue::Cluck; ///< which sound
+    int variant = 0;                ///< 0..cluckVariants-1 for clucks, 0 otherwise
+    bool interrupt = false;         ///< true: stop the sound that plays now (events cut clucks short)
+};
+
+/// Decides when the chicken makes a sound: random clucks every minGap..maxGap while sound is on and the
+/// robot is live, an obstacle sound on a rising obstacle edge, a link-lost sound when a live link ends;
+/// never two at once. Pure logic: time and randomness are injected, so tests are exact.
+class CluckScheduler
+{
+public:
+    /// Monotonic milliseconds.
+    using Clock = std::function<qint64()>;
+    /// Uniform in [0, 1).
+    using Random = std::function<double()>;
+
+    /// A scheduler reading time from `clock` and chance from `random`. Starts disabled and not live.
+    CluckScheduler(Clock clock, Random random, CluckTiming timing = {});
+
+    /// Sound on or off (already combined with any local mute). Turning it on schedules the next cluck.
+    void setEnabled(bool enabled);
+    /// Whether sounds may play.
+    [[nodiscard]] bool enabled() const { return m_enabled; }
+
+    /// Feeds a new robot state; returns the obstacle sound on a rising obstacle edge.
+    std::optional<SoundDecision> onState(const RobotState &state);
+    /// Feeds a link change; returns the link-lost sound when a live link stops being live.
+    std::optional<SoundDecision> onLink(LinkStatus status);
+    /// Returns a cluck when one is due (and schedules the next one).
+    std::optional<SoundDecision> poll();
+    /// The player finished the current sound: the next one may start.
+    void finished();
+
+    /// Whether a sound counts as playing now.
+    [[nodiscard]] bool busy() const;
+    /// Milliseconds until the next cluck is due (0 when overdue), or -1 when none is scheduled.
+    [[nodiscard]] qint64 msUntilNextCluck() const;
+    /// The timing in force.
+    [[nodiscard]] const CluckTiming &timing() const { return m_timing; }
+
+private:
+    void scheduleNext();
+    std::optional<SoundDecision> event(SoundCue cue, qint64 &lastAt);
+
+    Clock m_clock;
+    Random m_random;
+    CluckTiming m_timing;
+    bool m_enabled = false;
+    bool m_live = false;
+    bool m_obstacle = false;
+    qint64 m_nextCluckAt = -1;
+    qint64 m_busyUntil = -1;
+    bool m_busyWithEvent = false;
+    qint64 m_lastObstacleAt = -1;
+    qint64 m_lastLinkLostAt = -1;
+    int m_lastVariant = -1;
+};
+
+/// Drives a CluckScheduler from a Hub in real time: listens to states, link and the sound switch, and
+/// emits cue() when a sound should play. The app connects cue() to its player and reports finished().
+class SoundDirector : public QObject
+{
+    Q_OBJECT
+public:
+    /// Follows `hub` (not owned) with real time and a random seed.
+    explicit SoundDirector(Hub *hub, CluckTiming timing = {}, QObject *parent = nullptr);
+    /// Follows `hub` with injected time and chance (tests).
+    SoundDirector(Hub *hub, CluckScheduler::Clock clock, CluckScheduler::Random random, CluckTiming timing = {},
+                  QObject *parent = nullptr);
+
+    /// Mutes this computer only (the laptop's own mute in remote mode); the shared switch stays as it is.
+    void setLocalMute(bool muted);
+    /// Whether this computer is muted.
+    [[nodiscard]] bool localMute() const { return m_localMute; }
+    /// The scheduler (tests inspect it).
+    [[nodiscard]] const CluckScheduler &scheduler() const { return m_scheduler; }
+
+public Q_SLOTS:
+    /// The player finished the current sound.
+    void finished();
+
+Q_SIGNALS:
+    /// Play this sound now (stop the current one first when `decision.interrupt`).
+    void cue(const omni::SoundDecision &decision);
+
+private:
+    void updateEnabled();
+    void emitIf(const std::optional<SoundDecision> &d);
+    void rearm();
+
+    Hub *m_hub;
+    CluckScheduler m_scheduler;
+    QTimer *m_timer;
+    bool m_localMute = false;
+};
+
+} // namespace omni
+
+Q_DECLARE_METATYPE(omni::SoundDecision)

@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QHostAddress>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <chrono>
+#include <memory>
+#include <optional>
+
+namespace omni {
+
+class Hub;
+class MirrorServerPrivate;
+
+/// How the mirror server listens and what it allows. The defaults are the product's; tests shrink the
+/// timeouts and caps.
+struct MirrorServerOptions {
+    QHostAddress address = QHostAddress(QHostAddress::Any);          ///< --bind (Any: every interface, IPv4 and IPv6)
+    quint16 port = 3001;                                             ///< --port; 0 picks a free port (see port())
+    int maxClients = 64;                                             ///< --max-clients: WebSocket clients at once
+    double maxRateHz = 60.0;                                         ///< --max-rate: states per second per client
+    QString token;                                                   ///< --token: required by /ws and /api/* when set
+    QString resourceRoot = QStringLiteral(":/web");                  ///< the embedded files served over HTTP
+    QString serverName = QStringLiteral("omniscient " OMNI_VERSION); ///< in hello messages and Server headers
+    /// A connection must finish its request head (and body) within this, or it is closed.
+    std::chrono::milliseconds requestTimeout{5000};
+    /// WebSocket clients are pinged this often; one that has not answered the previous ping is dropped.
+    std::chrono::milliseconds pingInterval{5000};
+    qsizetype maxRequestHeadBytes = 8 * 1024;     ///< larger heads get 431
+    qsizetype maxRequestBodyBytes = 1024;         ///< larger bodies (POST /api/sound) get 413
+    int maxUnfinishedConnections = 128;           ///< HTTP connections still sending a request; more are dropped
+    qint64 maxBufferedBytesPerClient = 64 * 1024; ///< past this, a client skips states until its socket drains
+    /// Unsent bytes the kernel may hold per client (TCP_NOTSENT_LOWAT on Linux): beyond it bytes stay in our
+    /// capped buffer, so a slow client is not megabytes of old states behind in kernel queues. 0: no limit.
+    int maxKernelUnsentBytes = 16 * 1024;
+    qint64 maxIncomingMessageBytes = 4 * 1024; ///< a client frame or message larger than this closes the client
+    int maxCommandsPerSecond = 20;             ///< a client sending more text messages than this is closed
+};
+
+/// Counters and gauges, as /metrics reports them.
+struct MirrorServerStats {
+    quint64 messagesSent = 0;     ///< WebSocket text messages sent, all types
+    quint64 statesSent = 0;       ///< state messages sent
+    quint64 statesSkipped = 0;    ///< states a client never got because a newer one replaced it (rate cap, slow socket)
+    quint64 statesSerialised = 0; ///< state messages built (at most once per state and link change)
+    quint64 clientsAccepted = 0;  ///< WebSocket connections accepted
+    quint64 clientsRefused = 0;   ///< WebSocket upgrades refused (max clients)
+    quint64 clientsDropped = 0;   ///< clients dropped by the server (no pong, oversized or too many messages)
+    quint64 connectionsDropped = 0; ///< TCP connections closed for the unfinished-connection cap or a timeout
+    quint64 commandsAccepted = 0;   ///< client commands applied (sound switch, over /ws or POST)
+    quint64 commandsRefused = 0;    ///< client commands refused (origin) or not understood
+};
+
+/// The one-port mirror server: the embedded web dashboard and JSON API over HTTP, and the live stream over
+/// a WebSocket on /ws, both fed by a Hub. See docs/SERVER.md for routes, status codes and limits.
+///
+/// Every WebSocket client gets a hello, then the latest state at once, then every new state, link change and
+/// sound change; each state is serialised once and shared. Per client the latest value wins: states are
+/// never queued, a slow client's buffered bytes are capped and it skips to the newest state, and a per-client
+/// rate cap delays (never drops) the newest state. Lives in the thread of its Hub.
+class MirrorServer : public QObject
+{
+    Q_OBJECT
+public:
+    /// Why listen() failed.
+    enum class Error {
+        None,                ///< no error
+        AddressInUse,        ///< another program has the port
+        AddressNotAvailable, ///< the --bind address is not one of this machine's
+        PermissionDenied,    ///< the port needs privileges (below 1024)
+        Other,               ///< anything else; see errorString()
+    };
+    Q_ENUM(Error)
+
+    /// A server for `hub` (not owned; must outlive the server). Nothing listens before listen().
+    explicit MirrorServer(Hub *hub, MirrorServerOptions options = {}, QObject *parent = nullptr);
+    /// Closes every client (before the listening socket, which owns their TCP sockets) and stops.
+    ~MirrorServer() override;
+
+    /// Starts listening. On failure returns false, sets error()/errorString() and emits errorOccurred().
+    bool listen();
+    /// Stops listening and closes every connection.
+    void close();
+    /// Whether listen() succeeded and close() was not called.
+    [[nodiscard]] bool isListening() const;
+    /// The port actually listened on (the chosen one when the options said 0), or 0.
+    [[nodiscard]] quint16 port() const;
+    /// The options in force.
+    [[nodiscard]] const MirrorServerOptions &options() const;
+    /// The last listen() error.
+    [[nodiscard]] Error error() const;
+    /// The last listen() error, in English, with the address and port.
+    [[nodiscard]] QString errorString() const;
+
+    /// WebSocket clients connected now.
+    [[nodiscard]] int clientCount() const;
+    /// TCP connections still sending a request, taking an answer or finishing a WebSocket handshake.
+    [[nodiscard]] int unfinishedConnections() const;
+    /// Bytes written to client sockets but not yet taken by the kernel, over all clients.
+    [[nodiscard]] qint64 bytesBuffered() const;
+    /// Counters so far.
+    [[nodiscard]] MirrorServerStats stats() const;
+    /// URLs a person can open: http://localhost:PORT/ plus every non-loopback address it listens on
+    /// (IPv6 link-local addresses are left out: browsers cannot open them). Empty unless listening.
+    [[nodiscard]] QStringList urls() const;
+
+    /// Parses a --bind value: an IPv4/IPv6 address, "localhost", or empty / "any" / "*" for all interfaces.
+    static std::optional<QHostAddress> parseBindAddress(const QString &text);
+
+Q_SIGNALS:
+    /// listen() failed.
+    void errorOccurred(omni::MirrorServer::Error error);
+    /// A WebSocket client connected or left.
+    void clientCountChanged(int count);
+
+private:
+    friend class MirrorServerPrivate;
+    std::unique_ptr<MirrorServerPrivate> d;
+};
+
+} // namespace omni

@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: MIT
+#include "omni/cluckscheduler.h"
+
+#include "omni/hub.h"
+
+#include <QElapsedTimer>
+#include <QRandomGenerator>
+#include <QTimer>
+
+#include <algorithm>
+#include <cmath>
+
+namespace omni {
+
+CluckScheduler::CluckScheduler(Clock clock, Random random, CluckTiming timing)
+    : m_clock(std::move(clock)), m_random(std::move(random)), m_timing(timing)
+{
+    m_timing.minGap = std::max(m_timing.minGap, std::chrono::milliseconds(1));
+    m_timing.maxGap = std::max(m_timing.maxGap, m_timing.minGap);
+    m_timing.cluckVariants = std::max(m_timing.cluckVariants, 1);
+}
+
+void CluckScheduler::setEnabled(bool enabled)
+{
+    if (enabled == m_enabled) {
+        return;
+    }
+    m_enabled = enabled;
+    if (enabled) {
+        scheduleNext();
+    } else {
+        m_nextCluckAt = -1;
+    }
+}
+
+void CluckScheduler::scheduleNext()
+{
+    const double r = std::clamp(m_random(), 0.0, 1.0);
+    const auto span = static_cast<double>((m_timing.maxGap - m_timing.minGap).count());
+    m_nextCluckAt = m_clock() + m_timing.minGap.count() + static_cast<qint64>(std::floor(r * span));
+}
+
+bool CluckScheduler::busy() const
+{
+    return m_busyUntil >= 0 && m_clock() < m_busyUntil;
+}
+
+void CluckScheduler::finished()
+{
+    m_busyUntil = -1;
+    m_busyWithEvent = false;
+}
+
+qint64 CluckScheduler::msUntilNextCluck() const
+{
+    if (m_nextCluckAt < 0) {
+        return -1;
+    }
+    return std::max<qint64>(0, m_nextCluckAt - m_clock());
+}
+
+std::optional<SoundDecision> CluckScheduler::event(SoundCue cue, qint64 &lastAt)
+{
+    const qint64 now = m_clock();
+    if (!m_enabled) {
+        return std::nullopt;
+    }
+    // An event never cuts another event short, and the same event does not chatter.
+    if ((busy() && m_busyWithEvent) || (lastAt >= 0 && now - lastAt < m_timing.eventHoldOff.count())) {
+        return std::nullopt;
+    }
+    const bool interrupt = busy();
+    lastAt = now;
+    m_busyUntil = now + m_timing.maxBusy.count();
+    m_busyWithEvent = true;
+    return SoundDecision{cue, 0, interrupt};
+}
+
+std::optional<SoundDecision> CluckScheduler::onState(const RobotState &state)
+{
+    const bool obstacle = state.obstacle != 0;
+    const bool rising = obstacle && !m_obstacle;
+    m_obstacle = obstacle;
+    if (!rising || !m_live) {
+        return std::nullopt;
+    }
+    return event(SoundCue::Obstacle, m_lastObstacleAt);
+}
+
+std::optional<SoundDecision> CluckScheduler::onLink(LinkStatus status)
+{
+    const bool live = status == LinkStatus::Live;
+    const bool lost = m_live && !live;
+    if (live && !m_live && m_enabled) {
+        scheduleNext(); // a robot that (re)appears does not cluck at once
+    }
+    m_live = live;
+    if (!live) {
+        m_obstacle = false; // the next live obstacle is a new one
+    }
+    if (!lost) {
+        return std::nullopt;
+    }
+    return event(SoundCue::LinkLost, m_lastLinkLostAt);
+}
+
+std::optional<SoundDecision> CluckScheduler::poll()
+{
+    if (!m_enabled || m_nextCluckAt < 0 || m_clock() < m_nextCluckAt) {
+        return std::nullopt;
+    }
+    scheduleNext();
+    if (!m_live || busy()) {
+        return std::nullopt; // skipped, not queued: the next one comes at its own random time
+    }
+    int variant = static_cast<int>(std::floor(std::clamp(m_random(), 0.0, 0.999999) * m_timing.cluckVariants));
+    if (m_timing.cluckVariants > 1 && variant == m_lastVariant) {
+        variant = (variant + 1) % m_timing.cluckVariants; // never the same cluck twice in a row
+    }
+    m_lastVariant = variant;
+    m_busyUntil = m_clock() + m_timing.maxBusy.count();
+    m_busyWithEvent = false;
+    return SoundDecision{SoundCue::Cluck, variant, false};
+}
+
+namespace {
+
+CluckScheduler::Clock steadyClock()
+{
+    auto timer = std::make_shared<QElapsedTimer>();
+    timer->start();
+    return [timer] { return timer->elapsed(); };
+}
+
+CluckScheduler::Random systemRandom()
+{
+    auto gen = std::make_shared<QRandomGenerator>(QRandomGenerator::securelySeeded());
+    return [gen] { return gen->generateDouble(); };
+}
+
+} // namespace
+
+SoundDirector::SoundDirector(Hub *hub, CluckTiming timing, QObject *parent)
+    : SoundDirector(hub, steadyClock(), systemRandom(), timing, parent)
+{
+}
+
+SoundDirector::SoundDirector(Hub *hub, CluckScheduler::Clock clock, CluckScheduler::Random random, CluckTiming timing,
+                             QObject *parent)
+    : QObject(parent), m_hub(hub), m_scheduler(std::move(clock), std::move(random), timing), m_timer(new QTimer(this))
+{
+    qRegisterMetaType<omni::SoundDecision>();
+    m_timer->setSingleShot(true);
+    connect(m_timer, &QTimer::timeout, this, [this] {
+        emitIf(m_scheduler.poll());
+        rearm();
+    });
+    connect(hub, &Hub::stateChanged, this, [this](const RobotState &s) { emitIf(m_scheduler.onState(s)); });
+    connect(hub, &Hub::linkChanged, this, [this](const LinkInfo &l) {
+        emitIf(m_scheduler.onLink(l.status));
+        rearm();
+    });
+    connect(hub, &Hub::soundEnabledChanged, this, &SoundDirector::updateEnabled);
+    m_scheduler.onLink(hub->link().status);
+    updateEnabled();
+}
+
+void SoundDirector::setLocalMute(bool muted)
+{
+    m_localMute = muted;
+    updateEnabled();
+}
+
+void SoundDirector::finished()
+{
+    m_scheduler.finished();
+}
+
+void SoundDirector::updateEnabled()
+{
+    m_scheduler.setEnabled(m_hub->soundEnabled() && !m_localMute);
+    rearm();
+}
+
+void SoundDirector::emitIf(const std::optional<SoundDecision> &d)
+{
+    if (d) {
+        Q_EMIT cue(*d);
+    }
+}
+
+void SoundDirector::rearm()
+{
+    const qint64 ms = m_scheduler.msUntilNextCluck();
+    if (ms < 0) {
+        m_timer->stop();
+        return;
+    }
+    // Injected clocks may not advance with real time: poll at least every second.
+    m_timer->start(static_cast<int>(std::min<qint64>(ms, 1000)));
+}
+
+} // namespace omni

@@ -1,0 +1,332 @@
+// SPDX-License-Identifier: MIT
+// Sockets and lifecycle of the mirror server: accept, peek the request head, answer or hand the socket to
+// a non-listening QWebSocketServer (one port for HTTP and WebSocket); and the public MirrorServer.
+#include "mirrorserver_p.h"
+
+#include "logging.h"
+#include "omni/hub.h"
+
+#include <QCryptographicHash>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QWebSocketServer>
+
+namespace omni {
+
+MirrorServerPrivate::MirrorServerPrivate(MirrorServer *server, Hub *hub, MirrorServerOptions options)
+    : q(server), m_hub(hub), m_options(std::move(options)), m_files(m_options.resourceRoot)
+{
+    if (!m_options.token.isEmpty()) {
+        m_tokenHash = QCryptographicHash::hash(m_options.token.toUtf8(), QCryptographicHash::Sha256);
+    }
+}
+
+bool MirrorServerPrivate::listen()
+{
+    close();
+    m_tcp = new QTcpServer(q);
+    QObject::connect(m_tcp, &QTcpServer::newConnection, q, [this] { onNewConnection(); });
+    QObject::connect(m_tcp, &QTcpServer::acceptError, q, [this](QAbstractSocket::SocketError) {
+        // Typically out of file descriptors: back off instead of spinning on a readable listen socket.
+        qCWarning(lcServer) << "cannot accept connections:" << m_tcp->errorString() << "- retrying in 1 s";
+        m_tcp->pauseAccepting();
+        QTimer::singleShot(1000, m_tcp, [tcp = m_tcp] { tcp->resumeAccepting(); });
+    });
+    if (!m_tcp->listen(m_options.address, m_options.port)) {
+        MirrorServer::Error e = MirrorServer::Error::Other;
+        switch (m_tcp->serverError()) {
+        case QAbstractSocket::AddressInUseError:
+            e = MirrorServer::Error::AddressInUse;
+            break;
+        case QAbstractSocket::SocketAddressNotAvailableError:
+            e = MirrorServer::Error::AddressNotAvailable;
+            break;
+        case QAbstractSocket::SocketAccessError:
+            e = MirrorServer::Error::PermissionDenied;
+            break;
+        default:
+            break;
+        }
+        const QString text = QStringLiteral("cannot listen on %1 port %2: %3")
+                                 .arg(m_options.address.toString())
+                                 .arg(m_options.port)
+                                 .arg(m_tcp->errorString());
+        delete m_tcp;
+        m_tcp = nullptr;
+        setError(e, text);
+        return false;
+    }
+    m_wss = new QWebSocketServer(m_options.serverName, QWebSocketServer::NonSecureMode, q);
+    QObject::connect(m_wss, &QWebSocketServer::newConnection, q, [this] { onWebSocketConnection(); });
+    m_uptime.start();
+    m_error = MirrorServer::Error::None;
+    m_errorString.clear();
+    if (m_files.size() == 0) {
+        qCWarning(lcServer) << "no embedded web files under" << m_options.resourceRoot << "- the page answers 404";
+    }
+    qCInfo(lcServer) << "listening on" << m_options.address.toString() << "port" << m_tcp->serverPort();
+    return true;
+}
+
+void MirrorServerPrivate::close(bool notify)
+{
+    m_pingTimer.stop();
+    // Clients first: their TCP sockets are children of m_tcp.
+    const auto clients = std::exchange(m_clients, {});
+    for (ServerClient *c : clients) {
+        delete c;
+    }
+    for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it) {
+        QObject::disconnect(it->readConnection);
+        QObject::disconnect(it->closeConnection);
+    }
+    m_connections.clear();
+    m_handoffs = 0;
+    delete m_wss;
+    m_wss = nullptr;
+    delete m_tcp;
+    m_tcp = nullptr;
+    if (notify && !clients.isEmpty()) {
+        Q_EMIT q->clientCountChanged(0);
+    }
+}
+
+void MirrorServerPrivate::onNewConnection()
+{
+    while (m_tcp && m_tcp->hasPendingConnections()) {
+        QTcpSocket *s = m_tcp->nextPendingConnection();
+        if (m_connections.size() >= m_options.maxUnfinishedConnections) {
+            ++m_stats.connectionsDropped;
+            qCDebug(lcServer) << "dropping a connection: too many unfinished requests";
+            s->abort();
+            s->deleteLater();
+            continue;
+        }
+        s->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        // Bounds what Qt buffers for us while the head is incomplete; the parser answers 431 past the cap.
+        s->setReadBufferSize(m_options.maxRequestHeadBytes + m_options.maxRequestBodyBytes + 1);
+        Connection c;
+        c.timer = new QTimer(s);
+        c.timer->setSingleShot(true);
+        QObject::connect(c.timer, &QTimer::timeout, q, [this, s] { onRequestTimeout(s); });
+        c.readConnection = QObject::connect(s, &QTcpSocket::readyRead, q, [this, s] { onReadyRead(s); });
+        c.closeConnection = QObject::connect(s, &QTcpSocket::disconnected, q, [this, s] {
+            forget(s);
+            s->deleteLater();
+        });
+        c.timer->start(m_options.requestTimeout);
+        m_connections.insert(s, c);
+        if (s->bytesAvailable() > 0) {
+            onReadyRead(s);
+        }
+    }
+}
+
+void MirrorServerPrivate::onReadyRead(QTcpSocket *s)
+{
+    const auto it = m_connections.constFind(s);
+    if (it == m_connections.cend() || it->handedOff) {
+        return;
+    }
+    if (it->responding) {
+        s->skip(s->bytesAvailable()); // the answer is out; ignore whatever else the peer sends
+        return;
+    }
+    // Peek, never read: a WebSocket upgrade must find its handshake still in the socket.
+    const QByteArray data = s->peek(m_options.maxRequestHeadBytes + m_options.maxRequestBodyBytes + 1);
+    http::Limits limits;
+    limits.maxHeadBytes = m_options.maxRequestHeadBytes;
+    const http::ParseResult parsed = http::parseRequestHead(data, limits);
+    if (parsed.status == http::ParseResult::Status::Incomplete) {
+        return;
+    }
+    if (parsed.status == http::ParseResult::Status::Error) {
+        qCDebug(lcServer) << "bad request from" << s->peerAddress().toString() << ":" << parsed.error;
+        respond(s, http::textResponse(parsed.errorStatus, parsed.error), false);
+        return;
+    }
+    const http::Request &request = parsed.request;
+    const qint64 length = request.contentLength.value_or(0);
+    if (length > m_options.maxRequestBodyBytes) {
+        respond(s, http::textResponse(413, "the request body is too large"), false);
+        return;
+    }
+    if (data.size() < parsed.headBytes + length) {
+        return; // the body is still on its way
+    }
+    Routed routed = route(request, QByteArrayView(data).sliced(parsed.headBytes, length));
+    if (!routed.upgrade) {
+        respond(s, routed.response, routed.headOnly);
+        return;
+    }
+    if (data.size() > parsed.headBytes) {
+        // RFC 6455: a client waits for the handshake answer before sending frames.
+        respond(s, http::textResponse(400, "data was sent before the WebSocket handshake completed"), false);
+        return;
+    }
+    handOff(s, routed.mayCommand);
+}
+
+void MirrorServerPrivate::onRequestTimeout(QTcpSocket *s)
+{
+    const auto it = m_connections.constFind(s);
+    if (it == m_connections.cend()) {
+        return;
+    }
+    ++m_stats.connectionsDropped;
+    if (it->responding || it->handedOff || s->bytesAvailable() == 0) {
+        // A peer that does not take its answer, a handshake that never finished, or an idle connection.
+        qCDebug(lcServer) << "closing an unfinished connection from" << s->peerAddress().toString();
+        s->abort();
+        return;
+    }
+    respond(s, http::textResponse(408, "the request was not completed in time"), false);
+}
+
+void MirrorServerPrivate::forget(QTcpSocket *s)
+{
+    const auto it = m_connections.constFind(s);
+    if (it == m_connections.cend()) {
+        return;
+    }
+    if (it->handedOff) {
+        --m_handoffs;
+    }
+    m_connections.erase(it);
+}
+
+void MirrorServerPrivate::respond(QTcpSocket *s, const http::Response &response, bool headOnly)
+{
+    const auto it = m_connections.find(s);
+    if (it == m_connections.end()) {
+        return;
+    }
+    ++m_responses[response.status];
+    http::Response r = response;
+    r.with("X-Content-Type-Options", "nosniff").with("Referrer-Policy", "no-referrer");
+    s->write(http::serialize(r, m_options.serverName.toUtf8(), headOnly));
+    it->responding = true;
+    it->timer->start(m_options.requestTimeout); // now a deadline for the peer to take the answer
+    s->disconnectFromHost();                    // may emit disconnected (and forget s) right here
+}
+
+void MirrorServerPrivate::handOff(QTcpSocket *s, bool mayCommand)
+{
+    const auto it = m_connections.find(s);
+    if (it == m_connections.end()) {
+        return;
+    }
+    // Disconnect our readyRead first: handleConnection() re-emits it, and our slot must not run again.
+    QObject::disconnect(it->readConnection);
+    it->handedOff = true;
+    it->mayCommand = mayCommand;
+    it->timer->start(m_options.requestTimeout); // QWebSocketServer has no handshake timeout for handed sockets
+    ++m_handoffs;
+    s->setReadBufferSize(0);
+    m_wss->handleConnection(s);
+}
+
+void MirrorServerPrivate::setError(MirrorServer::Error error, const QString &text)
+{
+    m_error = error;
+    m_errorString = text;
+    qCWarning(lcServer).noquote() << text;
+    Q_EMIT q->errorOccurred(error);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+MirrorServer::MirrorServer(Hub *hub, MirrorServerOptions options, QObject *parent)
+    : QObject(parent), d(std::make_unique<MirrorServerPrivate>(this, hub, std::move(options)))
+{
+    d->m_pingTimer.setInterval(d->m_options.pingInterval);
+    connect(&d->m_pingTimer, &QTimer::timeout, this, [this] { d->pingClients(); });
+    connect(hub, &Hub::stateChanged, this, [this] {
+        d->m_stateCacheValid = false; // serialised again only when a client sends it
+        const auto clients = d->m_clients;
+        for (ServerClient *c : clients) {
+            c->notifyState();
+        }
+    });
+    connect(hub, &Hub::linkChanged, this, [this] {
+        d->m_stateCacheValid = false; // a state message carries the link
+        d->m_linkCache.clear();
+        const auto clients = d->m_clients;
+        for (ServerClient *c : clients) {
+            c->notifyLink();
+        }
+    });
+    connect(hub, &Hub::soundEnabledChanged, this, [this] {
+        d->m_soundCache.clear();
+        const auto clients = d->m_clients;
+        for (ServerClient *c : clients) {
+            c->notifySound();
+        }
+    });
+}
+
+MirrorServer::~MirrorServer()
+{
+    d->close(false);
+}
+
+bool MirrorServer::listen()
+{
+    return d->listen();
+}
+
+void MirrorServer::close()
+{
+    d->close();
+}
+
+bool MirrorServer::isListening() const
+{
+    return d->m_tcp != nullptr && d->m_tcp->isListening();
+}
+
+quint16 MirrorServer::port() const
+{
+    return isListening() ? d->m_tcp->serverPort() : 0;
+}
+
+const MirrorServerOptions &MirrorServer::options() const
+{
+    return d->m_options;
+}
+
+MirrorServer::Error MirrorServer::error() const
+{
+    return d->m_error;
+}
+
+QString MirrorServer::errorString() const
+{
+    return d->m_errorString;
+}
+
+int MirrorServer::clientCount() const
+{
+    return static_cast<int>(d->m_clients.size());
+}
+
+int MirrorServer::unfinishedConnections() const
+{
+    return static_cast<int>(d->m_connections.size());
+}
+
+qint64 MirrorServer::bytesBuffered() const
+{
+    qint64 total = 0;
+    for (const ServerClient *c : d->m_clients) {
+        total += c->bytesBuffered();
+    }
+    return total;
+}
+
+MirrorServerStats MirrorServer::stats() const
+{
+    return d->m_stats;
+}
+
+} // namespace omni

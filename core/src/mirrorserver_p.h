@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "httprequest.h"
+#include "httpresponse.h"
+#include "omni/mirrorserver.h"
+#include "serverclient.h"
+#include "serverwebfiles.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QList>
+#include <QMap>
+#include <QTimer>
+
+class QTcpServer;
+class QTcpSocket;
+class QWebSocketServer;
+
+namespace omni {
+
+class Hub;
+
+/// The server's insides, split over mirrorserver.cpp (sockets, HTTP connections, hand-off),
+/// serverstream.cpp (WebSocket clients and frames), serverroutes.cpp (what each HTTP route answers, access
+/// rules), servermetrics.cpp and serveraddresses.cpp.
+class MirrorServerPrivate : public ClientHost
+{
+public:
+    MirrorServerPrivate(MirrorServer *q, Hub *hub, MirrorServerOptions options);
+
+    // --- mirrorserver.cpp
+    bool listen();
+    /// Closes everything; `notify`: emit clientCountChanged (not from the destructor).
+    void close(bool notify = true);
+    void onNewConnection();
+    void onReadyRead(QTcpSocket *s);
+    void onRequestTimeout(QTcpSocket *s);
+    void forget(QTcpSocket *s);
+    void respond(QTcpSocket *s, const http::Response &response, bool headOnly);
+    void handOff(QTcpSocket *s, bool mayCommand);
+    void setError(MirrorServer::Error error, const QString &text);
+
+    // --- serverstream.cpp
+    void onWebSocketConnection();
+    void removeClient(ServerClient *client);
+    void pingClients();
+
+    // ClientHost
+    QString stateFrame() override;
+    QString linkFrame() override;
+    QString soundFrame() override;
+    void clientCommand(ServerClient *client, const QString &message) override;
+    MirrorServerStats &stats() override { return m_stats; }
+
+    // --- serverroutes.cpp
+    /// What to do with one complete request.
+    struct Routed {
+        http::Response response; ///< when not upgrading
+        bool headOnly = false;   ///< HEAD: send the headers only
+        bool upgrade = false;    ///< hand the socket to the WebSocket server
+        bool mayCommand = false; ///< for an upgrade: accept the client's sound commands
+    };
+    Routed route(const http::Request &request, QByteArrayView body);
+    http::Response serveFile(const http::Request &request);
+    http::Response apiState();
+    http::Response apiSound(const http::Request &request, QByteArrayView body);
+    http::Response metrics();
+    Routed upgradeOrRefuse(const http::Request &request);
+    /// --token given and this request carries it (?token= or Authorization: Bearer), compared in constant time.
+    bool tokenValid(const http::Request &request) const;
+    /// The request has no Origin header, or one naming this server (compared with the Host header).
+    static bool originIsSelf(const http::Request &request);
+    /// May this request change things (POST /api/sound, WebSocket commands)? Token if configured, else origin.
+    bool mayWrite(const http::Request &request) const;
+    /// Applies a sound switch from a client; false if refused.
+    bool applySound(bool enabled, bool allowed);
+
+    // One accepted TCP connection that has not finished its request (or whose response is being written).
+    struct Connection {
+        QTimer *timer = nullptr;
+        QMetaObject::Connection readConnection;
+        QMetaObject::Connection closeConnection;
+        bool responding = false;
+        bool handedOff = false;
+        bool mayCommand = false;
+    };
+
+    MirrorServer *q;
+    Hub *m_hub;
+    MirrorServerOptions m_options;
+    WebFiles m_files;
+    QByteArray m_tokenHash;
+    QTcpServer *m_tcp = nullptr;
+    QWebSocketServer *m_wss = nullptr;
+    QHash<QTcpSocket *, Connection> m_connections;
+    QList<ServerClient *> m_clients;
+    int m_handoffs = 0;
+    QString m_stateCache;
+    bool m_stateCacheValid = false;
+    QString m_linkCache;
+    QString m_soundCache;
+    MirrorServerStats m_stats;
+    QMap<int, quint64> m_responses; // HTTP responses by status
+    QTimer m_pingTimer;
+    QElapsedTimer m_uptime;
+    MirrorServer::Error m_error = MirrorServer::Error::None;
+    QString m_errorString;
+};
+
+} // namespace omni

@@ -1,0 +1,235 @@
+// SPDX-License-Identifier: MIT
+// What each HTTP route of the mirror server answers, and who may do what (token, origin).
+#include "mirrorserver_p.h"
+
+#include "logging.h"
+#include "omni/hub.h"
+#include "omni/statejson.h"
+
+#include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QUrl>
+
+namespace omni {
+
+namespace {
+
+constexpr QByteArrayView kPageMethods = "GET, HEAD";
+
+http::Response notAllowed(QByteArrayView allow)
+{
+    http::Response r = http::textResponse(405, "method not allowed here; allowed: " + allow.toByteArray());
+    r.with("Allow", allow);
+    return r;
+}
+
+http::Response noStore(http::Response r)
+{
+    r.with("Cache-Control", "no-store");
+    return r;
+}
+
+QByteArray soundJson(bool enabled)
+{
+    return enabled ? QByteArrayLiteral("{\"enabled\":true}") : QByteArrayLiteral("{\"enabled\":false}");
+}
+
+} // namespace
+
+MirrorServerPrivate::Routed MirrorServerPrivate::route(const http::Request &request, QByteArrayView body)
+{
+    Routed r;
+    const QByteArray &path = request.path;
+    const bool isGet = request.method == "GET";
+    const bool isHead = request.method == "HEAD";
+    r.headOnly = isHead;
+    if (path == "/ws") {
+        return upgradeOrRefuse(request);
+    }
+    if (path.startsWith("/api/")) {
+        if (!m_options.token.isEmpty() && !tokenValid(request)) {
+            r.response = http::textResponse(401, "this omniscient needs its access token: open the page with "
+                                                 "?token=TOKEN, or send \"Authorization: Bearer TOKEN\"");
+            r.response.with("WWW-Authenticate", "Bearer realm=\"omniscient\"");
+        } else if (path == "/api/state") {
+            r.response = isGet || isHead ? apiState() : notAllowed(kPageMethods);
+        } else if (path == "/api/sound") {
+            if (request.method == "POST") {
+                r.response = apiSound(request, body);
+            } else if (isGet || isHead) {
+                r.response = http::jsonResponse(200, soundJson(m_hub->soundEnabled()));
+            } else {
+                r.response = notAllowed("GET, HEAD, POST");
+            }
+        } else {
+            r.response = http::textResponse(404, "no such API: " + path);
+        }
+        r.response = noStore(r.response);
+        return r;
+    }
+    if (path == "/healthz") {
+        r.response = noStore(isGet || isHead ? http::textResponse(200, "ok") : notAllowed(kPageMethods));
+        return r;
+    }
+    if (path == "/metrics") {
+        r.response = noStore(isGet || isHead ? metrics() : notAllowed(kPageMethods));
+        return r;
+    }
+    r.response = serveFile(request);
+    return r;
+}
+
+http::Response MirrorServerPrivate::serveFile(const http::Request &request)
+{
+    const WebFile *file = m_files.find(request.path);
+    if (file == nullptr) {
+        return http::textResponse(404, "no such page: " + request.path);
+    }
+    if (request.method != "GET" && request.method != "HEAD") {
+        return notAllowed(kPageMethods);
+    }
+    http::Response r;
+    r.with("ETag", file->etag).with("Cache-Control", "no-cache");
+    if (request.hasHeader("if-none-match") && http::etagMatches(request.header("if-none-match"), file->etag)) {
+        r.status = 304;
+        return r;
+    }
+    r.with("Content-Type", file->contentType);
+    r.body = file->body;
+    return r;
+}
+
+http::Response MirrorServerPrivate::apiState()
+{
+    if (!m_hub->latest()) {
+        // No state yet: say so with a status a script can test, and the link that explains why.
+        http::Response r = http::jsonResponse(503, json::linkMessage(m_hub->link()));
+        r.with("Retry-After", "1");
+        return r;
+    }
+    json::StateExtras extras;
+    extras.rateHz = m_hub->rateHz();
+    extras.ageMs = m_hub->ageMs();
+    return http::jsonResponse(200, json::stateMessage(*m_hub->latest(), m_hub->link(), extras));
+}
+
+http::Response MirrorServerPrivate::apiSound(const http::Request &request, QByteArrayView body)
+{
+    if (!mayWrite(request)) {
+        ++m_stats.commandsRefused;
+        return http::textResponse(403, "requests from another origin may not switch the sound (use this "
+                                       "omniscient's own page, or give the access token)");
+    }
+    if (!request.contentLength) {
+        return http::textResponse(411, "send the body with a Content-Length");
+    }
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(body.toByteArray(), &error);
+    const QJsonValue enabled = doc.object().value(QLatin1String("enabled"));
+    if (error.error != QJsonParseError::NoError || !doc.isObject() || !enabled.isBool()) {
+        ++m_stats.commandsRefused;
+        return http::textResponse(400, "expected a JSON body like {\"enabled\":false}");
+    }
+    applySound(enabled.toBool(), true);
+    return http::jsonResponse(200, soundJson(m_hub->soundEnabled()));
+}
+
+MirrorServerPrivate::Routed MirrorServerPrivate::upgradeOrRefuse(const http::Request &request)
+{
+    Routed r;
+    if (request.method != "GET") {
+        r.response = notAllowed("GET");
+        return r;
+    }
+    if (!m_options.token.isEmpty() && !tokenValid(request)) {
+        r.response = http::textResponse(401, "this omniscient needs its access token: connect to "
+                                             "/ws?token=TOKEN, or send \"Authorization: Bearer TOKEN\"");
+        r.response.with("WWW-Authenticate", "Bearer realm=\"omniscient\"");
+        return r;
+    }
+    if (!request.headerHasToken("upgrade", "websocket") || !request.headerHasToken("connection", "upgrade")) {
+        r.response = http::textResponse(426, "this is the WebSocket stream: connect with a WebSocket client");
+        r.response.with("Upgrade", "websocket");
+        return r;
+    }
+    if (request.header("sec-websocket-version") != "13") {
+        r.response = http::textResponse(426, "only WebSocket version 13 is supported");
+        r.response.with("Sec-WebSocket-Version", "13");
+        return r;
+    }
+    if (request.header("sec-websocket-key").isEmpty()) {
+        r.response = http::textResponse(400, "a WebSocket handshake needs Sec-WebSocket-Key");
+        return r;
+    }
+    if (m_clients.size() + m_handoffs >= m_options.maxClients) {
+        ++m_stats.clientsRefused;
+        qCInfo(lcServer) << "refusing a WebSocket client: already" << m_options.maxClients << "(--max-clients)";
+        r.response = http::textResponse(503, "too many clients are connected; try again later");
+        r.response.with("Retry-After", "5");
+        return r;
+    }
+    r.upgrade = true;
+    r.mayCommand = mayWrite(request);
+    return r;
+}
+
+bool MirrorServerPrivate::tokenValid(const http::Request &request) const
+{
+    if (m_tokenHash.isEmpty()) {
+        return false;
+    }
+    QByteArray given;
+    const QByteArray auth = request.header("authorization");
+    if (auth.size() > 7 && QByteArrayView(auth).first(7).compare("Bearer ", Qt::CaseInsensitive) == 0) {
+        given = auth.mid(7).trimmed();
+    } else if (const auto fromQuery = http::queryValue(request.query, "token")) {
+        given = *fromQuery;
+    } else {
+        return false;
+    }
+    // Comparing fixed-size digests, every byte, hides both the token and its length from timing.
+    const QByteArray digest = QCryptographicHash::hash(given, QCryptographicHash::Sha256);
+    unsigned char diff = 0;
+    for (qsizetype i = 0; i < digest.size(); ++i) {
+        diff |= static_cast<unsigned char>(digest[i] ^ m_tokenHash[i]);
+    }
+    return diff == 0;
+}
+
+bool MirrorServerPrivate::originIsSelf(const http::Request &request)
+{
+    if (!request.hasHeader("origin")) {
+        return true; // not a browser (curl, a script, the desktop app)
+    }
+    const QUrl origin(QString::fromLatin1(request.header("origin")), QUrl::StrictMode);
+    const QString scheme = origin.scheme();
+    if (!origin.isValid() || origin.host().isEmpty() ||
+        (scheme != QLatin1String("http") && scheme != QLatin1String("https"))) {
+        return false; // includes "null" (sandboxed frames, file: pages)
+    }
+    const int defaultPort = scheme == QLatin1String("https") ? 443 : 80;
+    const QUrl host(scheme + QStringLiteral("://") + QString::fromLatin1(request.header("host")), QUrl::StrictMode);
+    if (!host.isValid() || host.host().isEmpty() || !host.path().isEmpty() || !host.userInfo().isEmpty()) {
+        return false;
+    }
+    return host.host() == origin.host() && host.port(defaultPort) == origin.port(defaultPort);
+}
+
+bool MirrorServerPrivate::mayWrite(const http::Request &request) const
+{
+    return m_options.token.isEmpty() ? originIsSelf(request) : tokenValid(request);
+}
+
+bool MirrorServerPrivate::applySound(bool enabled, bool allowed)
+{
+    if (!allowed) {
+        ++m_stats.commandsRefused;
+        return false;
+    }
+    ++m_stats.commandsAccepted;
+    m_hub->setSoundEnabled(enabled);
+    return true;
+}
+
+} // namespace omni

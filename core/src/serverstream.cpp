@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: MIT
+// The WebSocket side of the mirror server: taking over upgraded connections, the shared frames, pings and
+// client commands.
+#include "mirrorserver_p.h"
+
+#include "logging.h"
+#include "omni/hub.h"
+#include "omni/statejson.h"
+
+#include <QTcpSocket>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+#include <cerrno>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
+namespace omni {
+
+void MirrorServerPrivate::onWebSocketConnection()
+{
+    while (m_wss && m_wss->hasPendingConnections()) {
+        QWebSocket *ws = m_wss->nextPendingConnection();
+        QTcpSocket *tcp = nullptr;
+        bool mayCommand = false;
+        // The QWebSocket wraps one of our handed-off sockets: the same peer address and port.
+        for (auto it = m_connections.begin(); it != m_connections.end(); ++it) {
+            if (it->handedOff && it.key()->peerPort() == ws->peerPort() &&
+                it.key()->peerAddress() == ws->peerAddress()) {
+                tcp = it.key();
+                mayCommand = it->mayCommand;
+                QObject::disconnect(it->closeConnection);
+                delete it->timer;
+                m_connections.erase(it);
+                --m_handoffs;
+                break;
+            }
+        }
+        if (tcp == nullptr) {
+            qCWarning(lcServer) << "a WebSocket connection that was not handed over; closing it";
+            ws->abort();
+            ws->deleteLater();
+            continue;
+        }
+#ifdef TCP_NOTSENT_LOWAT
+        if (const int lowat = m_options.maxKernelUnsentBytes; lowat > 0) {
+            const auto fd = static_cast<int>(tcp->socketDescriptor());
+            if (::setsockopt(fd, IPPROTO_TCP, TCP_NOTSENT_LOWAT, &lowat, sizeof lowat) != 0) {
+                qCDebug(lcServer) << "TCP_NOTSENT_LOWAT not set:" << qt_error_string(errno);
+            }
+        }
+#endif
+        ws->setMaxAllowedIncomingFrameSize(static_cast<quint64>(m_options.maxIncomingMessageBytes));
+        ws->setMaxAllowedIncomingMessageSize(static_cast<quint64>(m_options.maxIncomingMessageBytes));
+        ClientLimits limits;
+        limits.minStateIntervalNs = m_options.maxRateHz > 0 ? static_cast<qint64>(1e9 / m_options.maxRateHz) : 0;
+        limits.maxBufferedBytes = m_options.maxBufferedBytesPerClient;
+        limits.maxCommandsPerSecond = m_options.maxCommandsPerSecond;
+        auto *client = new ServerClient(ws, tcp, *this, limits, mayCommand, q);
+        QObject::connect(client, &ServerClient::finished, q, [this](ServerClient *c) { removeClient(c); });
+        m_clients.append(client);
+        ++m_stats.clientsAccepted;
+        qCInfo(lcServer) << "client" << ws->peerAddress().toString() << "connected;" << m_clients.size() << "now";
+        if (!m_pingTimer.isActive()) {
+            m_pingTimer.start(m_options.pingInterval);
+        }
+        Q_EMIT q->clientCountChanged(static_cast<int>(m_clients.size()));
+        client->greet(QString::fromUtf8(json::helloMessage(m_options.serverName, m_hub->soundEnabled())));
+    }
+}
+
+void MirrorServerPrivate::removeClient(ServerClient *client)
+{
+    if (!m_clients.removeOne(client)) {
+        return;
+    }
+    client->deleteLater();
+    qCInfo(lcServer) << "client left;" << m_clients.size() << "now";
+    if (m_clients.isEmpty()) {
+        m_pingTimer.stop();
+    }
+    Q_EMIT q->clientCountChanged(static_cast<int>(m_clients.size()));
+}
+
+void MirrorServerPrivate::pingClients()
+{
+    const auto clients = m_clients; // a client dropped here leaves the list
+    for (ServerClient *c : clients) {
+        c->pingTick();
+    }
+}
+
+QString MirrorServerPrivate::stateFrame()
+{
+    if (!m_stateCacheValid) {
+        m_stateCacheValid = true;
+        m_stateCache.clear();
+        if (const auto &latest = m_hub->latest()) {
+            json::StateExtras extras;
+            extras.rateHz = m_hub->rateHz();
+            extras.ageMs = m_hub->ageMs();
+            m_stateCache = QString::fromUtf8(json::stateMessage(*latest, m_hub->link(), extras));
+            ++m_stats.statesSerialised;
+        }
+    }
+    return m_stateCache;
+}
+
+QString MirrorServerPrivate::linkFrame()
+{
+    if (m_linkCache.isEmpty()) {
+        m_linkCache = QString::fromUtf8(json::linkMessage(m_hub->link()));
+    }
+    return m_linkCache;
+}
+
+QString MirrorServerPrivate::soundFrame()
+{
+    if (m_soundCache.isEmpty()) {
+        m_soundCache = QString::fromUtf8(json::soundMessage(m_hub->soundEnabled()));
+    }
+    return m_soundCache;
+}
+
+void MirrorServerPrivate::clientCommand(ServerClient *client, const QString &message)
+{
+    QString why;
+    const auto parsed = json::parse(message.toUtf8(), &why);
+    if (!parsed || parsed->type != json::Message::Type::Sound) {
+        ++m_stats.commandsRefused;
+        qCDebug(lcServer) << "ignoring a client message:" << (parsed ? QStringLiteral("not a command") : why);
+        return;
+    }
+    if (!applySound(parsed->soundEnabled, client->mayCommand())) {
+        qCInfo(lcServer) << "refused a sound command from a client of another origin";
+    }
+}
+
+} // namespace omni

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: MIT
+// json::parse over arbitrary bytes (what remote mode receives from the network), and the round trip of
+// whatever it accepts: a message we accept must serialise to JSON that we accept again, with the same
+// fields. Values out of range must be refused or clamped, never undefined behaviour.
+#include "fuzzcheck.h"
+
+#include "omni/statejson.h"
+
+#include <QByteArray>
+#include <QJsonDocument>
+
+using namespace omni;
+
+namespace {
+
+constexpr double kExactDouble = 9007199254740992.0; // 2^53: integers up to here survive a trip through double
+
+void checkSerialisedIsJson(const QByteArray &out)
+{
+    QJsonParseError pe{};
+    const QJsonDocument doc = QJsonDocument::fromJson(out, &pe);
+    FUZZ_CHECK(pe.error == QJsonParseError::NoError);
+    FUZZ_CHECK(doc.isObject());
+}
+
+void checkStateRoundTrip(const json::Message &m)
+{
+    const QByteArray out = json::stateMessage(m.state, m.link, m.extras);
+    checkSerialisedIsJson(out);
+    QString why;
+    const auto again = json::parse(out, &why);
+    if (!again) {
+        std::fprintf(stderr, "re-parse failed: %s\n%s\n", qPrintable(why), out.constData());
+    }
+    FUZZ_CHECK(again.has_value());
+    FUZZ_CHECK(again->type == json::Message::Type::State);
+    const RobotState &a = m.state;
+    const RobotState &b = again->state;
+    FUZZ_CHECK(a.direction == b.direction);
+    FUZZ_CHECK(a.motorPower == b.motorPower);
+    FUZZ_CHECK(a.botMode == b.botMode);
+    FUZZ_CHECK(a.obstacle == b.obstacle);
+    FUZZ_CHECK(a.obstacleMode == b.obstacleMode);
+    FUZZ_CHECK(a.goLeft == b.goLeft);
+    FUZZ_CHECK(a.goRight == b.goRight);
+    FUZZ_CHECK(a.sensorMode == b.sensorMode);
+    FUZZ_CHECK(a.sensorCount == b.sensorCount);
+    for (int i = 0; i < a.sensorCount; ++i) {
+        FUZZ_CHECK(a.sensors[static_cast<std::size_t>(i)] == b.sensors[static_cast<std::size_t>(i)]);
+    }
+    FUZZ_CHECK(a.writerPid == b.writerPid);
+    if (static_cast<double>(a.seq) < kExactDouble) {
+        FUZZ_CHECK(a.seq == b.seq);
+    }
+    if (m.extras.ageMs > -kExactDouble && static_cast<double>(m.extras.ageMs) < kExactDouble) {
+        FUZZ_CHECK(m.extras.ageMs == again->extras.ageMs);
+    }
+    FUZZ_CHECK(m.link.status == again->link.status);
+    FUZZ_CHECK(m.link.reason == again->link.reason);
+    FUZZ_CHECK(m.link.layout == again->link.layout);
+    FUZZ_CHECK(m.link.detail == again->link.detail);
+    FUZZ_CHECK(m.link.source == again->link.source);
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerInitialize(int *, char ***)
+{
+    return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
+{
+    const QByteArray bytes(reinterpret_cast<const char *>(data), static_cast<qsizetype>(size));
+    QString why;
+    const auto m = json::parse(bytes, &why);
+    if (!m) {
+        FUZZ_CHECK(!why.isEmpty()); // a refusal always says why
+        return 0;
+    }
+    switch (m->type) {
+    case json::Message::Type::State:
+        FUZZ_CHECK(m->state.sensorCount >= 0 && m->state.sensorCount <= 5);
+        FUZZ_CHECK(m->state.layout == Layout::Remote);
+        checkStateRoundTrip(*m);
+        break;
+    case json::Message::Type::Link: {
+        const QByteArray out = json::linkMessage(m->link);
+        checkSerialisedIsJson(out);
+        const auto again = json::parse(out);
+        FUZZ_CHECK(again && again->type == json::Message::Type::Link);
+        FUZZ_CHECK(again->link == m->link);
+        break;
+    }
+    case json::Message::Type::Hello: {
+        const QByteArray out = json::helloMessage(m->serverVersion, m->soundEnabled);
+        checkSerialisedIsJson(out);
+        const auto again = json::parse(out);
+        FUZZ_CHECK(again && again->type == json::Message::Type::Hello);
+        FUZZ_CHECK(again->serverVersion == m->serverVersion);
+        FUZZ_CHECK(again->soundEnabled == m->soundEnabled);
+        break;
+    }
+    case json::Message::Type::Sound: {
+        const auto again = json::parse(json::soundMessage(m->soundEnabled));
+        FUZZ_CHECK(again && again->type == json::Message::Type::Sound && again->soundEnabled == m->soundEnabled);
+        break;
+    }
+    }
+    return 0;
+}

@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""Writes the committed seed corpora under tests/fuzz/corpus/<target>/ (run it again after a protocol change).
+
+Seeds are small, valid or nearly valid inputs that put each fuzzer near the interesting branches at once:
+every segment classification, every JSON message type, the HTTP requests the server answers.
+"""
+import os
+import struct
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+MAGIC = 0x494E4D4F
+ABI = 1
+
+
+def write(target, name, data):
+    d = os.path.join(HERE, "corpus", target)
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, name), "wb") as f:
+        f.write(data.encode() if isinstance(data, str) else data)
+
+
+def segment(magic=MAGIC, abi=ABI, header_size=64, payload_size=60, seq=42, state=None, size=128):
+    header = struct.pack("<IIIIiIQQQQQ", magic, abi, header_size, payload_size, 1234, 0, 1_700_000_000_000_000_000,
+                         seq, 5_000_000_000, 0, 0)
+    state = state or [0, 40, -40, 0, 0, 0, 1, 0, 0, 1, 0, 1, 1, 0, 0]
+    body = header + struct.pack("<15i", *state) + b"\0" * 4
+    return body[:size] if size <= len(body) else body + b"\0" * (size - len(body))
+
+
+def segments():
+    write("segment", "current_live", segment())
+    write("segment", "current_mid_publish", segment(seq=43))
+    write("segment", "current_initialising", segment(magic=0))
+    write("segment", "current_never_published", segment(seq=0))
+    write("segment", "abi_newer", segment(abi=2))
+    write("segment", "abi_older", segment(abi=0))
+    write("segment", "header_size_wrong", segment(header_size=72))
+    write("segment", "payload_size_wrong", segment(payload_size=56))
+    write("segment", "truncated_to_payload_end", segment(size=124))
+    write("segment", "truncated_in_payload", segment(size=100))
+    write("segment", "truncated_to_header", segment(size=64))
+    write("segment", "truncated_in_header", segment(size=40))
+    write("segment", "bigger_than_needed", segment(size=4096))
+    write("segment", "legacy_56", struct.pack("<14i", 7, 0, 30, -30, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0))
+    write("segment", "legacy_size_with_magic", segment(size=56))
+    write("segment", "garbage", bytes(((i * 131) ^ 0x5A) & 0xFF for i in range(4096)))
+    write("segment", "one_byte", b"\x4f")
+    write("segment", "empty", b"")
+
+
+STATE = ('{"type":"state","schema":1,"seq":2,"direction":0,"motor_power":[9,-9,0],"bot_mode":0,"obstacle":0,'
+         '"obstacle_mode":1,"go_left":0,"go_right":0,"sensor_mode":2,"sensors":[0,0,1,0,0],"labels":{"direction":'
+         '"forward","bot_mode":"line following","obstacle":"none","obstacle_mode":"obstacle avoidance","sensor_mode":'
+         '"2 sensor simple","action":"driving forward"},"t_publish_ms":1795673704798.129,"age_ms":0,"rate_hz":50.0,'
+         '"writer_pid":14952,"link":"live","reason":null,"detail":"","layout":"omni-v1","source":"shm:omnigod"}')
+LEGACY_STATE = ('{"type":"state","schema":1,"seq":7,"direction":3,"motor_power":[100,100,100],"bot_mode":2,'
+                '"obstacle":1,"obstacle_mode":null,"go_left":1,"go_right":0,"sensor_mode":0,"sensors":[1,0,0,1],'
+                '"t_publish_ms":0,"age_ms":-1,"rate_hz":0,"writer_pid":0,"link":"stale","reason":null,'
+                '"detail":"no new state","layout":"legacy-56","source":"shm:omnigod"}')
+LINK = ('{"type":"link","link":"incompatible","reason":"abi_newer","detail":"segment ABI 2, this build reads ABI 1",'
+        '"layout":"none","source":"shm:omnigod"}')
+HELLO = '{"type":"hello","server":"omniscient 0.1.0","schema":1,"sound":true}'
+SOUND = '{"type":"sound","enabled":false}'
+
+
+def messages(target):
+    write(target, "state", STATE)
+    write(target, "state_legacy", LEGACY_STATE)
+    write(target, "state_huge_numbers", STATE.replace('"seq":2', '"seq":1e300').replace('"age_ms":0', '"age_ms":-1e30')
+          .replace('"t_publish_ms":1795673704798.129', '"t_publish_ms":9.9e307'))
+    write(target, "link", LINK)
+    write(target, "hello", HELLO)
+    write(target, "hello_other_schema", HELLO.replace('"schema":1', '"schema":2'))
+    write(target, "sound", SOUND)
+    write(target, "not_an_object", "[1,2,3]")
+    write(target, "truncated", STATE[:100])
+    write(target, "unknown_type", '{"type":"cluck","volume":11}')
+    write(target, "nested", "[" * 64 + "]" * 64)
+
+
+def http():
+    write("httprequest", "get_root", "GET / HTTP/1.1\r\nHost: pi:3001\r\n\r\n")
+    write("httprequest", "get_api_state_token", "GET /api/state?token=s%20cret&x=1 HTTP/1.1\r\nHost: pi\r\n"
+          "Authorization: Bearer abc\r\nIf-None-Match: W/\"1\", \"2\"\r\n\r\n")
+    write("httprequest", "ws_upgrade", "GET /ws HTTP/1.1\r\nHost: 127.0.0.1:3001\r\nUpgrade: websocket\r\n"
+          "Connection: keep-alive, Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+          "Sec-WebSocket-Version: 13\r\nOrigin: http://127.0.0.1:3001\r\n\r\n")
+    write("httprequest", "post_sound", "POST /api/sound HTTP/1.1\r\nHost: pi\r\nContent-Length: 17\r\n"
+          "Content-Type: application/json\r\n\r\n{\"enabled\":false}")
+    write("httprequest", "http10_no_host", "HEAD /index.html HTTP/1.0\r\n\r\n")
+    write("httprequest", "traversal_encoded", "GET /%2e%2e/%2E%2e/etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n")
+    write("httprequest", "traversal_plain", "GET /icons/../../secret HTTP/1.1\r\nHost: x\r\n\r\n")
+    write("httprequest", "backslash", "GET /..\\..\\x HTTP/1.1\r\nHost: x\r\n\r\n")
+    write("httprequest", "bare_lf", "GET / HTTP/1.1\nHost: x\n\n")
+    write("httprequest", "folded_header", "GET / HTTP/1.1\r\nHost: x\r\n  folded\r\n\r\n")
+    write("httprequest", "transfer_encoding", "POST /api/sound HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n")
+    write("httprequest", "http2", "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n")
+    write("httprequest", "incomplete", "GET /api/st")
+    write("httprequest", "tls_hello", b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03")
+
+
+if __name__ == "__main__":
+    segments()
+    messages("statejson")
+    http()

@@ -1,0 +1,793 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE" sourcelanguage="en">
+<context>
+    <name>omni::app</name>
+    <message>
+        <source>omniscient watches a small robot live: it reads the robot&apos;s shared memory, shows a dashboard, and mirrors the state to browsers and other omniscient instances over one port.</source>
+        <translation>omniscient beobachtet einen kleinen Roboter live: Es liest den gemeinsamen Speicher des Roboters, zeigt ein Dashboard und spiegelt den Zustand über einen Port an Browser und andere omniscient-Instanzen.</translation>
+    </message>
+    <message>
+        <source>Show this help and exit.</source>
+        <translation>Diese Hilfe anzeigen und beenden.</translation>
+    </message>
+    <message>
+        <source>Print the version and exit.</source>
+        <translation>Die Version ausgeben und beenden.</translation>
+    </message>
+    <message>
+        <source>Shared-memory segment to read (default: omnigod).</source>
+        <translation>Zu lesendes Shared-Memory-Segment (Standard: omnigod).</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>Run the built-in simulated robot through real shared memory.</source>
+        <translation>Den eingebauten simulierten Roboter über echten gemeinsamen Speicher laufen lassen.</translation>
+    </message>
+    <message>
+        <source>Publish rate of the simulated robot (default: 50).</source>
+        <translation>Senderate des simulierten Roboters (Standard: 50).</translation>
+    </message>
+    <message>
+        <source>HZ</source>
+        <translation>HZ</translation>
+    </message>
+    <message>
+        <source>Run without a window (reader and server only).</source>
+        <translation>Ohne Fenster laufen (nur Leser und Server).</translation>
+    </message>
+    <message>
+        <source>Print each new state and link change as a JSON line on stdout.</source>
+        <translation>Jeden neuen Zustand und jeden Verbindungswechsel als JSON-Zeile auf stdout ausgeben.</translation>
+    </message>
+    <message>
+        <source>Call the link stale after this long without a new state (default: 1000).</source>
+        <translation>Die Verbindung nach so langer Zeit ohne neuen Zustand als veraltet melden (Standard: 1000).</translation>
+    </message>
+    <message>
+        <source>MS</source>
+        <translation>MS</translation>
+    </message>
+    <message>
+        <source>TCP port of the web dashboard and WebSocket (default: 3001).</source>
+        <translation>TCP-Port des Web-Dashboards und des WebSockets (Standard: 3001).</translation>
+    </message>
+    <message>
+        <source>PORT</source>
+        <translation>PORT</translation>
+    </message>
+    <message>
+        <source>Address to listen on (default: all interfaces).</source>
+        <translation>Adresse, auf der gelauscht wird (Standard: alle Schnittstellen).</translation>
+    </message>
+    <message>
+        <source>ADDRESS</source>
+        <translation>ADRESSE</translation>
+    </message>
+    <message>
+        <source>Most WebSocket clients served at once (default: 64).</source>
+        <translation>Höchstzahl gleichzeitig bedienter WebSocket-Clients (Standard: 64).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Most states per second sent to each client (default: 60).</source>
+        <translation>Höchstzahl der Zustände pro Sekunde an jeden Client (Standard: 60).</translation>
+    </message>
+    <message>
+        <source>Access token required by /ws and /api (default: $OMNISCIENT_TOKEN).</source>
+        <translation>Zugangstoken, das /ws und /api verlangen (Standard: $OMNISCIENT_TOKEN).</translation>
+    </message>
+    <message>
+        <source>TOKEN</source>
+        <translation>TOKEN</translation>
+    </message>
+    <message>
+        <source>Do not serve the web dashboard.</source>
+        <translation>Das Web-Dashboard nicht anbieten.</translation>
+    </message>
+    <message>
+        <source>Fullscreen touchscreen kiosk.</source>
+        <translation>Vollbild-Kiosk für den Touchscreen.</translation>
+    </message>
+    <message>
+        <source>Show a remote robot from another omniscient&apos;s stream, e.g. ws://pi:3001/ws.</source>
+        <translation>Einen entfernten Roboter aus dem Datenstrom eines anderen omniscient zeigen, z. B. ws://pi:3001/ws.</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Language of the interface: en, de, es, fr.</source>
+        <translation>Sprache der Oberfläche: en, de, es, fr.</translation>
+    </message>
+    <message>
+        <source>LANG</source>
+        <translation>SPRACHE</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot;</source>
+        <translation>unerwartetes Argument „%1“</translation>
+    </message>
+    <message>
+        <source>--shm: &quot;%1&quot; is not a segment name (1 to 200 characters, no &apos;/&apos; inside)</source>
+        <translation>--shm: „%1“ ist kein Segmentname (1 bis 200 Zeichen, kein „/“ darin)</translation>
+    </message>
+    <message>
+        <source>--sim-rate: expected a rate in Hz from 0.1 to 1000000, got &quot;%1&quot;</source>
+        <translation>--sim-rate: erwartet eine Rate in Hz von 0.1 bis 1000000, erhalten: „%1“</translation>
+    </message>
+    <message>
+        <source>--stale-ms: expected milliseconds from 10 to 3600000, got &quot;%1&quot;</source>
+        <translation>--stale-ms: erwartet Millisekunden von 10 bis 3600000, erhalten: „%1“</translation>
+    </message>
+    <message>
+        <source>--port: expected a TCP port from 0 to 65535, got &quot;%1&quot;</source>
+        <translation>--port: erwartet einen TCP-Port von 0 bis 65535, erhalten: „%1“</translation>
+    </message>
+    <message>
+        <source>--max-clients: expected a whole number from 1 to 100000, got &quot;%1&quot;</source>
+        <translation>--max-clients: erwartet eine ganze Zahl von 1 bis 100000, erhalten: „%1“</translation>
+    </message>
+    <message>
+        <source>--max-rate: expected a rate in Hz from 0.1 to 10000, got &quot;%1&quot;</source>
+        <translation>--max-rate: erwartet eine Rate in Hz von 0.1 bis 10000, erhalten: „%1“</translation>
+    </message>
+    <message>
+        <source>--connect: expected a WebSocket URL such as ws://raspberrypi:3001/ws, got &quot;%1&quot;</source>
+        <translation>--connect: erwartet eine WebSocket-URL wie ws://raspberrypi:3001/ws, erhalten: „%1“</translation>
+    </message>
+    <message>
+        <source>--connect and --simulate cannot be combined: one shows a remote robot, the other a local one</source>
+        <translation>--connect und --simulate lassen sich nicht kombinieren: Das eine zeigt einen entfernten Roboter, das andere einen lokalen</translation>
+    </message>
+    <message>
+        <source>no display found (DISPLAY, WAYLAND_DISPLAY and QT_QPA_PLATFORM are unset): running headless; use --headless to say so and silence this note</source>
+        <translation>keine Anzeige gefunden (DISPLAY, WAYLAND_DISPLAY und QT_QPA_PLATFORM sind nicht gesetzt): läuft ohne Fenster; --headless sagt das ausdrücklich und unterdrückt diesen Hinweis</translation>
+    </message>
+    <message>
+        <source>Try &apos;omniscient --help&apos; for the options.</source>
+        <translation>„omniscient --help“ zeigt die Optionen.</translation>
+    </message>
+</context>
+<context>
+    <name>omni::app::Runtime</name>
+    <message>
+        <source>cannot create the simulated robot&apos;s shared memory %1: %2</source>
+        <translation>der gemeinsame Speicher %1 des simulierten Roboters lässt sich nicht anlegen: %2</translation>
+    </message>
+    <message>
+        <source>--bind: &quot;%1&quot; is not an IP address; give one of this machine&apos;s addresses, or localhost</source>
+        <translation>--bind: „%1“ ist keine IP-Adresse; geben Sie eine Adresse dieses Rechners an oder localhost</translation>
+    </message>
+    <message>
+        <source>port %1 is in use; choose another with --port</source>
+        <translation>Port %1 ist belegt; wählen Sie mit --port einen anderen</translation>
+    </message>
+    <message>
+        <source>%1 is not an address of this machine; choose another with --bind</source>
+        <translation>%1 ist keine Adresse dieses Rechners; wählen Sie mit --bind eine andere</translation>
+    </message>
+    <message>
+        <source>port %1 needs administrator rights; choose one above 1023 with --port</source>
+        <translation>Port %1 braucht Administratorrechte; wählen Sie mit --port einen über 1023</translation>
+    </message>
+    <message>
+        <source>cannot serve the dashboard: %1</source>
+        <translation>das Dashboard lässt sich nicht anbieten: %1</translation>
+    </message>
+    <message>
+        <source>omniscient: the dashboard is served on port %1; open it in a browser:</source>
+        <translation>omniscient: Das Dashboard läuft auf Port %1; öffnen Sie es in einem Browser:</translation>
+    </message>
+    <message>
+        <source>  (this server needs its access token: add ?token=TOKEN to the address)</source>
+        <translation>  (dieser Server braucht sein Zugangstoken: hängen Sie ?token=TOKEN an die Adresse an)</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui</name>
+    <message>
+        <source>--lang %1 is not available (en, de, es, fr); using %2</source>
+        <translation>--lang %1 gibt es nicht (en, de, es, fr); verwende %2</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::ConnectDialog</name>
+    <message>
+        <source>Connect to a robot</source>
+        <translation>Mit einem Roboter verbinden</translation>
+    </message>
+    <message>
+        <source>Address of the omniscient that reads the robot (for example the Raspberry Pi): a host name, an IP address, or the address its web page shows.</source>
+        <translation>Adresse des omniscient, das den Roboter liest (zum Beispiel der Raspberry Pi): ein Hostname, eine IP-Adresse oder die Adresse, die seine Webseite zeigt.</translation>
+    </message>
+    <message>
+        <source>raspberrypi.local:3001</source>
+        <translation>raspberrypi.local:3001</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Type the robot&apos;s address.</source>
+        <translation>Geben Sie die Adresse des Roboters ein.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an address.</source>
+        <translation>„%1“ ist keine Adresse.</translation>
+    </message>
+    <message>
+        <source>Use ws://, wss://, http:// or https://, not %1://.</source>
+        <translation>Verwenden Sie ws://, wss://, http:// oder https://, nicht %1://.</translation>
+    </message>
+    <message>
+        <source>Will connect to %1</source>
+        <translation>Verbindet mit %1</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::Dashboard</name>
+    <message>
+        <source>STALE</source>
+        <translation>VERALTET</translation>
+    </message>
+    <message>
+        <source>INCOMPATIBLE</source>
+        <translation>INKOMPATIBEL</translation>
+    </message>
+    <message>
+        <source>OFFLINE</source>
+        <translation>GETRENNT</translation>
+    </message>
+    <message>
+        <source>WAITING</source>
+        <translation>WARTET</translation>
+    </message>
+    <message>
+        <source>last update %1 ago</source>
+        <translation>letzte Aktualisierung vor %1</translation>
+    </message>
+    <message>
+        <source>no state from the robot yet</source>
+        <translation>noch kein Zustand vom Roboter</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>Einzelheiten: %1</translation>
+    </message>
+    <message>
+        <source>The robot seen from above, front at the top</source>
+        <translation>Der Roboter von oben, vorne ist oben</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::InfoPanel</name>
+    <message>
+        <source>omni chicken info</source>
+        <translation>Omni-Huhn-Info</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Betriebsart</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Obstacle</source>
+        <translation>Hindernis</translation>
+    </message>
+    <message>
+        <source>Obstacle mode</source>
+        <translation>Hindernismodus</translation>
+    </message>
+    <message>
+        <source>Sensor mode</source>
+        <translation>Sensormodus</translation>
+    </message>
+    <message>
+        <source>Robot link</source>
+        <translation>Roboterverbindung</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Netzwerk</translation>
+    </message>
+    <message>
+        <source>Publish rate</source>
+        <translation>Senderate</translation>
+    </message>
+    <message>
+        <source>State age</source>
+        <translation>Alter des Zustands</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Last 30 seconds</source>
+        <translation>Letzte 30 Sekunden</translation>
+    </message>
+    <message>
+        <source>Motor power</source>
+        <translation>Motorleistung</translation>
+    </message>
+    <message>
+        <source>Line sensors</source>
+        <translation>Liniensensoren</translation>
+    </message>
+    <message>
+        <source>Chicken sounds on or off, for everyone watching this robot</source>
+        <translation>Hühnergeräusche an oder aus, für alle, die diesen Roboter beobachten</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>links</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>rechts</translation>
+    </message>
+    <message>
+        <source>bottom</source>
+        <translation>unten</translation>
+    </message>
+    <message>
+        <source>OFFLINE</source>
+        <translation>GETRENNT</translation>
+    </message>
+    <message>
+        <source>Chicken sounds: on</source>
+        <translation>Hühnergeräusche: an</translation>
+    </message>
+    <message>
+        <source>Chicken sounds: off</source>
+        <translation>Hühnergeräusche: aus</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::KioskGuard</name>
+    <message>
+        <source>Keep holding to leave the kiosk: %1 s</source>
+        <translation>Weiter gedrückt halten, um den Kiosk zu verlassen: %1 s</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::Legend</name>
+    <message>
+        <source>Omni wheel, power, spin</source>
+        <translation>Omni-Rad, Leistung, Drehsinn</translation>
+    </message>
+    <message>
+        <source>Obstacle sensor</source>
+        <translation>Hindernissensor</translation>
+    </message>
+    <message>
+        <source>Front line sensor</source>
+        <translation>Vorderer Liniensensor</translation>
+    </message>
+    <message>
+        <source>Edge line sensor</source>
+        <translation>Rand-Liniensensor</translation>
+    </message>
+    <message>
+        <source>Steering left/right</source>
+        <translation>Lenkt links/rechts</translation>
+    </message>
+    <message>
+        <source>Obstacle detected</source>
+        <translation>Hindernis erkannt</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to a robot…</source>
+        <translation>Mit einem Roboter &amp;verbinden …</translation>
+    </message>
+    <message>
+        <source>&amp;Recent robots</source>
+        <translation>&amp;Zuletzt verwendete Roboter</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Colours</source>
+        <translation>&amp;Farben</translation>
+    </message>
+    <message>
+        <source>Like the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>&amp;Full screen</source>
+        <translation>&amp;Vollbild</translation>
+    </message>
+    <message>
+        <source>&amp;Sound</source>
+        <translation>&amp;Ton</translation>
+    </message>
+    <message>
+        <source>Chicken sounds (for everyone watching)</source>
+        <translation>Hühnergeräusche (für alle Zuschauer)</translation>
+    </message>
+    <message>
+        <source>Mute this computer</source>
+        <translation>Diesen Rechner stumm schalten</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>(noch keine)</translation>
+    </message>
+    <message>
+        <source>Muted on this computer (Sound menu).</source>
+        <translation>Auf diesem Rechner stumm (Menü Ton).</translation>
+    </message>
+    <message>
+        <source>omniscient — %1</source>
+        <translation>omniscient — %1</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::RobotPainter</name>
+    <message>
+        <source>FRONT</source>
+        <translation>VORNE</translation>
+    </message>
+    <message>
+        <source>OBSTACLE</source>
+        <translation>HINDERNIS</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::StatusText</name>
+    <message>
+        <source>unknown (%1)</source>
+        <translation>unbekannt (%1)</translation>
+    </message>
+    <message>
+        <source>forward</source>
+        <translation>vorwärts</translation>
+    </message>
+    <message>
+        <source>backward</source>
+        <translation>rückwärts</translation>
+    </message>
+    <message>
+        <source>rotate left</source>
+        <translation>links drehen</translation>
+    </message>
+    <message>
+        <source>rotate right</source>
+        <translation>rechts drehen</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <source>line following</source>
+        <translation>Linienverfolgung</translation>
+    </message>
+    <message>
+        <source>obstacle tracking</source>
+        <translation>Hindernisverfolgung</translation>
+    </message>
+    <message>
+        <source>manual control</source>
+        <translation>manuelle Steuerung</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <source>detected</source>
+        <translation>erkannt</translation>
+    </message>
+    <message>
+        <source>not in the original layout</source>
+        <translation>nicht im ursprünglichen Layout</translation>
+    </message>
+    <message>
+        <source>obstacle avoidance</source>
+        <translation>Hindernisvermeidung</translation>
+    </message>
+    <message>
+        <source>4 sensors, mapped</source>
+        <translation>4 Sensoren, zugeordnet</translation>
+    </message>
+    <message>
+        <source>5 sensors, weighted</source>
+        <translation>5 Sensoren, gewichtet</translation>
+    </message>
+    <message>
+        <source>2 sensors, simple</source>
+        <translation>2 Sensoren, einfach</translation>
+    </message>
+    <message>
+        <source>driving forward</source>
+        <translation>fährt vorwärts</translation>
+    </message>
+    <message>
+        <source>reversing</source>
+        <translation>fährt rückwärts</translation>
+    </message>
+    <message>
+        <source>rotating left</source>
+        <translation>dreht nach links</translation>
+    </message>
+    <message>
+        <source>rotating right</source>
+        <translation>dreht nach rechts</translation>
+    </message>
+    <message>
+        <source>steering left</source>
+        <translation>lenkt nach links</translation>
+    </message>
+    <message>
+        <source>steering right</source>
+        <translation>lenkt nach rechts</translation>
+    </message>
+    <message>
+        <source>avoiding an obstacle</source>
+        <translation>weicht einem Hindernis aus</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>live</translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation>veraltet</translation>
+    </message>
+    <message>
+        <source>incompatible</source>
+        <translation>inkompatibel</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>nicht verbunden</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>verbindet</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>verbunden</translation>
+    </message>
+    <message>
+        <source>cannot reach the server</source>
+        <translation>Server nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>access token refused</source>
+        <translation>Zugangstoken abgelehnt</translation>
+    </message>
+    <message>
+        <source>incompatible server</source>
+        <translation>inkompatibler Server</translation>
+    </message>
+    <message>
+        <source>%1, which reads %2</source>
+        <translation>%1, liest %2</translation>
+    </message>
+    <message>
+        <source>%1 Hz</source>
+        <translation>%1 Hz</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>left wheel</source>
+        <translation>linkes Rad</translation>
+    </message>
+    <message>
+        <source>right wheel</source>
+        <translation>rechtes Rad</translation>
+    </message>
+    <message>
+        <source>bottom wheel</source>
+        <translation>unteres Rad</translation>
+    </message>
+    <message>
+        <source>The shared memory is not in a format omniscient knows. Check that --shm names the robot&apos;s segment.</source>
+        <translation>Der gemeinsame Speicher hat ein Format, das omniscient nicht kennt. Prüfen Sie, ob --shm das Segment des Roboters nennt.</translation>
+    </message>
+    <message>
+        <source>The robot&apos;s shared memory uses ABI %1; this omniscient reads ABI %2. Update omniscient.</source>
+        <translation>Der gemeinsame Speicher des Roboters verwendet ABI %1; dieses omniscient liest ABI %2. Aktualisieren Sie omniscient.</translation>
+    </message>
+    <message>
+        <source>The robot&apos;s shared memory uses a newer ABI than this omniscient reads. Update omniscient.</source>
+        <translation>Der gemeinsame Speicher des Roboters verwendet eine neuere ABI, als dieses omniscient liest. Aktualisieren Sie omniscient.</translation>
+    </message>
+    <message>
+        <source>The robot&apos;s shared memory uses the older ABI %1; this omniscient reads ABI %2. Rebuild the robot with the current omni_shm.h.</source>
+        <translation>Der gemeinsame Speicher des Roboters verwendet die ältere ABI %1; dieses omniscient liest ABI %2. Bauen Sie den Roboter mit dem aktuellen omni_shm.h neu.</translation>
+    </message>
+    <message>
+        <source>The robot&apos;s shared memory uses an older ABI. Rebuild the robot with the current omni_shm.h.</source>
+        <translation>Der gemeinsame Speicher des Roboters verwendet eine ältere ABI. Bauen Sie den Roboter mit dem aktuellen omni_shm.h neu.</translation>
+    </message>
+    <message>
+        <source>The segment&apos;s header size does not match its ABI. Rebuild the robot with the current omni_shm.h.</source>
+        <translation>Die Kopfgröße des Segments passt nicht zu seiner ABI. Bauen Sie den Roboter mit dem aktuellen omni_shm.h neu.</translation>
+    </message>
+    <message>
+        <source>The segment&apos;s payload size does not match its ABI. Rebuild the robot with the current omni_shm.h.</source>
+        <translation>Die Datengröße des Segments passt nicht zu seiner ABI. Bauen Sie den Roboter mit dem aktuellen omni_shm.h neu.</translation>
+    </message>
+    <message>
+        <source>The segment is smaller than its header says. Restart the robot&apos;s program.</source>
+        <translation>Das Segment ist kleiner, als sein Kopf angibt. Starten Sie das Programm des Roboters neu.</translation>
+    </message>
+    <message>
+        <source>The segment exists but omniscient may not read it. Check its permissions (ls -l /dev/shm).</source>
+        <translation>Das Segment existiert, aber omniscient darf es nicht lesen. Prüfen Sie seine Rechte (ls -l /dev/shm).</translation>
+    </message>
+    <message>
+        <source>The robot&apos;s shared memory cannot be read safely.</source>
+        <translation>Der gemeinsame Speicher des Roboters lässt sich nicht sicher lesen.</translation>
+    </message>
+    <message>
+        <source>Trying again in %1 s.</source>
+        <translation>Neuer Versuch in %1 s.</translation>
+    </message>
+    <message>
+        <source>NOT CONNECTED</source>
+        <translation>NICHT VERBUNDEN</translation>
+    </message>
+    <message>
+        <source>Choose File &gt; Connect to watch a robot over the network.</source>
+        <translation>Wählen Sie Datei &gt; Verbinden, um einen Roboter über das Netzwerk zu beobachten.</translation>
+    </message>
+    <message>
+        <source>CONNECTING</source>
+        <translation>VERBINDET</translation>
+    </message>
+    <message>
+        <source>Connecting to omniscient at %1…</source>
+        <translation>Verbinde mit omniscient auf %1 …</translation>
+    </message>
+    <message>
+        <source>CONNECTION LOST</source>
+        <translation>VERBINDUNG VERLOREN</translation>
+    </message>
+    <message>
+        <source>CANNOT REACH THE SERVER</source>
+        <translation>SERVER NICHT ERREICHBAR</translation>
+    </message>
+    <message>
+        <source>Cannot reach omniscient at %1. Is it running there, and is the address right?</source>
+        <translation>omniscient auf %1 ist nicht erreichbar. Läuft es dort, und stimmt die Adresse?</translation>
+    </message>
+    <message>
+        <source>ACCESS REFUSED</source>
+        <translation>ZUGANG VERWEIGERT</translation>
+    </message>
+    <message>
+        <source>omniscient at %1 refused the access token. Use the address it printed, including ?token=…</source>
+        <translation>omniscient auf %1 hat das Zugangstoken abgelehnt. Verwenden Sie die Adresse, die es ausgegeben hat, samt ?token=…</translation>
+    </message>
+    <message>
+        <source>INCOMPATIBLE SERVER</source>
+        <translation>INKOMPATIBLER SERVER</translation>
+    </message>
+    <message>
+        <source>omniscient at %1 speaks message schema %2; this one reads schema %3. Update the older one.</source>
+        <translation>omniscient auf %1 spricht Nachrichtenschema %2; dieses liest Schema %3. Aktualisieren Sie das ältere.</translation>
+    </message>
+    <message>
+        <source>WAITING FOR THE ROBOT</source>
+        <translation>WARTE AUF DEN ROBOTER</translation>
+    </message>
+    <message>
+        <source>Connected to %1; the robot there has not published yet.</source>
+        <translation>Mit %1 verbunden; der Roboter dort hat noch nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>No shared memory &quot;%1&quot; yet. Start the robot&apos;s program (or omni-sim); omniscient picks it up by itself.</source>
+        <translation>Noch kein gemeinsamer Speicher „%1“. Starten Sie das Programm des Roboters (oder omni-sim); omniscient findet ihn von selbst.</translation>
+    </message>
+    <message>
+        <source>STALE — last update %1 ago</source>
+        <translation>VERALTET — letzte Aktualisierung vor %1</translation>
+    </message>
+    <message>
+        <source>STALE</source>
+        <translation>VERALTET</translation>
+    </message>
+    <message>
+        <source>The robot stopped publishing. Is its program still running? These values are old.</source>
+        <translation>Der Roboter sendet nicht mehr. Läuft sein Programm noch? Diese Werte sind alt.</translation>
+    </message>
+    <message>
+        <source>INCOMPATIBLE</source>
+        <translation>INKOMPATIBEL</translation>
+    </message>
+    <message>
+        <source>%1 (shared memory, omni-v1)</source>
+        <translation>%1 (gemeinsamer Speicher, omni-v1)</translation>
+    </message>
+    <message>
+        <source>%1 (shared memory, original 56-byte layout)</source>
+        <translation>%1 (gemeinsamer Speicher, ursprüngliches 56-Byte-Layout)</translation>
+    </message>
+    <message>
+        <source>%1 (shared memory)</source>
+        <translation>%1 (gemeinsamer Speicher)</translation>
+    </message>
+    <message>
+        <source>%1 %2 %</source>
+        <translation>%1 %2 %</translation>
+    </message>
+    <message>
+        <source>obstacle %1</source>
+        <translation>Hindernis %1</translation>
+    </message>
+    <message>
+        <source>No audio output: the chicken is silent.</source>
+        <translation>Keine Audioausgabe: Das Huhn ist still.</translation>
+    </message>
+    <message>
+        <source>No audio output found: the chicken stays silent until speakers or headphones are connected.</source>
+        <translation>Keine Audioausgabe gefunden: Das Huhn bleibt still, bis Lautsprecher oder Kopfhörer angeschlossen sind.</translation>
+    </message>
+</context>
+</TS>

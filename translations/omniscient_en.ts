@@ -1,0 +1,793 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="en">
+<context>
+    <name>omni::app</name>
+    <message>
+        <source>omniscient watches a small robot live: it reads the robot&apos;s shared memory, shows a dashboard, and mirrors the state to browsers and other omniscient instances over one port.</source>
+        <translation>omniscient watches a small robot live: it reads the robot&apos;s shared memory, shows a dashboard, and mirrors the state to browsers and other omniscient instances over one port.</translation>
+    </message>
+    <message>
+        <source>Show this help and exit.</source>
+        <translation>Show this help and exit.</translation>
+    </message>
+    <message>
+        <source>Print the version and exit.</source>
+        <translation>Print the version and exit.</translation>
+    </message>
+    <message>
+        <source>Shared-memory segment to read (default: omnigod).</source>
+        <translation>Shared-memory segment to read (default: omnigod).</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>Run the built-in simulated robot through real shared memory.</source>
+        <translation>Run the built-in simulated robot through real shared memory.</translation>
+    </message>
+    <message>
+        <source>Publish rate of the simulated robot (default: 50).</source>
+        <translation>Publish rate of the simulated robot (default: 50).</translation>
+    </message>
+    <message>
+        <source>HZ</source>
+        <translation>HZ</translation>
+    </message>
+    <message>
+        <source>Run without a window (reader and server only).</source>
+        <translation>Run without a window (reader and server only).</translation>
+    </message>
+    <message>
+        <source>Print each new state and link change as a JSON line on stdout.</source>
+        <translation>Print each new state and link change as a JSON line on stdout.</translation>
+    </message>
+    <message>
+        <source>Call the link stale after this long without a new state (default: 1000).</source>
+        <translation>Call the link stale after this long without a new state (default: 1000).</translation>
+    </message>
+    <message>
+        <source>MS</source>
+        <translation>MS</translation>
+    </message>
+    <message>
+        <source>TCP port of the web dashboard and WebSocket (default: 3001).</source>
+        <translation>TCP port of the web dashboard and WebSocket (default: 3001).</translation>
+    </message>
+    <message>
+        <source>PORT</source>
+        <translation>PORT</translation>
+    </message>
+    <message>
+        <source>Address to listen on (default: all interfaces).</source>
+        <translation>Address to listen on (default: all interfaces).</translation>
+    </message>
+    <message>
+        <source>ADDRESS</source>
+        <translation>ADDRESS</translation>
+    </message>
+    <message>
+        <source>Most WebSocket clients served at once (default: 64).</source>
+        <translation>Most WebSocket clients served at once (default: 64).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Most states per second sent to each client (default: 60).</source>
+        <translation>Most states per second sent to each client (default: 60).</translation>
+    </message>
+    <message>
+        <source>Access token required by /ws and /api (default: $OMNISCIENT_TOKEN).</source>
+        <translation>Access token required by /ws and /api (default: $OMNISCIENT_TOKEN).</translation>
+    </message>
+    <message>
+        <source>TOKEN</source>
+        <translation>TOKEN</translation>
+    </message>
+    <message>
+        <source>Do not serve the web dashboard.</source>
+        <translation>Do not serve the web dashboard.</translation>
+    </message>
+    <message>
+        <source>Fullscreen touchscreen kiosk.</source>
+        <translation>Fullscreen touchscreen kiosk.</translation>
+    </message>
+    <message>
+        <source>Show a remote robot from another omniscient&apos;s stream, e.g. ws://pi:3001/ws.</source>
+        <translation>Show a remote robot from another omniscient&apos;s stream, e.g. ws://pi:3001/ws.</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Language of the interface: en, de, es, fr.</source>
+        <translation>Language of the interface: en, de, es, fr.</translation>
+    </message>
+    <message>
+        <source>LANG</source>
+        <translation>LANG</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot;</source>
+        <translation>unexpected argument &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--shm: &quot;%1&quot; is not a segment name (1 to 200 characters, no &apos;/&apos; inside)</source>
+        <translation>--shm: &quot;%1&quot; is not a segment name (1 to 200 characters, no &apos;/&apos; inside)</translation>
+    </message>
+    <message>
+        <source>--sim-rate: expected a rate in Hz from 0.1 to 1000000, got &quot;%1&quot;</source>
+        <translation>--sim-rate: expected a rate in Hz from 0.1 to 1000000, got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--stale-ms: expected milliseconds from 10 to 3600000, got &quot;%1&quot;</source>
+        <translation>--stale-ms: expected milliseconds from 10 to 3600000, got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--port: expected a TCP port from 0 to 65535, got &quot;%1&quot;</source>
+        <translation>--port: expected a TCP port from 0 to 65535, got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--max-clients: expected a whole number from 1 to 100000, got &quot;%1&quot;</source>
+        <translation>--max-clients: expected a whole number from 1 to 100000, got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--max-rate: expected a rate in Hz from 0.1 to 10000, got &quot;%1&quot;</source>
+        <translation>--max-rate: expected a rate in Hz from 0.1 to 10000, got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--connect: expected a WebSocket URL such as ws://raspberrypi:3001/ws, got &quot;%1&quot;</source>
+        <translation>--connect: expected a WebSocket URL such as ws://raspberrypi:3001/ws, got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--connect and --simulate cannot be combined: one shows a remote robot, the other a local one</source>
+        <translation>--connect and --simulate cannot be combined: one shows a remote robot, the other a local one</translation>
+    </message>
+    <message>
+        <source>no display found (DISPLAY, WAYLAND_DISPLAY and QT_QPA_PLATFORM are unset): running headless; use --headless to say so and silence this note</source>
+        <translation>no display found (DISPLAY, WAYLAND_DISPLAY and QT_QPA_PLATFORM are unset): running headless; use --headless to say so and silence this note</translation>
+    </message>
+    <message>
+        <source>Try &apos;omniscient --help&apos; for the options.</source>
+        <translation>Try &apos;omniscient --help&apos; for the options.</translation>
+    </message>
+</context>
+<context>
+    <name>omni::app::Runtime</name>
+    <message>
+        <source>cannot create the simulated robot&apos;s shared memory %1: %2</source>
+        <translation>cannot create the simulated robot&apos;s shared memory %1: %2</translation>
+    </message>
+    <message>
+        <source>--bind: &quot;%1&quot; is not an IP address; give one of this machine&apos;s addresses, or localhost</source>
+        <translation>--bind: &quot;%1&quot; is not an IP address; give one of this machine&apos;s addresses, or localhost</translation>
+    </message>
+    <message>
+        <source>port %1 is in use; choose another with --port</source>
+        <translation>port %1 is in use; choose another with --port</translation>
+    </message>
+    <message>
+        <source>%1 is not an address of this machine; choose another with --bind</source>
+        <translation>%1 is not an address of this machine; choose another with --bind</translation>
+    </message>
+    <message>
+        <source>port %1 needs administrator rights; choose one above 1023 with --port</source>
+        <translation>port %1 needs administrator rights; choose one above 1023 with --port</translation>
+    </message>
+    <message>
+        <source>cannot serve the dashboard: %1</source>
+        <translation>cannot serve the dashboard: %1</translation>
+    </message>
+    <message>
+        <source>omniscient: the dashboard is served on port %1; open it in a browser:</source>
+        <translation>omniscient: the dashboard is served on port %1; open it in a browser:</translation>
+    </message>
+    <message>
+        <source>  (this server needs its access token: add ?token=TOKEN to the address)</source>
+        <translation>  (this server needs its access token: add ?token=TOKEN to the address)</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui</name>
+    <message>
+        <source>--lang %1 is not available (en, de, es, fr); using %2</source>
+        <translation>--lang %1 is not available (en, de, es, fr); using %2</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::ConnectDialog</name>
+    <message>
+        <source>Connect to a robot</source>
+        <translation>Connect to a robot</translation>
+    </message>
+    <message>
+        <source>Address of the omniscient that reads the robot (for example the Raspberry Pi): a host name, an IP address, or the address its web page shows.</source>
+        <translation>Address of the omniscient that reads the robot (for example the Raspberry Pi): a host name, an IP address, or the address its web page shows.</translation>
+    </message>
+    <message>
+        <source>raspberrypi.local:3001</source>
+        <translation>raspberrypi.local:3001</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Type the robot&apos;s address.</source>
+        <translation>Type the robot&apos;s address.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an address.</source>
+        <translation>&quot;%1&quot; is not an address.</translation>
+    </message>
+    <message>
+        <source>Use ws://, wss://, http:// or https://, not %1://.</source>
+        <translation>Use ws://, wss://, http:// or https://, not %1://.</translation>
+    </message>
+    <message>
+        <source>Will connect to %1</source>
+        <translation>Will connect to %1</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::Dashboard</name>
+    <message>
+        <source>STALE</source>
+        <translation>STALE</translation>
+    </message>
+    <message>
+        <source>INCOMPATIBLE</source>
+        <translation>INCOMPATIBLE</translation>
+    </message>
+    <message>
+        <source>OFFLINE</source>
+        <translation>OFFLINE</translation>
+    </message>
+    <message>
+        <source>WAITING</source>
+        <translation>WAITING</translation>
+    </message>
+    <message>
+        <source>last update %1 ago</source>
+        <translation>last update %1 ago</translation>
+    </message>
+    <message>
+        <source>no state from the robot yet</source>
+        <translation>no state from the robot yet</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>Details: %1</translation>
+    </message>
+    <message>
+        <source>The robot seen from above, front at the top</source>
+        <translation>The robot seen from above, front at the top</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::InfoPanel</name>
+    <message>
+        <source>omni chicken info</source>
+        <translation>omni chicken info</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Obstacle</source>
+        <translation>Obstacle</translation>
+    </message>
+    <message>
+        <source>Obstacle mode</source>
+        <translation>Obstacle mode</translation>
+    </message>
+    <message>
+        <source>Sensor mode</source>
+        <translation>Sensor mode</translation>
+    </message>
+    <message>
+        <source>Robot link</source>
+        <translation>Robot link</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Network</translation>
+    </message>
+    <message>
+        <source>Publish rate</source>
+        <translation>Publish rate</translation>
+    </message>
+    <message>
+        <source>State age</source>
+        <translation>State age</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Last 30 seconds</source>
+        <translation>Last 30 seconds</translation>
+    </message>
+    <message>
+        <source>Motor power</source>
+        <translation>Motor power</translation>
+    </message>
+    <message>
+        <source>Line sensors</source>
+        <translation>Line sensors</translation>
+    </message>
+    <message>
+        <source>Chicken sounds on or off, for everyone watching this robot</source>
+        <translation>Chicken sounds on or off, for everyone watching this robot</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>left</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>right</translation>
+    </message>
+    <message>
+        <source>bottom</source>
+        <translation>bottom</translation>
+    </message>
+    <message>
+        <source>OFFLINE</source>
+        <translation>OFFLINE</translation>
+    </message>
+    <message>
+        <source>Chicken sounds: on</source>
+        <translation>Chicken sounds: on</translation>
+    </message>
+    <message>
+        <source>Chicken sounds: off</source>
+        <translation>Chicken sounds: off</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::KioskGuard</name>
+    <message>
+        <source>Keep holding to leave the kiosk: %1 s</source>
+        <translation>Keep holding to leave the kiosk: %1 s</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::Legend</name>
+    <message>
+        <source>Omni wheel, power, spin</source>
+        <translation>Omni wheel, power, spin</translation>
+    </message>
+    <message>
+        <source>Obstacle sensor</source>
+        <translation>Obstacle sensor</translation>
+    </message>
+    <message>
+        <source>Front line sensor</source>
+        <translation>Front line sensor</translation>
+    </message>
+    <message>
+        <source>Edge line sensor</source>
+        <translation>Edge line sensor</translation>
+    </message>
+    <message>
+        <source>Steering left/right</source>
+        <translation>Steering left/right</translation>
+    </message>
+    <message>
+        <source>Obstacle detected</source>
+        <translation>Obstacle detected</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to a robot…</source>
+        <translation>&amp;Connect to a robot…</translation>
+    </message>
+    <message>
+        <source>&amp;Recent robots</source>
+        <translation>&amp;Recent robots</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Colours</source>
+        <translation>&amp;Colours</translation>
+    </message>
+    <message>
+        <source>Like the system</source>
+        <translation>Like the system</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dark</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>&amp;Full screen</source>
+        <translation>&amp;Full screen</translation>
+    </message>
+    <message>
+        <source>&amp;Sound</source>
+        <translation>&amp;Sound</translation>
+    </message>
+    <message>
+        <source>Chicken sounds (for everyone watching)</source>
+        <translation>Chicken sounds (for everyone watching)</translation>
+    </message>
+    <message>
+        <source>Mute this computer</source>
+        <translation>Mute this computer</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>(none yet)</translation>
+    </message>
+    <message>
+        <source>Muted on this computer (Sound menu).</source>
+        <translation>Muted on this computer (Sound menu).</translation>
+    </message>
+    <message>
+        <source>omniscient — %1</source>
+        <translation>omniscient — %1</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::RobotPainter</name>
+    <message>
+        <source>FRONT</source>
+        <translation>FRONT</translation>
+    </message>
+    <message>
+        <source>OBSTACLE</source>
+        <translation>OBSTACLE</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::StatusText</name>
+    <message>
+        <source>unknown (%1)</source>
+        <translation>unknown (%1)</translation>
+    </message>
+    <message>
+        <source>forward</source>
+        <translation>forward</translation>
+    </message>
+    <message>
+        <source>backward</source>
+        <translation>backward</translation>
+    </message>
+    <message>
+        <source>rotate left</source>
+        <translation>rotate left</translation>
+    </message>
+    <message>
+        <source>rotate right</source>
+        <translation>rotate right</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>stopped</translation>
+    </message>
+    <message>
+        <source>line following</source>
+        <translation>line following</translation>
+    </message>
+    <message>
+        <source>obstacle tracking</source>
+        <translation>obstacle tracking</translation>
+    </message>
+    <message>
+        <source>manual control</source>
+        <translation>manual control</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>detected</source>
+        <translation>detected</translation>
+    </message>
+    <message>
+        <source>not in the original layout</source>
+        <translation>not in the original layout</translation>
+    </message>
+    <message>
+        <source>obstacle avoidance</source>
+        <translation>obstacle avoidance</translation>
+    </message>
+    <message>
+        <source>4 sensors, mapped</source>
+        <translation>4 sensors, mapped</translation>
+    </message>
+    <message>
+        <source>5 sensors, weighted</source>
+        <translation>5 sensors, weighted</translation>
+    </message>
+    <message>
+        <source>2 sensors, simple</source>
+        <translation>2 sensors, simple</translation>
+    </message>
+    <message>
+        <source>driving forward</source>
+        <translation>driving forward</translation>
+    </message>
+    <message>
+        <source>reversing</source>
+        <translation>reversing</translation>
+    </message>
+    <message>
+        <source>rotating left</source>
+        <translation>rotating left</translation>
+    </message>
+    <message>
+        <source>rotating right</source>
+        <translation>rotating right</translation>
+    </message>
+    <message>
+        <source>steering left</source>
+        <translation>steering left</translation>
+    </message>
+    <message>
+        <source>steering right</source>
+        <translation>steering right</translation>
+    </message>
+    <message>
+        <source>avoiding an obstacle</source>
+        <translation>avoiding an obstacle</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>live</translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation>stale</translation>
+    </message>
+    <message>
+        <source>incompatible</source>
+        <translation>incompatible</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>not connected</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>connecting</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>connected</translation>
+    </message>
+    <message>
+        <source>cannot reach the server</source>
+        <translation>cannot reach the server</translation>
+    </message>
+    <message>
+        <source>access token refused</source>
+        <translation>access token refused</translation>
+    </message>
+    <message>
+        <source>incompatible server</source>
+        <translation>incompatible server</translation>
+    </message>
+    <message>
+        <source>%1, which reads %2</source>
+        <translation>%1, which reads %2</translation>
+    </message>
+    <message>
+        <source>%1 Hz</source>
+        <translation>%1 Hz</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>left wheel</source>
+        <translation>left wheel</translation>
+    </message>
+    <message>
+        <source>right wheel</source>
+        <translation>right wheel</translation>
+    </message>
+    <message>
+        <source>bottom wheel</source>
+        <translation>bottom wheel</translation>
+    </message>
+    <message>
+        <source>The shared memory is not in a format omniscient knows. Check that --shm names the robot&apos;s segment.</source>
+        <translation>The shared memory is not in a format omniscient knows. Check that --shm names the robot&apos;s segment.</translation>
+    </message>
+    <message>
+        <source>The robot&apos;s shared memory uses ABI %1; this omniscient reads ABI %2. Update omniscient.</source>
+        <translation>The robot&apos;s shared memory uses ABI %1; this omniscient reads ABI %2. Update omniscient.</translation>
+    </message>
+    <message>
+        <source>The robot&apos;s shared memory uses a newer ABI than this omniscient reads. Update omniscient.</source>
+        <translation>The robot&apos;s shared memory uses a newer ABI than this omniscient reads. Update omniscient.</translation>
+    </message>
+    <message>
+        <source>The robot&apos;s shared memory uses the older ABI %1; this omniscient reads ABI %2. Rebuild the robot with the current omni_shm.h.</source>
+        <translation>The robot&apos;s shared memory uses the older ABI %1; this omniscient reads ABI %2. Rebuild the robot with the current omni_shm.h.</translation>
+    </message>
+    <message>
+        <source>The robot&apos;s shared memory uses an older ABI. Rebuild the robot with the current omni_shm.h.</source>
+        <translation>The robot&apos;s shared memory uses an older ABI. Rebuild the robot with the current omni_shm.h.</translation>
+    </message>
+    <message>
+        <source>The segment&apos;s header size does not match its ABI. Rebuild the robot with the current omni_shm.h.</source>
+        <translation>The segment&apos;s header size does not match its ABI. Rebuild the robot with the current omni_shm.h.</translation>
+    </message>
+    <message>
+        <source>The segment&apos;s payload size does not match its ABI. Rebuild the robot with the current omni_shm.h.</source>
+        <translation>The segment&apos;s payload size does not match its ABI. Rebuild the robot with the current omni_shm.h.</translation>
+    </message>
+    <message>
+        <source>The segment is smaller than its header says. Restart the robot&apos;s program.</source>
+        <translation>The segment is smaller than its header says. Restart the robot&apos;s program.</translation>
+    </message>
+    <message>
+        <source>The segment exists but omniscient may not read it. Check its permissions (ls -l /dev/shm).</source>
+        <translation>The segment exists but omniscient may not read it. Check its permissions (ls -l /dev/shm).</translation>
+    </message>
+    <message>
+        <source>The robot&apos;s shared memory cannot be read safely.</source>
+        <translation>The robot&apos;s shared memory cannot be read safely.</translation>
+    </message>
+    <message>
+        <source>Trying again in %1 s.</source>
+        <translation>Trying again in %1 s.</translation>
+    </message>
+    <message>
+        <source>NOT CONNECTED</source>
+        <translation>NOT CONNECTED</translation>
+    </message>
+    <message>
+        <source>Choose File &gt; Connect to watch a robot over the network.</source>
+        <translation>Choose File &gt; Connect to watch a robot over the network.</translation>
+    </message>
+    <message>
+        <source>CONNECTING</source>
+        <translation>CONNECTING</translation>
+    </message>
+    <message>
+        <source>Connecting to omniscient at %1…</source>
+        <translation>Connecting to omniscient at %1…</translation>
+    </message>
+    <message>
+        <source>CONNECTION LOST</source>
+        <translation>CONNECTION LOST</translation>
+    </message>
+    <message>
+        <source>CANNOT REACH THE SERVER</source>
+        <translation>CANNOT REACH THE SERVER</translation>
+    </message>
+    <message>
+        <source>Cannot reach omniscient at %1. Is it running there, and is the address right?</source>
+        <translation>Cannot reach omniscient at %1. Is it running there, and is the address right?</translation>
+    </message>
+    <message>
+        <source>ACCESS REFUSED</source>
+        <translation>ACCESS REFUSED</translation>
+    </message>
+    <message>
+        <source>omniscient at %1 refused the access token. Use the address it printed, including ?token=…</source>
+        <translation>omniscient at %1 refused the access token. Use the address it printed, including ?token=…</translation>
+    </message>
+    <message>
+        <source>INCOMPATIBLE SERVER</source>
+        <translation>INCOMPATIBLE SERVER</translation>
+    </message>
+    <message>
+        <source>omniscient at %1 speaks message schema %2; this one reads schema %3. Update the older one.</source>
+        <translation>omniscient at %1 speaks message schema %2; this one reads schema %3. Update the older one.</translation>
+    </message>
+    <message>
+        <source>WAITING FOR THE ROBOT</source>
+        <translation>WAITING FOR THE ROBOT</translation>
+    </message>
+    <message>
+        <source>Connected to %1; the robot there has not published yet.</source>
+        <translation>Connected to %1; the robot there has not published yet.</translation>
+    </message>
+    <message>
+        <source>No shared memory &quot;%1&quot; yet. Start the robot&apos;s program (or omni-sim); omniscient picks it up by itself.</source>
+        <translation>No shared memory &quot;%1&quot; yet. Start the robot&apos;s program (or omni-sim); omniscient picks it up by itself.</translation>
+    </message>
+    <message>
+        <source>STALE — last update %1 ago</source>
+        <translation>STALE — last update %1 ago</translation>
+    </message>
+    <message>
+        <source>STALE</source>
+        <translation>STALE</translation>
+    </message>
+    <message>
+        <source>The robot stopped publishing. Is its program still running? These values are old.</source>
+        <translation>The robot stopped publishing. Is its program still running? These values are old.</translation>
+    </message>
+    <message>
+        <source>INCOMPATIBLE</source>
+        <translation>INCOMPATIBLE</translation>
+    </message>
+    <message>
+        <source>%1 (shared memory, omni-v1)</source>
+        <translation>%1 (shared memory, omni-v1)</translation>
+    </message>
+    <message>
+        <source>%1 (shared memory, original 56-byte layout)</source>
+        <translation>%1 (shared memory, original 56-byte layout)</translation>
+    </message>
+    <message>
+        <source>%1 (shared memory)</source>
+        <translation>%1 (shared memory)</translation>
+    </message>
+    <message>
+        <source>%1 %2 %</source>
+        <translation>%1 %2 %</translation>
+    </message>
+    <message>
+        <source>obstacle %1</source>
+        <translation>obstacle %1</translation>
+    </message>
+    <message>
+        <source>No audio output: the chicken is silent.</source>
+        <translation>No audio output: the chicken is silent.</translation>
+    </message>
+    <message>
+        <source>No audio output found: the chicken stays silent until speakers or headphones are connected.</source>
+        <translation>No audio output found: the chicken stays silent until speakers or headphones are connected.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,793 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES" sourcelanguage="en">
+<context>
+    <name>omni::app</name>
+    <message>
+        <source>omniscient watches a small robot live: it reads the robot&apos;s shared memory, shows a dashboard, and mirrors the state to browsers and other omniscient instances over one port.</source>
+        <translation>omniscient observa un pequeño robot en vivo: lee la memoria compartida del robot, muestra un panel y replica el estado en navegadores y otras instancias de omniscient a través de un solo puerto.</translation>
+    </message>
+    <message>
+        <source>Show this help and exit.</source>
+        <translation>Muestra esta ayuda y termina.</translation>
+    </message>
+    <message>
+        <source>Print the version and exit.</source>
+        <translation>Muestra la versión y termina.</translation>
+    </message>
+    <message>
+        <source>Shared-memory segment to read (default: omnigod).</source>
+        <translation>Segmento de memoria compartida que se lee (por defecto: omnigod).</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NOMBRE</translation>
+    </message>
+    <message>
+        <source>Run the built-in simulated robot through real shared memory.</source>
+        <translation>Ejecuta el robot simulado integrado a través de memoria compartida real.</translation>
+    </message>
+    <message>
+        <source>Publish rate of the simulated robot (default: 50).</source>
+        <translation>Frecuencia de publicación del robot simulado (por defecto: 50).</translation>
+    </message>
+    <message>
+        <source>HZ</source>
+        <translation>HZ</translation>
+    </message>
+    <message>
+        <source>Run without a window (reader and server only).</source>
+        <translation>Funciona sin ventana (solo lector y servidor).</translation>
+    </message>
+    <message>
+        <source>Print each new state and link change as a JSON line on stdout.</source>
+        <translation>Escribe cada estado nuevo y cada cambio de enlace como una línea JSON en stdout.</translation>
+    </message>
+    <message>
+        <source>Call the link stale after this long without a new state (default: 1000).</source>
+        <translation>Considera el enlace sin datos nuevos tras este tiempo sin un estado nuevo (por defecto: 1000).</translation>
+    </message>
+    <message>
+        <source>MS</source>
+        <translation>MS</translation>
+    </message>
+    <message>
+        <source>TCP port of the web dashboard and WebSocket (default: 3001).</source>
+        <translation>Puerto TCP del panel web y del WebSocket (por defecto: 3001).</translation>
+    </message>
+    <message>
+        <source>PORT</source>
+        <translation>PUERTO</translation>
+    </message>
+    <message>
+        <source>Address to listen on (default: all interfaces).</source>
+        <translation>Dirección en la que escuchar (por defecto: todas las interfaces).</translation>
+    </message>
+    <message>
+        <source>ADDRESS</source>
+        <translation>DIRECCIÓN</translation>
+    </message>
+    <message>
+        <source>Most WebSocket clients served at once (default: 64).</source>
+        <translation>Máximo de clientes WebSocket atendidos a la vez (por defecto: 64).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Most states per second sent to each client (default: 60).</source>
+        <translation>Máximo de estados por segundo enviados a cada cliente (por defecto: 60).</translation>
+    </message>
+    <message>
+        <source>Access token required by /ws and /api (default: $OMNISCIENT_TOKEN).</source>
+        <translation>Token de acceso que exigen /ws y /api (por defecto: $OMNISCIENT_TOKEN).</translation>
+    </message>
+    <message>
+        <source>TOKEN</source>
+        <translation>TOKEN</translation>
+    </message>
+    <message>
+        <source>Do not serve the web dashboard.</source>
+        <translation>No sirve el panel web.</translation>
+    </message>
+    <message>
+        <source>Fullscreen touchscreen kiosk.</source>
+        <translation>Quiosco a pantalla completa para pantalla táctil.</translation>
+    </message>
+    <message>
+        <source>Show a remote robot from another omniscient&apos;s stream, e.g. ws://pi:3001/ws.</source>
+        <translation>Muestra un robot remoto a partir del flujo de otro omniscient, p. ej. ws://pi:3001/ws.</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Language of the interface: en, de, es, fr.</source>
+        <translation>Idioma de la interfaz: en, de, es, fr.</translation>
+    </message>
+    <message>
+        <source>LANG</source>
+        <translation>IDIOMA</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot;</source>
+        <translation>argumento inesperado «%1»</translation>
+    </message>
+    <message>
+        <source>--shm: &quot;%1&quot; is not a segment name (1 to 200 characters, no &apos;/&apos; inside)</source>
+        <translation>--shm: «%1» no es un nombre de segmento (de 1 a 200 caracteres, sin «/» dentro)</translation>
+    </message>
+    <message>
+        <source>--sim-rate: expected a rate in Hz from 0.1 to 1000000, got &quot;%1&quot;</source>
+        <translation>--sim-rate: se esperaba una frecuencia en Hz de 0.1 a 1000000, se recibió «%1»</translation>
+    </message>
+    <message>
+        <source>--stale-ms: expected milliseconds from 10 to 3600000, got &quot;%1&quot;</source>
+        <translation>--stale-ms: se esperaban milisegundos de 10 a 3600000, se recibió «%1»</translation>
+    </message>
+    <message>
+        <source>--port: expected a TCP port from 0 to 65535, got &quot;%1&quot;</source>
+        <translation>--port: se esperaba un puerto TCP de 0 a 65535, se recibió «%1»</translation>
+    </message>
+    <message>
+        <source>--max-clients: expected a whole number from 1 to 100000, got &quot;%1&quot;</source>
+        <translation>--max-clients: se esperaba un número entero de 1 a 100000, se recibió «%1»</translation>
+    </message>
+    <message>
+        <source>--max-rate: expected a rate in Hz from 0.1 to 10000, got &quot;%1&quot;</source>
+        <translation>--max-rate: se esperaba una frecuencia en Hz de 0.1 a 10000, se recibió «%1»</translation>
+    </message>
+    <message>
+        <source>--connect: expected a WebSocket URL such as ws://raspberrypi:3001/ws, got &quot;%1&quot;</source>
+        <translation>--connect: se esperaba una URL WebSocket como ws://raspberrypi:3001/ws, se recibió «%1»</translation>
+    </message>
+    <message>
+        <source>--connect and --simulate cannot be combined: one shows a remote robot, the other a local one</source>
+        <translation>--connect y --simulate no se pueden combinar: uno muestra un robot remoto y el otro uno local</translation>
+    </message>
+    <message>
+        <source>no display found (DISPLAY, WAYLAND_DISPLAY and QT_QPA_PLATFORM are unset): running headless; use --headless to say so and silence this note</source>
+        <translation>no se encontró pantalla (DISPLAY, WAYLAND_DISPLAY y QT_QPA_PLATFORM no están definidas): funciona sin ventana; usa --headless para indicarlo y silenciar este aviso</translation>
+    </message>
+    <message>
+        <source>Try &apos;omniscient --help&apos; for the options.</source>
+        <translation>Prueba «omniscient --help» para ver las opciones.</translation>
+    </message>
+</context>
+<context>
+    <name>omni::app::Runtime</name>
+    <message>
+        <source>cannot create the simulated robot&apos;s shared memory %1: %2</source>
+        <translation>no se puede crear la memoria compartida %1 del robot simulado: %2</translation>
+    </message>
+    <message>
+        <source>--bind: &quot;%1&quot; is not an IP address; give one of this machine&apos;s addresses, or localhost</source>
+        <translation>--bind: «%1» no es una dirección IP; indica una de las direcciones de esta máquina, o localhost</translation>
+    </message>
+    <message>
+        <source>port %1 is in use; choose another with --port</source>
+        <translation>el puerto %1 está en uso; elige otro con --port</translation>
+    </message>
+    <message>
+        <source>%1 is not an address of this machine; choose another with --bind</source>
+        <translation>%1 no es una dirección de esta máquina; elige otra con --bind</translation>
+    </message>
+    <message>
+        <source>port %1 needs administrator rights; choose one above 1023 with --port</source>
+        <translation>el puerto %1 requiere permisos de administrador; elige uno por encima de 1023 con --port</translation>
+    </message>
+    <message>
+        <source>cannot serve the dashboard: %1</source>
+        <translation>no se puede servir el panel: %1</translation>
+    </message>
+    <message>
+        <source>omniscient: the dashboard is served on port %1; open it in a browser:</source>
+        <translation>omniscient: el panel se sirve en el puerto %1; ábrelo en un navegador:</translation>
+    </message>
+    <message>
+        <source>  (this server needs its access token: add ?token=TOKEN to the address)</source>
+        <translation>  (este servidor necesita su token de acceso: añade ?token=TOKEN a la dirección)</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui</name>
+    <message>
+        <source>--lang %1 is not available (en, de, es, fr); using %2</source>
+        <translation>--lang %1 no está disponible (en, de, es, fr); se usa %2</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::ConnectDialog</name>
+    <message>
+        <source>Connect to a robot</source>
+        <translation>Conectar con un robot</translation>
+    </message>
+    <message>
+        <source>Address of the omniscient that reads the robot (for example the Raspberry Pi): a host name, an IP address, or the address its web page shows.</source>
+        <translation>Dirección del omniscient que lee el robot (por ejemplo, la Raspberry Pi): un nombre de host, una dirección IP o la dirección que muestra su página web.</translation>
+    </message>
+    <message>
+        <source>raspberrypi.local:3001</source>
+        <translation>raspberrypi.local:3001</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Conectar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Type the robot&apos;s address.</source>
+        <translation>Escribe la dirección del robot.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an address.</source>
+        <translation>«%1» no es una dirección.</translation>
+    </message>
+    <message>
+        <source>Use ws://, wss://, http:// or https://, not %1://.</source>
+        <translation>Usa ws://, wss://, http:// o https://, no %1://.</translation>
+    </message>
+    <message>
+        <source>Will connect to %1</source>
+        <translation>Se conectará a %1</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::Dashboard</name>
+    <message>
+        <source>STALE</source>
+        <translation>SIN DATOS NUEVOS</translation>
+    </message>
+    <message>
+        <source>INCOMPATIBLE</source>
+        <translation>INCOMPATIBLE</translation>
+    </message>
+    <message>
+        <source>OFFLINE</source>
+        <translation>DESCONECTADO</translation>
+    </message>
+    <message>
+        <source>WAITING</source>
+        <translation>ESPERANDO</translation>
+    </message>
+    <message>
+        <source>last update %1 ago</source>
+        <translation>última actualización hace %1</translation>
+    </message>
+    <message>
+        <source>no state from the robot yet</source>
+        <translation>todavía no hay estado del robot</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>Datos: %1</translation>
+    </message>
+    <message>
+        <source>The robot seen from above, front at the top</source>
+        <translation>El robot visto desde arriba, con el frente arriba</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::InfoPanel</name>
+    <message>
+        <source>omni chicken info</source>
+        <translation>info del pollo omni</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modo</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Obstacle</source>
+        <translation>Obstáculo</translation>
+    </message>
+    <message>
+        <source>Obstacle mode</source>
+        <translation>Modo de obstáculos</translation>
+    </message>
+    <message>
+        <source>Sensor mode</source>
+        <translation>Modo de sensores</translation>
+    </message>
+    <message>
+        <source>Robot link</source>
+        <translation>Enlace del robot</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <source>Publish rate</source>
+        <translation>Frecuencia</translation>
+    </message>
+    <message>
+        <source>State age</source>
+        <translation>Antigüedad del estado</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Origen</translation>
+    </message>
+    <message>
+        <source>Last 30 seconds</source>
+        <translation>Últimos 30 segundos</translation>
+    </message>
+    <message>
+        <source>Motor power</source>
+        <translation>Potencia de los motores</translation>
+    </message>
+    <message>
+        <source>Line sensors</source>
+        <translation>Sensores de línea</translation>
+    </message>
+    <message>
+        <source>Chicken sounds on or off, for everyone watching this robot</source>
+        <translation>Sonidos de gallina sí o no, para todos los que observan este robot</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>izquierda</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>derecha</translation>
+    </message>
+    <message>
+        <source>bottom</source>
+        <translation>inferior</translation>
+    </message>
+    <message>
+        <source>OFFLINE</source>
+        <translation>DESCONECTADO</translation>
+    </message>
+    <message>
+        <source>Chicken sounds: on</source>
+        <translation>Sonidos de gallina: sí</translation>
+    </message>
+    <message>
+        <source>Chicken sounds: off</source>
+        <translation>Sonidos de gallina: no</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::KioskGuard</name>
+    <message>
+        <source>Keep holding to leave the kiosk: %1 s</source>
+        <translation>Mantén pulsado para salir del quiosco: %1 s</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::Legend</name>
+    <message>
+        <source>Omni wheel, power, spin</source>
+        <translation>Rueda omni, potencia, giro</translation>
+    </message>
+    <message>
+        <source>Obstacle sensor</source>
+        <translation>Sensor de obstáculos</translation>
+    </message>
+    <message>
+        <source>Front line sensor</source>
+        <translation>Sensor de línea frontal</translation>
+    </message>
+    <message>
+        <source>Edge line sensor</source>
+        <translation>Sensor de borde</translation>
+    </message>
+    <message>
+        <source>Steering left/right</source>
+        <translation>Corrige izquierda/derecha</translation>
+    </message>
+    <message>
+        <source>Obstacle detected</source>
+        <translation>Obstáculo detectado</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to a robot…</source>
+        <translation>&amp;Conectar con un robot…</translation>
+    </message>
+    <message>
+        <source>&amp;Recent robots</source>
+        <translation>Robots &amp;recientes</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Colours</source>
+        <translation>C&amp;olores</translation>
+    </message>
+    <message>
+        <source>Like the system</source>
+        <translation>Como el sistema</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Oscuro</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>&amp;Full screen</source>
+        <translation>&amp;Pantalla completa</translation>
+    </message>
+    <message>
+        <source>&amp;Sound</source>
+        <translation>So&amp;nido</translation>
+    </message>
+    <message>
+        <source>Chicken sounds (for everyone watching)</source>
+        <translation>Sonidos de gallina (para todos los que observan)</translation>
+    </message>
+    <message>
+        <source>Mute this computer</source>
+        <translation>Silenciar este ordenador</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>(ninguno todavía)</translation>
+    </message>
+    <message>
+        <source>Muted on this computer (Sound menu).</source>
+        <translation>Silenciado en este ordenador (menú Sonido).</translation>
+    </message>
+    <message>
+        <source>omniscient — %1</source>
+        <translation>omniscient — %1</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::RobotPainter</name>
+    <message>
+        <source>FRONT</source>
+        <translation>FRENTE</translation>
+    </message>
+    <message>
+        <source>OBSTACLE</source>
+        <translation>OBSTÁCULO</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::StatusText</name>
+    <message>
+        <source>unknown (%1)</source>
+        <translation>desconocido (%1)</translation>
+    </message>
+    <message>
+        <source>forward</source>
+        <translation>adelante</translation>
+    </message>
+    <message>
+        <source>backward</source>
+        <translation>atrás</translation>
+    </message>
+    <message>
+        <source>rotate left</source>
+        <translation>girar a la izquierda</translation>
+    </message>
+    <message>
+        <source>rotate right</source>
+        <translation>girar a la derecha</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>detenido</translation>
+    </message>
+    <message>
+        <source>line following</source>
+        <translation>seguimiento de línea</translation>
+    </message>
+    <message>
+        <source>obstacle tracking</source>
+        <translation>seguimiento de obstáculos</translation>
+    </message>
+    <message>
+        <source>manual control</source>
+        <translation>control manual</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>detected</source>
+        <translation>detectado</translation>
+    </message>
+    <message>
+        <source>not in the original layout</source>
+        <translation>no existe en el formato original</translation>
+    </message>
+    <message>
+        <source>obstacle avoidance</source>
+        <translation>evasión de obstáculos</translation>
+    </message>
+    <message>
+        <source>4 sensors, mapped</source>
+        <translation>4 sensores, mapeados</translation>
+    </message>
+    <message>
+        <source>5 sensors, weighted</source>
+        <translation>5 sensores, ponderados</translation>
+    </message>
+    <message>
+        <source>2 sensors, simple</source>
+        <translation>2 sensores, simple</translation>
+    </message>
+    <message>
+        <source>driving forward</source>
+        <translation>avanzando</translation>
+    </message>
+    <message>
+        <source>reversing</source>
+        <translation>retrocediendo</translation>
+    </message>
+    <message>
+        <source>rotating left</source>
+        <translation>girando a la izquierda</translation>
+    </message>
+    <message>
+        <source>rotating right</source>
+        <translation>girando a la derecha</translation>
+    </message>
+    <message>
+        <source>steering left</source>
+        <translation>corrigiendo a la izquierda</translation>
+    </message>
+    <message>
+        <source>steering right</source>
+        <translation>corrigiendo a la derecha</translation>
+    </message>
+    <message>
+        <source>avoiding an obstacle</source>
+        <translation>esquivando un obstáculo</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>esperando</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>en vivo</translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation>sin datos nuevos</translation>
+    </message>
+    <message>
+        <source>incompatible</source>
+        <translation>incompatible</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>sin conexión</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>conectando</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>conectado</translation>
+    </message>
+    <message>
+        <source>cannot reach the server</source>
+        <translation>servidor inalcanzable</translation>
+    </message>
+    <message>
+        <source>access token refused</source>
+        <translation>token de acceso rechazado</translation>
+    </message>
+    <message>
+        <source>incompatible server</source>
+        <translation>servidor incompatible</translation>
+    </message>
+    <message>
+        <source>%1, which reads %2</source>
+        <translation>%1, que lee %2</translation>
+    </message>
+    <message>
+        <source>%1 Hz</source>
+        <translation>%1 Hz</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>left wheel</source>
+        <translation>rueda izquierda</translation>
+    </message>
+    <message>
+        <source>right wheel</source>
+        <translation>rueda derecha</translation>
+    </message>
+    <message>
+        <source>bottom wheel</source>
+        <translation>rueda inferior</translation>
+    </message>
+    <message>
+        <source>The shared memory is not in a format omniscient knows. Check that --shm names the robot&apos;s segment.</source>
+        <translation>La memoria compartida tiene un formato que omniscient no conoce. Comprueba que --shm nombra el segmento del robot.</translation>
+    </message>
+    <message>
+        <source>The robot&apos;s shared memory uses ABI %1; this omniscient reads ABI %2. Update omniscient.</source>
+        <translation>La memoria compartida del robot usa la ABI %1; este omniscient lee la ABI %2. Actualiza omniscient.</translation>
+    </message>
+    <message>
+        <source>The robot&apos;s shared memory uses a newer ABI than this omniscient reads. Update omniscient.</source>
+        <translation>La memoria compartida del robot usa una ABI más nueva de la que lee este omniscient. Actualiza omniscient.</translation>
+    </message>
+    <message>
+        <source>The robot&apos;s shared memory uses the older ABI %1; this omniscient reads ABI %2. Rebuild the robot with the current omni_shm.h.</source>
+        <translation>La memoria compartida del robot usa la ABI antigua %1; este omniscient lee la ABI %2. Recompila el robot con el omni_shm.h actual.</translation>
+    </message>
+    <message>
+        <source>The robot&apos;s shared memory uses an older ABI. Rebuild the robot with the current omni_shm.h.</source>
+        <translation>La memoria compartida del robot usa una ABI antigua. Recompila el robot con el omni_shm.h actual.</translation>
+    </message>
+    <message>
+        <source>The segment&apos;s header size does not match its ABI. Rebuild the robot with the current omni_shm.h.</source>
+        <translation>El tamaño de cabecera del segmento no coincide con su ABI. Recompila el robot con el omni_shm.h actual.</translation>
+    </message>
+    <message>
+        <source>The segment&apos;s payload size does not match its ABI. Rebuild the robot with the current omni_shm.h.</source>
+        <translation>El tamaño de datos del segmento no coincide con su ABI. Recompila el robot con el omni_shm.h actual.</translation>
+    </message>
+    <message>
+        <source>The segment is smaller than its header says. Restart the robot&apos;s program.</source>
+        <translation>El segmento es más pequeño de lo que indica su cabecera. Reinicia el programa del robot.</translation>
+    </message>
+    <message>
+        <source>The segment exists but omniscient may not read it. Check its permissions (ls -l /dev/shm).</source>
+        <translation>El segmento existe, pero omniscient no tiene permiso para leerlo. Revisa sus permisos (ls -l /dev/shm).</translation>
+    </message>
+    <message>
+        <source>The robot&apos;s shared memory cannot be read safely.</source>
+        <translation>La memoria compartida del robot no se puede leer de forma segura.</translation>
+    </message>
+    <message>
+        <source>Trying again in %1 s.</source>
+        <translation>Nuevo intento en %1 s.</translation>
+    </message>
+    <message>
+        <source>NOT CONNECTED</source>
+        <translation>SIN CONEXIÓN</translation>
+    </message>
+    <message>
+        <source>Choose File &gt; Connect to watch a robot over the network.</source>
+        <translation>Elige Archivo &gt; Conectar para observar un robot por la red.</translation>
+    </message>
+    <message>
+        <source>CONNECTING</source>
+        <translation>CONECTANDO</translation>
+    </message>
+    <message>
+        <source>Connecting to omniscient at %1…</source>
+        <translation>Conectando con omniscient en %1…</translation>
+    </message>
+    <message>
+        <source>CONNECTION LOST</source>
+        <translation>CONEXIÓN PERDIDA</translation>
+    </message>
+    <message>
+        <source>CANNOT REACH THE SERVER</source>
+        <translation>SERVIDOR INALCANZABLE</translation>
+    </message>
+    <message>
+        <source>Cannot reach omniscient at %1. Is it running there, and is the address right?</source>
+        <translation>No se puede contactar con omniscient en %1. ¿Está en marcha allí y es correcta la dirección?</translation>
+    </message>
+    <message>
+        <source>ACCESS REFUSED</source>
+        <translation>ACCESO DENEGADO</translation>
+    </message>
+    <message>
+        <source>omniscient at %1 refused the access token. Use the address it printed, including ?token=…</source>
+        <translation>omniscient en %1 rechazó el token de acceso. Usa la dirección que mostró, con ?token=…</translation>
+    </message>
+    <message>
+        <source>INCOMPATIBLE SERVER</source>
+        <translation>SERVIDOR INCOMPATIBLE</translation>
+    </message>
+    <message>
+        <source>omniscient at %1 speaks message schema %2; this one reads schema %3. Update the older one.</source>
+        <translation>omniscient en %1 usa el esquema de mensajes %2; este lee el esquema %3. Actualiza el más antiguo.</translation>
+    </message>
+    <message>
+        <source>WAITING FOR THE ROBOT</source>
+        <translation>ESPERANDO AL ROBOT</translation>
+    </message>
+    <message>
+        <source>Connected to %1; the robot there has not published yet.</source>
+        <translation>Conectado a %1; el robot de allí todavía no ha publicado nada.</translation>
+    </message>
+    <message>
+        <source>No shared memory &quot;%1&quot; yet. Start the robot&apos;s program (or omni-sim); omniscient picks it up by itself.</source>
+        <translation>Todavía no hay memoria compartida «%1». Inicia el programa del robot (u omni-sim); omniscient lo detecta solo.</translation>
+    </message>
+    <message>
+        <source>STALE — last update %1 ago</source>
+        <translation>SIN DATOS NUEVOS — última actualización hace %1</translation>
+    </message>
+    <message>
+        <source>STALE</source>
+        <translation>SIN DATOS NUEVOS</translation>
+    </message>
+    <message>
+        <source>The robot stopped publishing. Is its program still running? These values are old.</source>
+        <translation>El robot dejó de publicar. ¿Sigue en marcha su programa? Estos valores son antiguos.</translation>
+    </message>
+    <message>
+        <source>INCOMPATIBLE</source>
+        <translation>INCOMPATIBLE</translation>
+    </message>
+    <message>
+        <source>%1 (shared memory, omni-v1)</source>
+        <translation>%1 (memoria compartida, omni-v1)</translation>
+    </message>
+    <message>
+        <source>%1 (shared memory, original 56-byte layout)</source>
+        <translation>%1 (memoria compartida, formato original de 56 bytes)</translation>
+    </message>
+    <message>
+        <source>%1 (shared memory)</source>
+        <translation>%1 (memoria compartida)</translation>
+    </message>
+    <message>
+        <source>%1 %2 %</source>
+        <translation>%1 %2 %</translation>
+    </message>
+    <message>
+        <source>obstacle %1</source>
+        <translation>obstáculo %1</translation>
+    </message>
+    <message>
+        <source>No audio output: the chicken is silent.</source>
+        <translation>Sin salida de audio: la gallina está callada.</translation>
+    </message>
+    <message>
+        <source>No audio output found: the chicken stays silent until speakers or headphones are connected.</source>
+        <translation>No se encontró ninguna salida de audio: la gallina se queda callada hasta que se conecten altavoces o auriculares.</translation>
+    </message>
+</context>
+</TS>

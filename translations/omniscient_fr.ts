@@ -1,0 +1,793 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR" sourcelanguage="en">
+<context>
+    <name>omni::app</name>
+    <message>
+        <source>omniscient watches a small robot live: it reads the robot&apos;s shared memory, shows a dashboard, and mirrors the state to browsers and other omniscient instances over one port.</source>
+        <translation>omniscient observe un petit robot en direct : il lit la mémoire partagée du robot, affiche un tableau de bord et diffuse l’état aux navigateurs et aux autres instances d’omniscient sur un seul port.</translation>
+    </message>
+    <message>
+        <source>Show this help and exit.</source>
+        <translation>Afficher cette aide et quitter.</translation>
+    </message>
+    <message>
+        <source>Print the version and exit.</source>
+        <translation>Afficher la version et quitter.</translation>
+    </message>
+    <message>
+        <source>Shared-memory segment to read (default: omnigod).</source>
+        <translation>Segment de mémoire partagée à lire (par défaut : omnigod).</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NOM</translation>
+    </message>
+    <message>
+        <source>Run the built-in simulated robot through real shared memory.</source>
+        <translation>Faire tourner le robot simulé intégré à travers une vraie mémoire partagée.</translation>
+    </message>
+    <message>
+        <source>Publish rate of the simulated robot (default: 50).</source>
+        <translation>Fréquence de publication du robot simulé (par défaut : 50).</translation>
+    </message>
+    <message>
+        <source>HZ</source>
+        <translation>HZ</translation>
+    </message>
+    <message>
+        <source>Run without a window (reader and server only).</source>
+        <translation>Tourner sans fenêtre (lecteur et serveur seulement).</translation>
+    </message>
+    <message>
+        <source>Print each new state and link change as a JSON line on stdout.</source>
+        <translation>Écrire chaque nouvel état et chaque changement de liaison en une ligne JSON sur stdout.</translation>
+    </message>
+    <message>
+        <source>Call the link stale after this long without a new state (default: 1000).</source>
+        <translation>Déclarer la liaison figée après ce délai sans nouvel état (par défaut : 1000).</translation>
+    </message>
+    <message>
+        <source>MS</source>
+        <translation>MS</translation>
+    </message>
+    <message>
+        <source>TCP port of the web dashboard and WebSocket (default: 3001).</source>
+        <translation>Port TCP du tableau de bord web et du WebSocket (par défaut : 3001).</translation>
+    </message>
+    <message>
+        <source>PORT</source>
+        <translation>PORT</translation>
+    </message>
+    <message>
+        <source>Address to listen on (default: all interfaces).</source>
+        <translation>Adresse d’écoute (par défaut : toutes les interfaces).</translation>
+    </message>
+    <message>
+        <source>ADDRESS</source>
+        <translation>ADRESSE</translation>
+    </message>
+    <message>
+        <source>Most WebSocket clients served at once (default: 64).</source>
+        <translation>Nombre maximal de clients WebSocket servis à la fois (par défaut : 64).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Most states per second sent to each client (default: 60).</source>
+        <translation>Nombre maximal d’états par seconde envoyés à chaque client (par défaut : 60).</translation>
+    </message>
+    <message>
+        <source>Access token required by /ws and /api (default: $OMNISCIENT_TOKEN).</source>
+        <translation>Jeton d’accès exigé par /ws et /api (par défaut : $OMNISCIENT_TOKEN).</translation>
+    </message>
+    <message>
+        <source>TOKEN</source>
+        <translation>JETON</translation>
+    </message>
+    <message>
+        <source>Do not serve the web dashboard.</source>
+        <translation>Ne pas servir le tableau de bord web.</translation>
+    </message>
+    <message>
+        <source>Fullscreen touchscreen kiosk.</source>
+        <translation>Kiosque plein écran pour écran tactile.</translation>
+    </message>
+    <message>
+        <source>Show a remote robot from another omniscient&apos;s stream, e.g. ws://pi:3001/ws.</source>
+        <translation>Afficher un robot distant à partir du flux d’un autre omniscient, p. ex. ws://pi:3001/ws.</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Language of the interface: en, de, es, fr.</source>
+        <translation>Langue de l’interface : en, de, es, fr.</translation>
+    </message>
+    <message>
+        <source>LANG</source>
+        <translation>LANGUE</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot;</source>
+        <translation>argument inattendu « %1 »</translation>
+    </message>
+    <message>
+        <source>--shm: &quot;%1&quot; is not a segment name (1 to 200 characters, no &apos;/&apos; inside)</source>
+        <translation>--shm : « %1 » n’est pas un nom de segment (1 à 200 caractères, sans « / »)</translation>
+    </message>
+    <message>
+        <source>--sim-rate: expected a rate in Hz from 0.1 to 1000000, got &quot;%1&quot;</source>
+        <translation>--sim-rate : fréquence en Hz attendue de 0.1 à 1000000, reçu « %1 »</translation>
+    </message>
+    <message>
+        <source>--stale-ms: expected milliseconds from 10 to 3600000, got &quot;%1&quot;</source>
+        <translation>--stale-ms : millisecondes attendues de 10 à 3600000, reçu « %1 »</translation>
+    </message>
+    <message>
+        <source>--port: expected a TCP port from 0 to 65535, got &quot;%1&quot;</source>
+        <translation>--port : port TCP attendu de 0 à 65535, reçu « %1 »</translation>
+    </message>
+    <message>
+        <source>--max-clients: expected a whole number from 1 to 100000, got &quot;%1&quot;</source>
+        <translation>--max-clients : nombre entier attendu de 1 à 100000, reçu « %1 »</translation>
+    </message>
+    <message>
+        <source>--max-rate: expected a rate in Hz from 0.1 to 10000, got &quot;%1&quot;</source>
+        <translation>--max-rate : fréquence en Hz attendue de 0.1 à 10000, reçu « %1 »</translation>
+    </message>
+    <message>
+        <source>--connect: expected a WebSocket URL such as ws://raspberrypi:3001/ws, got &quot;%1&quot;</source>
+        <translation>--connect : URL WebSocket attendue, comme ws://raspberrypi:3001/ws, reçu « %1 »</translation>
+    </message>
+    <message>
+        <source>--connect and --simulate cannot be combined: one shows a remote robot, the other a local one</source>
+        <translation>--connect et --simulate ne se combinent pas : l’un montre un robot distant, l’autre un robot local</translation>
+    </message>
+    <message>
+        <source>no display found (DISPLAY, WAYLAND_DISPLAY and QT_QPA_PLATFORM are unset): running headless; use --headless to say so and silence this note</source>
+        <translation>aucun affichage trouvé (DISPLAY, WAYLAND_DISPLAY et QT_QPA_PLATFORM ne sont pas définies) : fonctionnement sans fenêtre ; utilisez --headless pour le dire et faire taire cette remarque</translation>
+    </message>
+    <message>
+        <source>Try &apos;omniscient --help&apos; for the options.</source>
+        <translation>Essayez « omniscient --help » pour voir les options.</translation>
+    </message>
+</context>
+<context>
+    <name>omni::app::Runtime</name>
+    <message>
+        <source>cannot create the simulated robot&apos;s shared memory %1: %2</source>
+        <translation>impossible de créer la mémoire partagée %1 du robot simulé : %2</translation>
+    </message>
+    <message>
+        <source>--bind: &quot;%1&quot; is not an IP address; give one of this machine&apos;s addresses, or localhost</source>
+        <translation>--bind : « %1 » n’est pas une adresse IP ; donnez une adresse de cette machine, ou localhost</translation>
+    </message>
+    <message>
+        <source>port %1 is in use; choose another with --port</source>
+        <translation>le port %1 est occupé ; choisissez-en un autre avec --port</translation>
+    </message>
+    <message>
+        <source>%1 is not an address of this machine; choose another with --bind</source>
+        <translation>%1 n’est pas une adresse de cette machine ; choisissez-en une autre avec --bind</translation>
+    </message>
+    <message>
+        <source>port %1 needs administrator rights; choose one above 1023 with --port</source>
+        <translation>le port %1 exige les droits d’administrateur ; choisissez-en un au-dessus de 1023 avec --port</translation>
+    </message>
+    <message>
+        <source>cannot serve the dashboard: %1</source>
+        <translation>impossible de servir le tableau de bord : %1</translation>
+    </message>
+    <message>
+        <source>omniscient: the dashboard is served on port %1; open it in a browser:</source>
+        <translation>omniscient : le tableau de bord est servi sur le port %1 ; ouvrez-le dans un navigateur :</translation>
+    </message>
+    <message>
+        <source>  (this server needs its access token: add ?token=TOKEN to the address)</source>
+        <translation>  (ce serveur demande son jeton d’accès : ajoutez ?token=JETON à l’adresse)</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui</name>
+    <message>
+        <source>--lang %1 is not available (en, de, es, fr); using %2</source>
+        <translation>--lang %1 n’est pas disponible (en, de, es, fr) ; utilisation de %2</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::ConnectDialog</name>
+    <message>
+        <source>Connect to a robot</source>
+        <translation>Se connecter à un robot</translation>
+    </message>
+    <message>
+        <source>Address of the omniscient that reads the robot (for example the Raspberry Pi): a host name, an IP address, or the address its web page shows.</source>
+        <translation>Adresse de l’omniscient qui lit le robot (par exemple le Raspberry Pi) : un nom d’hôte, une adresse IP ou l’adresse qu’affiche sa page web.</translation>
+    </message>
+    <message>
+        <source>raspberrypi.local:3001</source>
+        <translation>raspberrypi.local:3001</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Type the robot&apos;s address.</source>
+        <translation>Saisissez l’adresse du robot.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an address.</source>
+        <translation>« %1 » n’est pas une adresse.</translation>
+    </message>
+    <message>
+        <source>Use ws://, wss://, http:// or https://, not %1://.</source>
+        <translation>Utilisez ws://, wss://, http:// ou https://, pas %1://.</translation>
+    </message>
+    <message>
+        <source>Will connect to %1</source>
+        <translation>Connexion prévue à %1</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::Dashboard</name>
+    <message>
+        <source>STALE</source>
+        <translation>FIGÉ</translation>
+    </message>
+    <message>
+        <source>INCOMPATIBLE</source>
+        <translation>INCOMPATIBLE</translation>
+    </message>
+    <message>
+        <source>OFFLINE</source>
+        <translation>DÉCONNECTÉ</translation>
+    </message>
+    <message>
+        <source>WAITING</source>
+        <translation>EN ATTENTE</translation>
+    </message>
+    <message>
+        <source>last update %1 ago</source>
+        <translation>dernière mise à jour il y a %1</translation>
+    </message>
+    <message>
+        <source>no state from the robot yet</source>
+        <translation>aucun état du robot pour l’instant</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>Faits : %1</translation>
+    </message>
+    <message>
+        <source>The robot seen from above, front at the top</source>
+        <translation>Le robot vu de dessus, l’avant en haut</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::InfoPanel</name>
+    <message>
+        <source>omni chicken info</source>
+        <translation>infos du poulet omni</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Obstacle</source>
+        <translation>Obstacle</translation>
+    </message>
+    <message>
+        <source>Obstacle mode</source>
+        <translation>Mode obstacle</translation>
+    </message>
+    <message>
+        <source>Sensor mode</source>
+        <translation>Mode des capteurs</translation>
+    </message>
+    <message>
+        <source>Robot link</source>
+        <translation>Liaison robot</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Réseau</translation>
+    </message>
+    <message>
+        <source>Publish rate</source>
+        <translation>Fréquence</translation>
+    </message>
+    <message>
+        <source>State age</source>
+        <translation>Âge de l’état</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Last 30 seconds</source>
+        <translation>30 dernières secondes</translation>
+    </message>
+    <message>
+        <source>Motor power</source>
+        <translation>Puissance des moteurs</translation>
+    </message>
+    <message>
+        <source>Line sensors</source>
+        <translation>Capteurs de ligne</translation>
+    </message>
+    <message>
+        <source>Chicken sounds on or off, for everyone watching this robot</source>
+        <translation>Bruits de poule activés ou coupés, pour tous ceux qui observent ce robot</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>gauche</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>droite</translation>
+    </message>
+    <message>
+        <source>bottom</source>
+        <translation>bas</translation>
+    </message>
+    <message>
+        <source>OFFLINE</source>
+        <translation>DÉCONNECTÉ</translation>
+    </message>
+    <message>
+        <source>Chicken sounds: on</source>
+        <translation>Bruits de poule : activés</translation>
+    </message>
+    <message>
+        <source>Chicken sounds: off</source>
+        <translation>Bruits de poule : coupés</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::KioskGuard</name>
+    <message>
+        <source>Keep holding to leave the kiosk: %1 s</source>
+        <translation>Maintenez appuyé pour quitter le kiosque : %1 s</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::Legend</name>
+    <message>
+        <source>Omni wheel, power, spin</source>
+        <translation>Roue omni, puissance, sens</translation>
+    </message>
+    <message>
+        <source>Obstacle sensor</source>
+        <translation>Capteur d’obstacle</translation>
+    </message>
+    <message>
+        <source>Front line sensor</source>
+        <translation>Capteur de ligne avant</translation>
+    </message>
+    <message>
+        <source>Edge line sensor</source>
+        <translation>Capteur de bord</translation>
+    </message>
+    <message>
+        <source>Steering left/right</source>
+        <translation>Braque à gauche/droite</translation>
+    </message>
+    <message>
+        <source>Obstacle detected</source>
+        <translation>Obstacle détecté</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to a robot…</source>
+        <translation>Se &amp;connecter à un robot…</translation>
+    </message>
+    <message>
+        <source>&amp;Recent robots</source>
+        <translation>Robots &amp;récents</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Colours</source>
+        <translation>C&amp;ouleurs</translation>
+    </message>
+    <message>
+        <source>Like the system</source>
+        <translation>Comme le système</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Claires</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombres</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <source>&amp;Full screen</source>
+        <translation>&amp;Plein écran</translation>
+    </message>
+    <message>
+        <source>&amp;Sound</source>
+        <translation>&amp;Son</translation>
+    </message>
+    <message>
+        <source>Chicken sounds (for everyone watching)</source>
+        <translation>Bruits de poule (pour tous les spectateurs)</translation>
+    </message>
+    <message>
+        <source>Mute this computer</source>
+        <translation>Couper le son de cet ordinateur</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>(aucun pour l’instant)</translation>
+    </message>
+    <message>
+        <source>Muted on this computer (Sound menu).</source>
+        <translation>Son coupé sur cet ordinateur (menu Son).</translation>
+    </message>
+    <message>
+        <source>omniscient — %1</source>
+        <translation>omniscient — %1</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::RobotPainter</name>
+    <message>
+        <source>FRONT</source>
+        <translation>AVANT</translation>
+    </message>
+    <message>
+        <source>OBSTACLE</source>
+        <translation>OBSTACLE</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::StatusText</name>
+    <message>
+        <source>unknown (%1)</source>
+        <translation>inconnu (%1)</translation>
+    </message>
+    <message>
+        <source>forward</source>
+        <translation>avant</translation>
+    </message>
+    <message>
+        <source>backward</source>
+        <translation>arrière</translation>
+    </message>
+    <message>
+        <source>rotate left</source>
+        <translation>rotation à gauche</translation>
+    </message>
+    <message>
+        <source>rotate right</source>
+        <translation>rotation à droite</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>arrêté</translation>
+    </message>
+    <message>
+        <source>line following</source>
+        <translation>suivi de ligne</translation>
+    </message>
+    <message>
+        <source>obstacle tracking</source>
+        <translation>suivi d’obstacle</translation>
+    </message>
+    <message>
+        <source>manual control</source>
+        <translation>commande manuelle</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>detected</source>
+        <translation>détecté</translation>
+    </message>
+    <message>
+        <source>not in the original layout</source>
+        <translation>absent du format d’origine</translation>
+    </message>
+    <message>
+        <source>obstacle avoidance</source>
+        <translation>évitement d’obstacle</translation>
+    </message>
+    <message>
+        <source>4 sensors, mapped</source>
+        <translation>4 capteurs, associés</translation>
+    </message>
+    <message>
+        <source>5 sensors, weighted</source>
+        <translation>5 capteurs, pondérés</translation>
+    </message>
+    <message>
+        <source>2 sensors, simple</source>
+        <translation>2 capteurs, simple</translation>
+    </message>
+    <message>
+        <source>driving forward</source>
+        <translation>avance</translation>
+    </message>
+    <message>
+        <source>reversing</source>
+        <translation>recule</translation>
+    </message>
+    <message>
+        <source>rotating left</source>
+        <translation>tourne sur place à gauche</translation>
+    </message>
+    <message>
+        <source>rotating right</source>
+        <translation>tourne sur place à droite</translation>
+    </message>
+    <message>
+        <source>steering left</source>
+        <translation>braque à gauche</translation>
+    </message>
+    <message>
+        <source>steering right</source>
+        <translation>braque à droite</translation>
+    </message>
+    <message>
+        <source>avoiding an obstacle</source>
+        <translation>évite un obstacle</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>en direct</translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation>figé</translation>
+    </message>
+    <message>
+        <source>incompatible</source>
+        <translation>incompatible</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>non connecté</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>connexion</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>connecté</translation>
+    </message>
+    <message>
+        <source>cannot reach the server</source>
+        <translation>serveur injoignable</translation>
+    </message>
+    <message>
+        <source>access token refused</source>
+        <translation>jeton d’accès refusé</translation>
+    </message>
+    <message>
+        <source>incompatible server</source>
+        <translation>serveur incompatible</translation>
+    </message>
+    <message>
+        <source>%1, which reads %2</source>
+        <translation>%1, qui lit %2</translation>
+    </message>
+    <message>
+        <source>%1 Hz</source>
+        <translation>%1 Hz</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>left wheel</source>
+        <translation>roue gauche</translation>
+    </message>
+    <message>
+        <source>right wheel</source>
+        <translation>roue droite</translation>
+    </message>
+    <message>
+        <source>bottom wheel</source>
+        <translation>roue du bas</translation>
+    </message>
+    <message>
+        <source>The shared memory is not in a format omniscient knows. Check that --shm names the robot&apos;s segment.</source>
+        <translation>La mémoire partagée a un format qu’omniscient ne connaît pas. Vérifiez que --shm désigne le segment du robot.</translation>
+    </message>
+    <message>
+        <source>The robot&apos;s shared memory uses ABI %1; this omniscient reads ABI %2. Update omniscient.</source>
+        <translation>La mémoire partagée du robot utilise l’ABI %1 ; cet omniscient lit l’ABI %2. Mettez omniscient à jour.</translation>
+    </message>
+    <message>
+        <source>The robot&apos;s shared memory uses a newer ABI than this omniscient reads. Update omniscient.</source>
+        <translation>La mémoire partagée du robot utilise une ABI plus récente que celle que lit cet omniscient. Mettez omniscient à jour.</translation>
+    </message>
+    <message>
+        <source>The robot&apos;s shared memory uses the older ABI %1; this omniscient reads ABI %2. Rebuild the robot with the current omni_shm.h.</source>
+        <translation>La mémoire partagée du robot utilise l’ancienne ABI %1 ; cet omniscient lit l’ABI %2. Recompilez le robot avec l’omni_shm.h actuel.</translation>
+    </message>
+    <message>
+        <source>The robot&apos;s shared memory uses an older ABI. Rebuild the robot with the current omni_shm.h.</source>
+        <translation>La mémoire partagée du robot utilise une ancienne ABI. Recompilez le robot avec l’omni_shm.h actuel.</translation>
+    </message>
+    <message>
+        <source>The segment&apos;s header size does not match its ABI. Rebuild the robot with the current omni_shm.h.</source>
+        <translation>La taille d’en-tête du segment ne correspond pas à son ABI. Recompilez le robot avec l’omni_shm.h actuel.</translation>
+    </message>
+    <message>
+        <source>The segment&apos;s payload size does not match its ABI. Rebuild the robot with the current omni_shm.h.</source>
+        <translation>La taille des données du segment ne correspond pas à son ABI. Recompilez le robot avec l’omni_shm.h actuel.</translation>
+    </message>
+    <message>
+        <source>The segment is smaller than its header says. Restart the robot&apos;s program.</source>
+        <translation>Le segment est plus petit que ne l’indique son en-tête. Relancez le programme du robot.</translation>
+    </message>
+    <message>
+        <source>The segment exists but omniscient may not read it. Check its permissions (ls -l /dev/shm).</source>
+        <translation>Le segment existe, mais omniscient n’a pas le droit de le lire. Vérifiez ses permissions (ls -l /dev/shm).</translation>
+    </message>
+    <message>
+        <source>The robot&apos;s shared memory cannot be read safely.</source>
+        <translation>La mémoire partagée du robot ne peut pas être lue sans risque.</translation>
+    </message>
+    <message>
+        <source>Trying again in %1 s.</source>
+        <translation>Nouvel essai dans %1 s.</translation>
+    </message>
+    <message>
+        <source>NOT CONNECTED</source>
+        <translation>NON CONNECTÉ</translation>
+    </message>
+    <message>
+        <source>Choose File &gt; Connect to watch a robot over the network.</source>
+        <translation>Choisissez Fichier &gt; Se connecter pour observer un robot par le réseau.</translation>
+    </message>
+    <message>
+        <source>CONNECTING</source>
+        <translation>CONNEXION</translation>
+    </message>
+    <message>
+        <source>Connecting to omniscient at %1…</source>
+        <translation>Connexion à omniscient sur %1…</translation>
+    </message>
+    <message>
+        <source>CONNECTION LOST</source>
+        <translation>CONNEXION PERDUE</translation>
+    </message>
+    <message>
+        <source>CANNOT REACH THE SERVER</source>
+        <translation>SERVEUR INJOIGNABLE</translation>
+    </message>
+    <message>
+        <source>Cannot reach omniscient at %1. Is it running there, and is the address right?</source>
+        <translation>Impossible de joindre omniscient sur %1. Tourne-t-il là-bas, et l’adresse est-elle juste ?</translation>
+    </message>
+    <message>
+        <source>ACCESS REFUSED</source>
+        <translation>ACCÈS REFUSÉ</translation>
+    </message>
+    <message>
+        <source>omniscient at %1 refused the access token. Use the address it printed, including ?token=…</source>
+        <translation>omniscient sur %1 a refusé le jeton d’accès. Utilisez l’adresse qu’il a affichée, avec ?token=…</translation>
+    </message>
+    <message>
+        <source>INCOMPATIBLE SERVER</source>
+        <translation>SERVEUR INCOMPATIBLE</translation>
+    </message>
+    <message>
+        <source>omniscient at %1 speaks message schema %2; this one reads schema %3. Update the older one.</source>
+        <translation>omniscient sur %1 parle le schéma de messages %2 ; celui-ci lit le schéma %3. Mettez à jour le plus ancien.</translation>
+    </message>
+    <message>
+        <source>WAITING FOR THE ROBOT</source>
+        <translation>EN ATTENTE DU ROBOT</translation>
+    </message>
+    <message>
+        <source>Connected to %1; the robot there has not published yet.</source>
+        <translation>Connecté à %1 ; le robot là-bas n’a encore rien publié.</translation>
+    </message>
+    <message>
+        <source>No shared memory &quot;%1&quot; yet. Start the robot&apos;s program (or omni-sim); omniscient picks it up by itself.</source>
+        <translation>Pas encore de mémoire partagée « %1 ». Lancez le programme du robot (ou omni-sim) ; omniscient le détecte tout seul.</translation>
+    </message>
+    <message>
+        <source>STALE — last update %1 ago</source>
+        <translation>FIGÉ — dernière mise à jour il y a %1</translation>
+    </message>
+    <message>
+        <source>STALE</source>
+        <translation>FIGÉ</translation>
+    </message>
+    <message>
+        <source>The robot stopped publishing. Is its program still running? These values are old.</source>
+        <translation>Le robot ne publie plus. Son programme tourne-t-il encore ? Ces valeurs sont anciennes.</translation>
+    </message>
+    <message>
+        <source>INCOMPATIBLE</source>
+        <translation>INCOMPATIBLE</translation>
+    </message>
+    <message>
+        <source>%1 (shared memory, omni-v1)</source>
+        <translation>%1 (mémoire partagée, omni-v1)</translation>
+    </message>
+    <message>
+        <source>%1 (shared memory, original 56-byte layout)</source>
+        <translation>%1 (mémoire partagée, format d’origine de 56 octets)</translation>
+    </message>
+    <message>
+        <source>%1 (shared memory)</source>
+        <translation>%1 (mémoire partagée)</translation>
+    </message>
+    <message>
+        <source>%1 %2 %</source>
+        <translation>%1 %2 %</translation>
+    </message>
+    <message>
+        <source>obstacle %1</source>
+        <translation>obstacle %1</translation>
+    </message>
+    <message>
+        <source>No audio output: the chicken is silent.</source>
+        <translation>Pas de sortie audio : la poule est muette.</translation>
+    </message>
+    <message>
+        <source>No audio output found: the chicken stays silent until speakers or headphones are connected.</source>
+        <translation>Aucune sortie audio trouvée : la poule reste muette tant qu’aucun haut-parleur ni casque n’est branché.</translation>
+    </message>
+</context>
+</TS>
