@@ -3,6 +3,7 @@
 
 #include <QSocketNotifier>
 
+#include <cerrno>
 #include <csignal>
 #include <fcntl.h>
 #include <sys/socket.h>
@@ -15,8 +16,10 @@ int g_fds[2] = {-1, -1};
 
 void onSignal(int sig)
 {
+    const int savedErrno = errno; // the interrupted code may be about to read errno
     const unsigned char byte = static_cast<unsigned char>(sig);
     [[maybe_unused]] const auto n = ::write(g_fds[0], &byte, 1);
+    errno = savedErrno;
 }
 } // namespace
 

@@ -23,16 +23,42 @@ namespace {
 
 using namespace std::chrono_literals;
 
-constexpr quint64 kCheckEveryNs = 100'000'000;   // replacement / truncation check
-constexpr auto kWaitingRetry = 100ms;            // no segment yet
-constexpr auto kInitialisingRetry = 5ms;         // magic 0: a writer is mid-initialisation
-constexpr auto kIncompatibleRetry = 250ms;       // re-inspect an incompatible segment
-constexpr quint64 kMaxFutexWaitNs = 100'000'000; // wake up at least this often to check staleness
+constexpr auto kWaitingRetry = 100ms;      // no segment yet
+constexpr auto kInitialisingRetry = 5ms;   // magic 0: a writer is mid-initialisation
+constexpr auto kIncompatibleRetry = 250ms; // re-inspect an incompatible segment
+constexpr auto kMaxRetry = 250ms;          // longest back-off for a segment that stays empty/initialising
+constexpr auto kStalePoll = 100ms;         // polling period while a polled robot is not live
 
 quint64 monotonicNs()
 {
     return omni_monotonic_ns();
 }
+
+quint64 toNs(std::chrono::nanoseconds d)
+{
+    return static_cast<quint64>(d.count());
+}
+
+/// The first bytes of a segment, copied with word-sized atomic loads so they can be inspected
+/// outside the SIGBUS guard (inspect() builds QStrings, which must never be abandoned by a jump).
+struct HeadCopy {
+    alignas(8) unsigned char bytes[sizeof(omni_shm_segment)] = {};
+
+    void copyFrom(const void *base, std::size_t size)
+    {
+        const std::size_t n = std::min(size, sizeof(bytes));
+        const auto *src = static_cast<const unsigned char *>(base);
+        std::size_t i = 0;
+        for (; i + sizeof(uint32_t) <= n; i += sizeof(uint32_t)) {
+            const uint32_t w = __atomic_load_n(reinterpret_cast<const uint32_t *>(src + i), __ATOMIC_RELAXED);
+            std::memcpy(bytes + i, &w, sizeof(w));
+        }
+        for (; i < n; ++i) {
+            bytes[i] = __atomic_load_n(src + i, __ATOMIC_RELAXED);
+        }
+        __atomic_thread_fence(__ATOMIC_ACQUIRE);
+    }
+};
 
 qint64 monoToUnixNs(quint64 mono)
 {
@@ -71,8 +97,9 @@ void ShmReaderThread::requestStop()
     }
     m_sleepCv.notify_all();
     if (uint32_t *word = m_futexWord.load()) {
-        // Wakes every waiter on the word, ours included; others merely re-check.
-        __atomic_fetch_add(word, 1U, __ATOMIC_SEQ_CST);
+        // Only a wake, never a write: the word is the robot's, and the reader thread may unmap it
+        // concurrently (then the kernel answers EFAULT, harmlessly). Other waiters merely re-check;
+        // a wake lost to that race costs at most one capped wait.
         syscall(SYS_futex, word, FUTEX_WAKE, INT_MAX, nullptr, nullptr, 0);
     }
 }
@@ -94,7 +121,7 @@ void ShmReaderThread::run()
         }
         const quint64 now = monotonicNs();
         if (now >= m_nextCheckMono) {
-            m_nextCheckMono = now + kCheckEveryNs;
+            m_nextCheckMono = now + toNs(m_options.checkInterval);
             if (checkSegmentStillOurs() == Step::Reopen) {
                 closeSegment();
                 continue;
@@ -126,7 +153,7 @@ bool ShmReaderThread::openSegment()
     if (fstat(fd, &st) != 0 || st.st_size <= 0) {
         close(fd);
         setLink(LinkStatus::Waiting, Incompatibility::None, QStringLiteral("the segment is empty"));
-        sleepFor(kInitialisingRetry * 4);
+        backOff();
         return false;
     }
     const auto size = static_cast<std::size_t>(st.st_size);
@@ -145,20 +172,26 @@ bool ShmReaderThread::openSegment()
     m_ino = st.st_ino;
     m_dev = st.st_dev;
 
-    segment::Inspection ins;
-    const bool ok = detail::runGuardedAgainstSigbus([&] { ins = segment::inspect(m_map, m_mapSize); });
+    HeadCopy head;
+    const bool ok = detail::runGuardedAgainstSigbus([&] { head.copyFrom(m_map, m_mapSize); });
     if (!ok) {
-        qCWarning(lcReader) << "segment" << m_path << "was truncated while being inspected";
+        qCInfo(lcReader) << "segment" << m_path << "was truncated while being inspected";
         closeSegment();
-        sleepFor(kInitialisingRetry);
+        backOff();
         return false;
     }
+    const segment::Inspection ins = segment::inspect(head.bytes, m_mapSize);
     if (ins.status != LinkStatus::Live) {
         closeSegment();
         setLink(ins.status, ins.reason, ins.detail);
-        sleepFor(ins.status == LinkStatus::Waiting ? kInitialisingRetry : kIncompatibleRetry);
+        if (ins.status == LinkStatus::Waiting) {
+            backOff();
+        } else {
+            sleepFor(kIncompatibleRetry);
+        }
         return false;
     }
+    m_retryDelay = kInitialisingRetry;
     m_layout = ins.layout;
     m_writerStartNs = ins.writerStartNs;
     m_lastSeq = ~quint64{0};
@@ -166,7 +199,7 @@ bool ShmReaderThread::openSegment()
     m_stuckSeq = ~quint64{0};
     m_haveLegacyVer = false;
     m_everPublished = false;
-    m_nextCheckMono = monotonicNs() + kCheckEveryNs;
+    m_nextCheckMono = monotonicNs() + toNs(m_options.checkInterval);
     if (m_layout == Layout::Current) {
         openWake(ins.writerStartNs);
     }
@@ -316,10 +349,11 @@ ShmReaderThread::Step ShmReaderThread::checkSegmentStillOurs()
         return Step::Reopen;
     }
     if (m_layout == Layout::Current) {
-        segment::Inspection ins;
-        if (!detail::runGuardedAgainstSigbus([&] { ins = segment::inspect(m_map, m_mapSize); })) {
+        HeadCopy head;
+        if (!detail::runGuardedAgainstSigbus([&] { head.copyFrom(m_map, m_mapSize); })) {
             return Step::Reopen;
         }
+        const segment::Inspection ins = segment::inspect(head.bytes, m_mapSize);
         if (ins.status != LinkStatus::Live || ins.writerStartNs != m_writerStartNs) {
             return Step::Reopen; // a new writer generation, or garbage written over the header
         }
@@ -349,7 +383,7 @@ void ShmReaderThread::updateStaleness(quint64 now)
 void ShmReaderThread::waitForChange()
 {
     const quint64 now = monotonicNs();
-    quint64 until = std::min(m_nextCheckMono, now + kMaxFutexWaitNs);
+    quint64 until = std::min(m_nextCheckMono, now + toNs(m_options.maxWait));
     if (m_link.status == LinkStatus::Live) {
         const auto staleNs =
             static_cast<quint64>(std::chrono::duration_cast<std::chrono::nanoseconds>(m_options.staleAfter).count());
@@ -379,9 +413,17 @@ void ShmReaderThread::waitForChange()
     // Polling (the original layout, or no wake-up segment): back off while nothing happens.
     auto interval = m_options.pollInterval;
     if (m_link.status != LinkStatus::Live) {
-        interval = std::max<std::chrono::microseconds>(interval, 10ms);
+        interval = std::max<std::chrono::microseconds>(interval, kStalePoll);
     }
     sleepFor(std::min(interval, std::chrono::microseconds(waitNs / 1000 + 1)));
+}
+
+void ShmReaderThread::backOff()
+{
+    // An empty or initialising segment normally lasts microseconds; one that stays so must not
+    // cost the machine hundreds of open/map cycles a second.
+    sleepFor(m_retryDelay);
+    m_retryDelay = std::min<std::chrono::microseconds>(m_retryDelay * 2, kMaxRetry);
 }
 
 void ShmReaderThread::sleepFor(std::chrono::microseconds d)

@@ -41,6 +41,7 @@ private:
     Step checkSegmentStillOurs();
     void waitForChange();
     void sleepFor(std::chrono::microseconds d);
+    void backOff();
     void setLink(LinkStatus status, Incompatibility reason = Incompatibility::None, QString detail = {});
     void updateStaleness(quint64 nowMono);
 
@@ -69,6 +70,7 @@ private:
     quint64 m_nextCheckMono = 0;
     LinkInfo m_link;
     bool m_linkSent = false;
+    std::chrono::microseconds m_retryDelay{5000}; ///< back-off for empty/initialising segments
 
     std::atomic<bool> m_stop{false};
     std::atomic<bool> m_usingWakeups{false};

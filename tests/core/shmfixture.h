@@ -111,11 +111,15 @@ protected:
         }
         unlinkSegments(name);
     }
-    void startSource(std::chrono::milliseconds staleAfter = std::chrono::milliseconds(1000))
+    void startSource(std::chrono::milliseconds staleAfter = std::chrono::milliseconds(1000),
+                     std::chrono::milliseconds maxWait = std::chrono::milliseconds(100),
+                     std::chrono::milliseconds checkInterval = std::chrono::milliseconds(100))
     {
         ShmSourceOptions o;
         o.name = name;
         o.staleAfter = staleAfter;
+        o.maxWait = maxWait;
+        o.checkInterval = checkInterval;
         source = std::make_unique<ShmSource>(o);
         QObject::connect(source.get(), &StateSource::linkChanged, [this](const LinkInfo &l) { links.push_back(l); });
         QObject::connect(source.get(), &StateSource::stateReceived,
@@ -125,6 +129,18 @@ protected:
     bool waitForLink(LinkStatus status, std::chrono::milliseconds timeout = std::chrono::seconds(5))
     {
         return waitUntil([&] { return !links.empty() && links.back().status == status; }, timeout);
+    }
+    /// Waits until `status` appears among the links reported from index `from` on (a later link may
+    /// already have replaced it: on a loaded machine short stale timeouts pass quickly).
+    bool waitForLinkSeen(LinkStatus status, size_t from = 0,
+                         std::chrono::milliseconds timeout = std::chrono::seconds(5))
+    {
+        return waitUntil(
+            [&] {
+                return std::any_of(links.begin() + static_cast<std::ptrdiff_t>(std::min(from, links.size())),
+                                   links.end(), [&](const LinkInfo &l) { return l.status == status; });
+            },
+            timeout);
     }
     bool waitForStates(size_t n, std::chrono::milliseconds timeout = std::chrono::seconds(5))
     {

@@ -37,7 +37,9 @@ TEST_F(ShmSourceTest, GoesLiveAndDeliversTheStateTheWriterPublished)
 
 TEST_F(ShmSourceTest, SleepsOnTheWritersFutexInsteadOfPolling)
 {
-    startSource();
+    // Every other reason to wake (stale deadline, capped wait, segment check) is 30 s away:
+    // only the writer's FUTEX_WAKE can deliver these states within the 2 s allowed for each.
+    startSource(30s, 30s, 30s);
     writer = omni_writer_open(name.toLocal8Bit().constData());
     ASSERT_NE(writer, nullptr);
     const omni_state s = counterState(1);
@@ -59,12 +61,13 @@ TEST_F(ShmSourceTest, BecomesStaleWhenTheWriterStopsPublishingAndLiveAgainWhenIt
     ASSERT_NE(writer, nullptr);
     omni_state s = counterState(1);
     omni_writer_publish(writer, &s);
-    ASSERT_TRUE(waitForLink(LinkStatus::Live));
+    ASSERT_TRUE(waitForLinkSeen(LinkStatus::Live));
     ASSERT_TRUE(waitForLink(LinkStatus::Stale, 3s));
+    const size_t mark = links.size();
     s = counterState(2);
     omni_writer_publish(writer, &s);
-    ASSERT_TRUE(waitForLink(LinkStatus::Live));
-    EXPECT_EQ(states.back().direction, 2);
+    ASSERT_TRUE(waitForLinkSeen(LinkStatus::Live, mark));
+    ASSERT_TRUE(waitUntil([&] { return states.back().direction == 2; }));
 }
 
 TEST_F(ShmSourceTest, ReportsWaitingWhenTheWriterClosesAndRecoversWhenOneReturns)
@@ -124,7 +127,7 @@ TEST_F(ShmSourceTest, ReadsTheOriginalRobotsLayoutFromARealLegacyWriterProcess)
     ASSERT_TRUE(QFile::exists(exe)) << "legacy writer not built: " << exe.toStdString();
     startSource();
     QProcess robot;
-    robot.start(exe, {QStringLiteral("--shm"), name, QStringLiteral("--rate"), QStringLiteral("200"),
+    startProgram(robot, exe, {QStringLiteral("--shm"), name, QStringLiteral("--rate"), QStringLiteral("200"),
                       QStringLiteral("--duration"), QStringLiteral("5")});
     ASSERT_TRUE(robot.waitForStarted());
     ASSERT_TRUE(waitForStates(5, 5s));

@@ -88,7 +88,7 @@ TEST_F(ShmSourceTest, SourceNeverReportsATornStateAcrossProcesses)
 {
     startSource();
     QProcess proc;
-    proc.start(QStringLiteral(OMNI_COUNTER_WRITER), {name, QStringLiteral("1.5")});
+    startProgram(proc, QStringLiteral(OMNI_COUNTER_WRITER), {name, QStringLiteral("1.5")});
     ASSERT_TRUE(proc.waitForStarted());
     ASSERT_TRUE(waitUntil([&] { return proc.state() == QProcess::NotRunning; }, 10s));
     ASSERT_EQ(proc.exitCode(), 0) << proc.readAllStandardError().toStdString();
@@ -102,4 +102,28 @@ TEST_F(ShmSourceTest, SourceNeverReportsATornStateAcrossProcesses)
     }
     EXPECT_EQ(torn, 0) << "of " << states.size() << " states";
     EXPECT_GT(states.size(), 50u);
+}
+
+TEST_F(ShmSourceTest, AReopeningWriterNeverLeavesAnEarlierWritersHalfPublishedStateReadable)
+{
+    writer = omni_writer_open(name.toLocal8Bit().constData());
+    ASSERT_NE(writer, nullptr);
+    const omni_state s = counterState(41);
+    omni_writer_publish(writer, &s);
+    // The writer dies between "odd" and "even", its payload half-written.
+    const quint64 oddSeq = writer->sequence + 1;
+    __atomic_store_n(&writer->seg->header.sequence, oddSeq, __ATOMIC_RELEASE);
+    writer->seg->state.direction = 999;
+    abandonWriter(writer);
+
+    writer = omni_writer_open(name.toLocal8Bit().constData());
+    ASSERT_NE(writer, nullptr);
+    EXPECT_EQ(writer->seg->header.sequence % 2, 0u);
+    EXPECT_GT(writer->seg->header.sequence, oddSeq);
+    RobotState r;
+    quint64 published = 1;
+    ASSERT_EQ(segment::readCurrent(writer->seg, r, published), segment::ReadResult::Ok);
+    EXPECT_EQ(published, 0u) << "nothing is published by the new writer yet";
+    EXPECT_EQ(r.direction, 0) << "the dead writer's half-written word must be gone";
+    EXPECT_EQ(r.motorPower, (std::array<qint32, 3>{0, 0, 0}));
 }

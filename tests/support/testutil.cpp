@@ -3,6 +3,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QProcess>
 #include <QThread>
 
 #include <atomic>
@@ -18,7 +19,8 @@ bool waitUntil(const std::function<bool()> &done, std::chrono::milliseconds time
             return done();
         }
         QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-        QThread::usleep(200);
+        // A short sleep keeps this loop from stealing a loaded machine's cores from the threads under test.
+        QThread::msleep(1);
     }
     return true;
 }
@@ -33,6 +35,17 @@ QString binDir()
 {
     const QString env = qEnvironmentVariable("OMNI_TEST_BIN_DIR");
     return env.isEmpty() ? QCoreApplication::applicationDirPath() : env;
+}
+
+void startProgram(QProcess &process, const QString &exe, const QStringList &args)
+{
+    // May carry options of its own ("qemu-aarch64-static -cpu max"): split like a shell would.
+    const QStringList emulator = QProcess::splitCommand(qEnvironmentVariable("OMNI_TEST_EMULATOR"));
+    if (emulator.isEmpty()) {
+        process.start(exe, args);
+    } else {
+        process.start(emulator.first(), emulator.mid(1) + QStringList{exe} + args);
+    }
 }
 
 } // namespace omni::test

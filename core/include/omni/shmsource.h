@@ -21,6 +21,8 @@ struct ShmSourceOptions {
     QString name = QStringLiteral("omnigod");     ///< segment name, with or without the leading '/'
     std::chrono::milliseconds staleAfter{1000};   ///< no new state for this long: Stale
     std::chrono::microseconds pollInterval{1000}; ///< polling period when no futex wake-up is available
+    std::chrono::milliseconds maxWait{100};       ///< longest futex sleep (bounds stale detection and stop)
+    std::chrono::milliseconds checkInterval{100}; ///< how often to check for a replaced or resized segment
 };
 
 /// Reads the robot's shared-memory segment in its own thread (read-only) and delivers each new

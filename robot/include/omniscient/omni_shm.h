@@ -312,9 +312,11 @@ static inline omni_writer *omni_writer_open(const char *name)
     /* Readers treat magic 0 as "initialising"; publish the rest before the magic. */
     __atomic_store_n(&h->magic, 0U, __ATOMIC_RELAXED);
     __atomic_thread_fence(__ATOMIC_SEQ_CST);
-    w->sequence = __atomic_load_n(&h->sequence, __ATOMIC_RELAXED);
-    w->sequence = (w->sequence + 2U) & ~OMNI_SCAST(uint64_t, 1U); /* even, and never equal to a reader's last value */
+    /* Re-initialise inside the seqlock (odd while writing), so that a reader that still saw the old
+     * magic can never copy a mix of an earlier writer's words and zeros as a consistent state. */
+    w->sequence = __atomic_load_n(&h->sequence, __ATOMIC_RELAXED) | 1U; /* odd */
     __atomic_store_n(&h->sequence, w->sequence, __ATOMIC_RELAXED);
+    __atomic_thread_fence(__ATOMIC_RELEASE);
     __atomic_store_n(&h->abi_version, OMNI_SHM_ABI_VERSION, __ATOMIC_RELAXED);
     __atomic_store_n(&h->header_size, OMNI_SCAST(uint32_t, sizeof(omni_shm_header)), __ATOMIC_RELAXED);
     __atomic_store_n(&h->payload_size, OMNI_SCAST(uint32_t, sizeof(omni_state)), __ATOMIC_RELAXED);
@@ -332,6 +334,8 @@ static inline omni_writer *omni_writer_open(const char *name)
             __atomic_store_n(&words[i], 0, __ATOMIC_RELAXED);
         }
     }
+    w->sequence += 1U; /* even: a value no reader has delivered before */
+    __atomic_store_n(&h->sequence, w->sequence, __ATOMIC_RELEASE);
 
     w->wake = OMNI_SCAST(omni_shm_wake *, omni_internal_map_rw(w->wake_name, sizeof(omni_shm_wake), 0666));
     if (w->wake != NULL) {
