@@ -6,19 +6,16 @@
 
 namespace omni::app {
 
-JsonPrinter::JsonPrinter(const Hub *hub, FILE *out, QObject *parent) : QObject(parent), m_hub(hub), m_out(out)
+JsonPrinter::JsonPrinter(const Hub *hub, FILE *out, QObject *parent) : QObject(parent)
 {
-    connect(hub, &Hub::linkChanged, this, [this](const LinkInfo &link) { writeLine(json::linkMessage(link)); });
-    connect(hub, &Hub::stateChanged, this, [this](const RobotState &state) {
-        writeLine(json::stateMessage(state, m_hub->link(), {m_hub->rateHz(), m_hub->ageMs()}));
-    });
+    std::fflush(out); // whatever stdio holds goes first; from here on the writer owns the descriptor
+    m_writer = std::make_unique<LineWriter>(fileno(out));
+    connect(hub, &Hub::linkChanged, this,
+            [this](const LinkInfo &link) { m_writer->write(json::linkMessage(link), LineKind::Keep); });
+    // The hub's shared frame: serialised once for stdout, the WebSocket stream and /api/state together.
+    connect(hub, &Hub::stateChanged, this, [this, hub] { m_writer->write(hub->stateJson(), LineKind::Latest); });
 }
 
-void JsonPrinter::writeLine(const QByteArray &line)
-{
-    std::fwrite(line.constData(), 1, static_cast<size_t>(line.size()), m_out);
-    std::fputc('\n', m_out);
-    std::fflush(m_out);
-}
+JsonPrinter::~JsonPrinter() = default;
 
 } // namespace omni::app

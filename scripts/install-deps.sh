@@ -10,7 +10,7 @@ pkgs=(build-essential cmake ninja-build pkg-config
       libgtest-dev libgmock-dev)
 if [[ "${1:-}" == "--test" ]]; then
     pkgs+=(libbenchmark-dev strace xvfb xauth imagemagick pulseaudio pulseaudio-utils sox chromium
-           curl python3-websockets clang libclang-rt-14-dev
+           curl python3-websockets clang libclang-rt-14-dev llvm-14
            squashfs-tools libsquashfuse-dev libfuse3-dev fuse3 liblzo2-dev liblz4-dev libzstd-dev
            patchelf libappimage-dev qt6-wayland dpkg-dev desktop-file-utils util-linux iproute2 procps
            librsvg2-bin)

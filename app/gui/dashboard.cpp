@@ -50,9 +50,8 @@ Dashboard::Dashboard(Hub *hub, QWidget *parent) : QWidget(parent), m_hub(hub)
     m_frame.setSingleShot(true);
     m_frame.setTimerType(Qt::PreciseTimer);
     connect(&m_frame, &QTimer::timeout, this, &Dashboard::refresh);
-    m_tick.setInterval(kTickIntervalMs);
+    m_tick.setInterval(kTickIntervalMs); // started by refresh() while something on screen moves with time
     connect(&m_tick, &QTimer::timeout, this, &Dashboard::markDirty);
-    m_tick.start();
 
     connect(hub, &Hub::stateChanged, this, [this](const RobotState &s) {
         m_history.add(s, nowMs());
@@ -60,9 +59,16 @@ Dashboard::Dashboard(Hub *hub, QWidget *parent) : QWidget(parent), m_hub(hub)
     });
     connect(hub, &Hub::linkChanged, this, &Dashboard::markDirty);
     connect(hub, &Hub::soundEnabledChanged, this, &Dashboard::markDirty);
+    retranslate();
     setTheme(Theme::light());
     relayout();
     refreshNow();
+}
+
+void Dashboard::retranslate()
+{
+    m_robot->setAccessibleName(tr("The robot seen from above, front at the top"));
+    m_describeRobot = true;
 }
 
 void Dashboard::setRemote(RemoteSource *remote)
@@ -92,6 +98,7 @@ void Dashboard::setTheme(const Theme &theme)
     setPalette(pal);
     m_info->setTheme(theme);
     m_robot->setTheme(theme);
+    buildBannerStyles();
     applyBanner();
     markDirty();
 }
@@ -154,7 +161,8 @@ void Dashboard::refresh()
         return;
     }
     m_dirty = false;
-    m_lastRefreshMs = nowMs();
+    const qint64 now = nowMs();
+    m_lastRefreshMs = now;
     ++m_refreshes;
 
     const Situation sit = situation();
@@ -192,16 +200,59 @@ void Dashboard::refresh()
         rm.overlaySub = sit.haveState && sit.ageMs >= 0 ? tr("last update %1 ago").arg(StatusText::age(sit.ageMs))
                                                         : tr("no state from the robot yet");
     }
-    m_robot->setModel(rm);
-    m_robot->setAccessibleName(tr("The robot seen from above, front at the top"));
-    m_robot->setAccessibleDescription(rm.state ? StatusText::robotSummary(*rm.state) : rm.overlaySub);
+    if (m_describeRobot || !(rm == m_robot->model())) { // a parked robot's new seq changes nothing here
+        m_robot->setModel(rm);
+        m_robot->setAccessibleDescription(rm.state ? StatusText::robotSummary(*rm.state) : rm.overlaySub);
+        m_describeRobot = false;
+    }
 
-    m_history.prune(nowMs());
+    m_history.prune(now);
     for (Sparkline *sp : {m_info->motorSparkline(), m_info->sensorSparkline()}) {
-        sp->setNow(nowMs());
-        sp->update();
+        sp->setNow(now); // repaints only while it shows samples
     }
     applyBanner();
+
+    // Keep ticking only while something on screen moves with time alone.
+    const bool ageCounts = sit.haveState && sit.ageMs >= 0 && !live;
+    const bool countdown = sit.remote && sit.network == NetworkStatus::Unreachable && sit.retryMs >= 0; // "in N s"
+    if ((ageCounts || countdown || m_history.visibleAt(now)) && isVisible()) {
+        if (!m_tick.isActive()) {
+            m_tick.start();
+        }
+    } else {
+        m_tick.stop();
+    }
+}
+
+void Dashboard::buildBannerStyles()
+{
+    const auto px = [this](double v) { return static_cast<int>(std::lround(v * m_scale)); };
+    for (const ProblemKind k :
+         {ProblemKind::Waiting, ProblemKind::Stale, ProblemKind::Incompatible, ProblemKind::Offline}) {
+        const QColor fg = k == ProblemKind::Stale          ? m_theme.stale
+                          : k == ProblemKind::Incompatible ? m_theme.incompatible
+                          : k == ProblemKind::Offline      ? m_theme.offline
+                                                           : m_theme.waiting;
+        const QColor bg = k == ProblemKind::Stale          ? m_theme.staleBg
+                          : k == ProblemKind::Incompatible ? m_theme.incompatibleBg
+                          : k == ProblemKind::Offline      ? m_theme.offlineBg
+                                                           : m_theme.waitingBg;
+        m_bannerCss.at(static_cast<size_t>(k)) = QStringLiteral("#banner { background: %1; border: %3px solid %2;"
+                                                                " border-radius: %4px; }"
+                                                                "QLabel { color: %5; font-size: %6px; }"
+                                                                "#bannerTitle { color: %2; font-size: %7px;"
+                                                                " font-weight: 800; }"
+                                                                "#bannerFacts { color: %8; font-size: %9px; }")
+                                                     .arg(bg.name(), fg.name())
+                                                     .arg(std::max(2, px(2.5)))
+                                                     .arg(px(12))
+                                                     .arg(m_theme.text.name())
+                                                     .arg(px(14))
+                                                     .arg(px(18))
+                                                     .arg(m_theme.muted.name())
+                                                     .arg(px(11.5));
+    }
+    m_bannerCssApplied = -1;
 }
 
 void Dashboard::applyBanner()
@@ -210,31 +261,10 @@ void Dashboard::applyBanner()
         m_banner->hide();
         return;
     }
-    const ProblemKind k = m_problem->kind;
-    const QColor fg = k == ProblemKind::Stale          ? m_theme.stale
-                      : k == ProblemKind::Incompatible ? m_theme.incompatible
-                      : k == ProblemKind::Offline      ? m_theme.offline
-                                                       : m_theme.waiting;
-    const QColor bg = k == ProblemKind::Stale          ? m_theme.staleBg
-                      : k == ProblemKind::Incompatible ? m_theme.incompatibleBg
-                      : k == ProblemKind::Offline      ? m_theme.offlineBg
-                                                       : m_theme.waitingBg;
-    const auto px = [this](double v) { return static_cast<int>(std::lround(v * m_scale)); };
-    const QString css = QStringLiteral("#banner { background: %1; border: %3px solid %2;"
-                                       " border-radius: %4px; }"
-                                       "QLabel { color: %5; font-size: %6px; }"
-                                       "#bannerTitle { color: %2; font-size: %7px; font-weight: 800; }"
-                                       "#bannerFacts { color: %8; font-size: %9px; }")
-                            .arg(bg.name(), fg.name())
-                            .arg(std::max(2, px(2.5)))
-                            .arg(px(12))
-                            .arg(m_theme.text.name())
-                            .arg(px(14))
-                            .arg(px(18))
-                            .arg(m_theme.muted.name())
-                            .arg(px(11.5));
-    if (m_banner->styleSheet() != css) {
-        m_banner->setStyleSheet(css);
+    const int kind = static_cast<int>(m_problem->kind);
+    if (kind != m_bannerCssApplied) { // built by setTheme() and relayout(), applied when the kind changes
+        m_banner->setStyleSheet(m_bannerCss.at(static_cast<size_t>(kind)));
+        m_bannerCssApplied = kind;
     }
     m_bannerTitle->setText(m_problem->title);
     m_bannerText->setText(m_problem->sentence);
@@ -253,11 +283,26 @@ void Dashboard::resizeEvent(QResizeEvent *event)
 void Dashboard::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
+        retranslate();
         markDirty();
         // Other words, other wraps: fit the panel again once every widget has its new texts.
         QMetaObject::invokeMethod(this, &Dashboard::relayout, Qt::QueuedConnection);
     }
     QWidget::changeEvent(event);
+}
+
+void Dashboard::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    markDirty(); // brings everything up to date and starts the tick when something moves
+}
+
+void Dashboard::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    if (!isVisible()) { // hidden, not just minimised (a minimised window still counts as visible)
+        m_tick.stop();
+    }
 }
 
 void Dashboard::relayout()
@@ -314,6 +359,7 @@ void Dashboard::relayout()
         textScale *= 0.95;
         m_info->setScale(textScale);
     }
+    buildBannerStyles();
     applyBanner();
 }
 

@@ -12,6 +12,8 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <array>
+
 class QBoxLayout;
 class QFrame;
 class QLabel;
@@ -25,14 +27,16 @@ namespace omni::gui {
 
 /// The whole dashboard: a banner when something is wrong, the info panel and the robot view.
 /// Hub signals only mark it dirty; a timer applies the newest state at most 60 times a second, and
-/// a slow tick lets the age count up while nothing arrives. The reader never waits on it.
+/// a slow tick lets what moves with time alone move (the age of a state that is not live, sparklines
+/// that still show samples, the countdown to the next connection attempt). With nothing of the kind on
+/// screen, or while hidden, the tick stops: an idle dashboard does no work. The reader never waits on it.
 class Dashboard : public QWidget
 {
     Q_OBJECT
 public:
     /// Shortest time between two refreshes (60 Hz).
     static constexpr int kFrameIntervalMs = 16;
-    /// Period of the tick that keeps ages and sparklines moving without new states.
+    /// Period of the tick that keeps ages, sparklines and countdowns moving without new states.
     static constexpr int kTickIntervalMs = 200;
 
     /// A dashboard showing `hub` (not owned).
@@ -53,6 +57,8 @@ public:
     void refreshNow();
     /// How many refreshes applied new data.
     [[nodiscard]] quint64 refreshCount() const { return m_refreshes; }
+    /// Whether the tick runs (something on screen moves with time alone).
+    [[nodiscard]] bool ticking() const { return m_tick.isActive(); }
     /// The problem on show, if any.
     [[nodiscard]] const std::optional<Problem> &problem() const { return m_problem; }
 
@@ -71,12 +77,16 @@ Q_SIGNALS:
 protected:
     void resizeEvent(QResizeEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
 
 private:
     void markDirty();
     void refresh();
     void relayout();
+    void buildBannerStyles();
     void applyBanner();
+    void retranslate();
     [[nodiscard]] Situation situation() const;
     [[nodiscard]] qint64 nowMs() const { return m_clock.elapsed(); }
 
@@ -92,6 +102,9 @@ private:
     bool m_dirty = true;
     quint64 m_refreshes = 0;
     std::optional<Problem> m_problem;
+    std::array<QString, 4> m_bannerCss; ///< the banner's style sheet per ProblemKind (setTheme, relayout)
+    int m_bannerCssApplied = -1;        ///< the ProblemKind whose style sheet the banner has, -1 none
+    bool m_describeRobot = true;        ///< the robot's accessible description must be made again
     QString m_soundNote;
     QString m_soundNoteDetail;
     double m_scale = 1.0;

@@ -10,6 +10,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace omni::gui {
@@ -90,10 +91,11 @@ QLabel *InfoPanel::addRow(const QString &key)
     value->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     value->setTextInteractionFlags(Qt::NoTextInteraction);
     value->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // long sources must not widen the panel
+    value->installEventFilter(this); // elides again whenever its width or font changes
     const int row = m_rows->rowCount();
     m_rows->addWidget(name, row, 0);
     m_rows->addWidget(value, row, 1);
-    m_rowList.append({key, name, value});
+    m_rowList.append({key, name, value, QString(), QColor(), false});
     return value;
 }
 
@@ -186,7 +188,7 @@ void InfoPanel::applyStyle()
             .arg(m_theme.card.name(), m_theme.cardEdge.name(), px(14), m_theme.text.name(), px(14), px(20),
                  m_theme.muted.name(), px(11.5));
     setStyleSheet(css);
-    m_soundPx = -1;
+    m_soundPx = -1; // another scale or theme: fit and style the button again
     fitSoundText();
     layout()->setContentsMargins(static_cast<int>(14 * m_scale), static_cast<int>(10 * m_scale),
                                  static_cast<int>(14 * m_scale), static_cast<int>(12 * m_scale));
@@ -204,18 +206,34 @@ void InfoPanel::applyStyle()
     m_motorKeys->setText(keys.trimmed());
 }
 
-void InfoPanel::setValue(const QString &key, const QString &text, const QColor &color)
+bool InfoPanel::setValue(const QString &key, const QString &text, const QColor &color)
 {
-    QLabel *l = valueLabel(key);
-    if (!l) {
-        return;
+    const auto row = std::find_if(m_rowList.begin(), m_rowList.end(), [&key](const Row &r) { return r.key == key; });
+    if (row == m_rowList.end() || (row->set && row->text == text && row->color == color)) {
+        return false; // the same again (most refreshes): no property, no elision, no style sheet
     }
-    l->setProperty("fullText", text);
-    elide(l);
-    const QString css = color.isValid() ? QStringLiteral("color: %1;").arg(color.name()) : QString();
-    if (l->styleSheet() != css) {
-        l->setStyleSheet(css);
+    QLabel *l = row->value;
+    if (!row->set || row->text != text) {
+        l->setProperty("fullText", text);
+        elide(l);
     }
+    if (!row->set || row->color != color) {
+        l->setStyleSheet(color.isValid() ? QStringLiteral("color: %1;").arg(color.name()) : QString());
+    }
+    row->text = text;
+    row->color = color;
+    row->set = true;
+    return true;
+}
+
+bool InfoPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::Resize || event->type() == QEvent::FontChange) {
+        if (auto *label = qobject_cast<QLabel *>(watched); label && label->property("value").toBool()) {
+            elide(label);
+        }
+    }
+    return QFrame::eventFilter(watched, event);
 }
 
 void InfoPanel::elide(QLabel *label)
@@ -229,9 +247,14 @@ void InfoPanel::elide(QLabel *label)
 void InfoPanel::fitSoundText()
 {
     // As large as the design wants, smaller when a long translation would not fit the button.
+    const int room = m_sound->width() - m_sound->iconSize().width() - static_cast<int>(36 * m_scale) - 8;
+    if (m_soundPx >= 0 && room == m_soundFitRoom && m_sound->text() == m_soundFitText) {
+        return; // same text, same room, same scale: same size
+    }
+    m_soundFitRoom = room;
+    m_soundFitText = m_sound->text();
     QFont f = m_sound->font();
     f.setBold(true);
-    const int room = m_sound->width() - m_sound->iconSize().width() - static_cast<int>(36 * m_scale) - 8;
     int px = static_cast<int>(std::lround(16 * m_scale));
     for (; px > 9; --px) {
         f.setPixelSize(px);
@@ -261,10 +284,7 @@ void InfoPanel::fitSoundText()
 void InfoPanel::resizeEvent(QResizeEvent *event)
 {
     QFrame::resizeEvent(event);
-    fitSoundText();
-    for (const Row &r : m_rowList) {
-        elide(r.value);
-    }
+    fitSoundText(); // the value labels elide themselves (eventFilter)
 }
 
 void InfoPanel::setModel(const Model &m)
@@ -288,9 +308,9 @@ void InfoPanel::setModel(const Model &m)
     setValue(QStringLiteral("rate"), StatusText::rate(m.rateHz));
     setValue(QStringLiteral("age"), StatusText::age(m.ageMs),
              m.link.status == LinkStatus::Live ? QColor() : m_theme.stale);
-    setValue(QStringLiteral("source"), StatusText::source(m.link, m.upstream));
-    if (QLabel *src = valueLabel(QStringLiteral("source"))) {
-        src->setToolTip(src->property("fullText").toString());
+    const QString source = StatusText::source(m.link, m.upstream);
+    if (setValue(QStringLiteral("source"), source)) {
+        valueLabel(QStringLiteral("source"))->setToolTip(source);
     }
     for (const Row &r : m_rowList) {
         if (r.key == QLatin1String("network")) {
@@ -311,30 +331,33 @@ void InfoPanel::setModel(const Model &m)
         fg = m_theme.offline;
         bg = m_theme.offlineBg;
     }
-    m_chip->setText(QStringLiteral("● ") + chip);
-    const QString chipCss = QStringLiteral("color: %1; background: %2; border: 1px solid %1; border-radius: %3px;"
-                                           " padding: %4px %5px; font-weight: 700; font-size: %6px;")
-                                .arg(fg.name(), bg.name())
-                                .arg(static_cast<int>(6 * m_scale))
-                                .arg(static_cast<int>(2 * m_scale))
-                                .arg(static_cast<int>(10 * m_scale))
-                                .arg(static_cast<int>(12 * m_scale));
-    if (m_chip->styleSheet() != chipCss) {
-        m_chip->setStyleSheet(chipCss);
+    m_chip->setText(QStringLiteral("● ") + chip); // QLabel ignores the same text
+    const Look chipLook{fg, bg, QColor(), false, m_scale};
+    if (m_chipLook != chipLook) { // a style sheet only when the chip looks different
+        m_chipLook = chipLook;
+        m_chip->setStyleSheet(QStringLiteral("color: %1; background: %2; border: 1px solid %1; border-radius: %3px;"
+                                             " padding: %4px %5px; font-weight: 700; font-size: %6px;")
+                                  .arg(fg.name(), bg.name())
+                                  .arg(static_cast<int>(6 * m_scale))
+                                  .arg(static_cast<int>(2 * m_scale))
+                                  .arg(static_cast<int>(10 * m_scale))
+                                  .arg(static_cast<int>(12 * m_scale)));
     }
 
     m_sound->setChecked(m.soundOn);
     m_sound->setEnabled(m.soundEnabled);
     m_sound->setText(m.soundOn ? tr("Chicken sounds: on") : tr("Chicken sounds: off"));
-    fitSoundText();
-    const QString iconKey = QStringLiteral("%1/%2/%3").arg(m.soundOn).arg(m_scale).arg(m_theme.text.name());
-    if (iconKey != m_iconKey) { // a new pixmap only when it looks different
-        m_iconKey = iconKey;
-        m_sound->setIcon(speakerIcon(m.soundOn, m.soundOn ? QColor(0x3E, 0x22, 0x00) : m_theme.text,
-                                     static_cast<int>(24 * m_scale)));
+    fitSoundText(); // returns at once unless the text changed
+    const QColor iconColor = m.soundOn ? QColor(0x3E, 0x22, 0x00) : m_theme.text;
+    const Look iconLook{QColor(), QColor(), iconColor, m.soundOn, m_scale};
+    if (m_iconLook != iconLook) { // a new pixmap only when it looks different
+        m_iconLook = iconLook;
+        m_sound->setIcon(speakerIcon(m.soundOn, iconColor, static_cast<int>(24 * m_scale)));
     }
     m_soundNote->setText(m.soundNote);
-    m_soundNote->setToolTip(m.soundNoteDetail);
+    if (m_soundNote->toolTip() != m.soundNoteDetail) {
+        m_soundNote->setToolTip(m.soundNoteDetail);
+    }
     m_soundNote->setVisible(!m.soundNote.isEmpty());
 
     const bool live = m.link.status == LinkStatus::Live && (!m.remote || netOk);

@@ -73,16 +73,28 @@ Q_SIGNALS:
 protected:
     void changeEvent(QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     struct Row {
         QString key;
         QLabel *name;
         QLabel *value;
+        QString text;     ///< the full text shown
+        QColor color;     ///< its colour (invalid: the panel's)
+        bool set = false; ///< text and color were applied once
+    };
+    /// What the chip and the sound icon were last made for: rebuilt only when it changes.
+    struct Look {
+        QColor fg, bg, iconColor;
+        bool soundOn = false;
+        double scale = 0.0;
+        friend bool operator==(const Look &, const Look &) = default;
     };
     void retranslate();
     void applyStyle();
-    void setValue(const QString &key, const QString &text, const QColor &color = {});
+    /// Shows `text` in `color` in the row `key`; does nothing when both are already shown. True when changed.
+    bool setValue(const QString &key, const QString &text, const QColor &color = {});
     static void elide(QLabel *label);
     void fitSoundText();
     QLabel *addRow(const QString &key);
@@ -104,8 +116,11 @@ private:
     Model m_model;
     Theme m_theme = Theme::light();
     double m_scale = 1.0;
-    QString m_iconKey;
-    int m_soundPx = -1; ///< the sound button's font size in use
+    std::optional<Look> m_chipLook;
+    std::optional<Look> m_iconLook;
+    int m_soundPx = -1;      ///< the sound button's font size in use
+    QString m_soundFitText;  ///< the text m_soundPx was fitted to
+    int m_soundFitRoom = -1; ///< the room it was fitted to
 };
 
 } // namespace omni::gui

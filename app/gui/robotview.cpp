@@ -29,7 +29,7 @@ void RobotView::setModel(const Model &model)
     if (model == m_model) {
         return;
     }
-    if (model.state != m_model.state || model.live != m_model.live) {
+    if (!model.sameRobot(m_model) || model.live != m_model.live) {
         m_greyDirty = true;
     }
     m_model = model;

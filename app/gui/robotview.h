@@ -27,7 +27,18 @@ public:
         QString overlaySub;              ///< e.g. "last update 3.2 s ago"
         QColor overlayColor;             ///< the notice's colour
 
-        friend bool operator==(const Model &, const Model &) = default;
+        /// Whether both hold the same robot values (RobotState::samePayload): a new seq or publish time
+        /// with the same values draws the same picture.
+        [[nodiscard]] bool sameRobot(const Model &other) const
+        {
+            return state.has_value() == other.state.has_value() && (!state || state->samePayload(*other.state));
+        }
+        /// Equal when they draw the same picture (see sameRobot()).
+        friend bool operator==(const Model &a, const Model &b)
+        {
+            return a.sameRobot(b) && a.live == b.live && a.overlayTitle == b.overlayTitle &&
+                   a.overlaySub == b.overlaySub && a.overlayColor == b.overlayColor;
+        }
     };
 
     /// Half the view box (see RobotPainter).
@@ -37,6 +48,8 @@ public:
 
     /// Shows `model`; repaints only when it differs from what is shown.
     void setModel(const Model &model);
+    /// What is shown.
+    [[nodiscard]] const Model &model() const { return m_model; }
     /// The palette to paint with.
     void setTheme(const Theme &theme);
     /// How many times the widget was painted (tests check the repaint budget).

@@ -59,13 +59,20 @@ Sparkline::Sparkline(Kind kind, const History *history, QWidget *parent)
 
 void Sparkline::setLook(const Theme &theme, bool live)
 {
+    if (live == m_live && theme == m_theme) {
+        return;
+    }
     m_theme = theme;
     m_live = live;
+    update();
 }
 
 void Sparkline::setNow(qint64 nowMs)
 {
     m_nowMs = nowMs;
+    if (m_drewSamples || m_history->visibleAt(nowMs)) {
+        update();
+    }
 }
 
 QSize Sparkline::sizeHint() const
@@ -86,6 +93,8 @@ double Sparkline::xOf(qint64 tMs, const QRectF &r) const
 
 void Sparkline::paintEvent(QPaintEvent *)
 {
+    ++m_paints;
+    m_drewSamples = m_history->visibleAt(m_nowMs);
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
     const QRectF r = QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5);

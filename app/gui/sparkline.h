@@ -38,6 +38,11 @@ public:
     [[nodiscard]] const std::deque<Sample> &samples() const { return m_samples; }
     /// The window in milliseconds.
     [[nodiscard]] qint64 windowMs() const { return m_windowMs; }
+    /// Whether a sparkline whose right edge is `nowMs` shows any sample (the newest is inside the window).
+    [[nodiscard]] bool visibleAt(qint64 nowMs) const
+    {
+        return !m_samples.empty() && nowMs - m_samples.back().tMs <= m_windowMs;
+    }
 
 private:
     qint64 m_windowMs;
@@ -56,12 +61,15 @@ public:
     /// A sparkline of `kind` over `history` (not owned; it must outlive the widget).
     Sparkline(Kind kind, const History *history, QWidget *parent = nullptr);
 
-    /// Colours, and whether to draw greyed out (not live).
+    /// Colours, and whether to draw greyed out (not live); repaints when that changes.
     void setLook(const Theme &theme, bool live);
-    /// The time the right edge shows (monotonic ms, as History samples).
+    /// The time the right edge shows (monotonic ms, as History samples); repaints only while samples are
+    /// on show or were at the last paint.
     void setNow(qint64 nowMs);
     /// The kind drawn.
     [[nodiscard]] Kind kind() const { return m_kind; }
+    /// How many times the widget was painted (tests check the repaint budget).
+    [[nodiscard]] quint64 paintCount() const { return m_paints; }
 
     [[nodiscard]] QSize sizeHint() const override;
     [[nodiscard]] QSize minimumSizeHint() const override;
@@ -79,6 +87,8 @@ private:
     Theme m_theme = Theme::light();
     bool m_live = true;
     qint64 m_nowMs = 0;
+    bool m_drewSamples = false; ///< the last paint showed samples: a repaint is needed to clear them
+    quint64 m_paints = 0;
 };
 
 } // namespace omni::gui

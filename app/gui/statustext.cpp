@@ -4,7 +4,6 @@
 #include <omni/statejson.h>
 
 #include <QLocale>
-#include <QRegularExpression>
 
 namespace omni::gui {
 
@@ -221,24 +220,26 @@ QString StatusText::noAudioDevice()
 
 QString StatusText::incompatibleSentence(const LinkInfo &link)
 {
-    static const QRegularExpression abiRe(QStringLiteral("ABI (\\d+), this build reads ABI (\\d+)"));
-    const auto abi = abiRe.match(link.detail);
+    // Core says the versions as numbers; readerAbi 0 means they are not known (e.g. an older server).
+    const bool abiKnown = link.readerAbi != 0;
+    const QString segmentAbi = QString::number(link.segmentAbi); // a version, not a quantity: no grouping
+    const QString readerAbi = QString::number(link.readerAbi);
     switch (link.reason) {
     case Incompatibility::BadMagic:
         return tr("The shared memory is not in a format omniscient knows. Check that --shm names the robot's "
                   "segment.");
     case Incompatibility::AbiNewer:
-        return abi.hasMatch() ? tr("The robot's shared memory uses ABI %1; this omniscient reads ABI %2. Update "
-                                   "omniscient.")
-                                    .arg(abi.captured(1), abi.captured(2))
-                              : tr("The robot's shared memory uses a newer ABI than this omniscient reads. Update "
-                                   "omniscient.");
+        return abiKnown ? tr("The robot's shared memory uses ABI %1; this omniscient reads ABI %2. Update "
+                             "omniscient.")
+                              .arg(segmentAbi, readerAbi)
+                        : tr("The robot's shared memory uses a newer ABI than this omniscient reads. Update "
+                             "omniscient.");
     case Incompatibility::AbiOlder:
-        return abi.hasMatch() ? tr("The robot's shared memory uses the older ABI %1; this omniscient reads ABI %2. "
-                                   "Rebuild the robot with the current omni_shm.h.")
-                                    .arg(abi.captured(1), abi.captured(2))
-                              : tr("The robot's shared memory uses an older ABI. Rebuild the robot with the current "
-                                   "omni_shm.h.");
+        return abiKnown ? tr("The robot's shared memory uses the older ABI %1; this omniscient reads ABI %2. "
+                             "Rebuild the robot with the current omni_shm.h.")
+                              .arg(segmentAbi, readerAbi)
+                        : tr("The robot's shared memory uses an older ABI. Rebuild the robot with the current "
+                             "omni_shm.h.");
     case Incompatibility::HeaderSize:
         return tr("The segment's header size does not match its ABI. Rebuild the robot with the current omni_shm.h.");
     case Incompatibility::PayloadSize:

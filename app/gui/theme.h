@@ -53,6 +53,8 @@ struct Theme {
     static Theme resolve(ThemeChoice choice, const QPalette &platform);
     /// A QPalette for the widgets (buttons, menus) that matches this theme.
     [[nodiscard]] QPalette palette() const;
+
+    friend bool operator==(const Theme &, const Theme &) = default;
 };
 
 /// `c` as the stale look shows it: grey with the same lightness, faded towards `background`.

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace omni {
 
@@ -26,7 +27,7 @@ void CluckScheduler::setEnabled(bool enabled)
         return;
     }
     m_enabled = enabled;
-    if (enabled) {
+    if (enabled && m_live) {
         scheduleNext();
     } else {
         m_nextCluckAt = -1;
@@ -97,6 +98,7 @@ std::optional<SoundDecision> CluckScheduler::onLink(LinkStatus status)
     m_live = live;
     if (!live) {
         m_obstacle = false; // the next live obstacle is a new one
+        m_nextCluckAt = -1; // no robot to cluck: nothing to wake up for
     }
     if (!lost) {
         return std::nullopt;
@@ -106,11 +108,11 @@ std::optional<SoundDecision> CluckScheduler::onLink(LinkStatus status)
 
 std::optional<SoundDecision> CluckScheduler::poll()
 {
-    if (!m_enabled || m_nextCluckAt < 0 || m_clock() < m_nextCluckAt) {
+    if (!m_enabled || !m_live || m_nextCluckAt < 0 || m_clock() < m_nextCluckAt) {
         return std::nullopt;
     }
     scheduleNext();
-    if (!m_live || busy()) {
+    if (busy()) {
         return std::nullopt; // skipped, not queued: the next one comes at its own random time
     }
     int variant = static_cast<int>(std::floor(std::clamp(m_random(), 0.0, 0.999999) * m_timing.cluckVariants));
@@ -189,15 +191,19 @@ void SoundDirector::emitIf(const std::optional<SoundDecision> &d)
     }
 }
 
+qint64 SoundDirector::msUntilWake() const
+{
+    return m_timer->isActive() ? m_timer->remainingTime() : -1;
+}
+
 void SoundDirector::rearm()
 {
     const qint64 ms = m_scheduler.msUntilNextCluck();
     if (ms < 0) {
-        m_timer->stop();
+        m_timer->stop(); // sound off or the robot not live: sleep until that changes
         return;
     }
-    // Injected clocks may not advance with real time: poll at least every second.
-    m_timer->start(static_cast<int>(std::min<qint64>(ms, 1000)));
+    m_timer->start(static_cast<int>(std::min<qint64>(ms, std::numeric_limits<int>::max())));
 }
 
 } // namespace omni

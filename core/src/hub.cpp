@@ -2,6 +2,7 @@
 #include "omni/hub.h"
 
 #include "logging.h"
+#include "omni/statejson.h"
 #include "omni/statesource.h"
 
 #include <QDateTime>
@@ -25,6 +26,7 @@ void Hub::setSource(StateSource *source)
     }
     m_source = source;
     m_latest.reset();
+    m_stateJsonValid = false;
     m_rate = 0.0;
     m_windowStartNs = 0;
     if (source) {
@@ -56,6 +58,19 @@ quint64 Hub::statesCoalesced() const
     return m_source ? m_source->coalescedCount() : 0;
 }
 
+const QByteArray &Hub::stateJson() const
+{
+    if (!m_stateJsonValid) {
+        m_stateJsonValid = true;
+        m_stateJson.clear();
+        if (m_latest) {
+            m_stateJson = json::stateMessage(*m_latest, m_link, {rateHz(), ageMs()});
+            ++m_serialised;
+        }
+    }
+    return m_stateJson;
+}
+
 void Hub::setSoundEnabled(bool enabled)
 {
     if (m_sound == enabled) {
@@ -84,6 +99,7 @@ void Hub::acceptState(const RobotState &state)
         m_windowStartNs = state.publishUnixNs;
     }
     m_latest = state;
+    m_stateJsonValid = false;
     Q_EMIT stateChanged(state);
 }
 
@@ -96,6 +112,7 @@ void Hub::acceptLink(const LinkInfo &link)
         m_windowStartNs = 0; // the rate restarts from the next live state
     }
     m_link = link;
+    m_stateJsonValid = false; // a state message carries the link
     Q_EMIT linkChanged(link);
 }
 

@@ -326,7 +326,9 @@ qint64 MirrorServer::bytesBuffered() const
 
 MirrorServerStats MirrorServer::stats() const
 {
-    return d->m_stats;
+    MirrorServerStats s = d->m_stats;
+    s.statesSerialised = d->m_hub->statesSerialised();
+    return s;
 }
 
 } // namespace omni

@@ -96,7 +96,7 @@ public:
     QHash<QTcpSocket *, Connection> m_connections;
     QList<ServerClient *> m_clients;
     int m_handoffs = 0;
-    QString m_stateCache;
+    QString m_stateCache; // Hub::stateJson() as the QString QWebSocket's text API takes, once per state
     bool m_stateCacheValid = false;
     QString m_linkCache;
     QString m_soundCache;

@@ -36,19 +36,23 @@ int httpStatusOf(const QString &errorString)
 }
 
 constexpr qint64 kClockJumpNs = 2'000'000'000;
+constexpr qint64 kMaxWatchdogMs = 24LL * 3600 * 1000; // a QTimer takes an int; a day is patience enough
 
 } // namespace
 
 RemoteSource::RemoteSource(RemoteSourceOptions options, QObject *parent)
-    : StateSource(parent), m_options(std::move(options)), m_retry(new QTimer(this)), m_ping(new QTimer(this))
+    : StateSource(parent), m_options(std::move(options)), m_retry(new QTimer(this)), m_ping(new QTimer(this)),
+      m_stateWatchdog(new QTimer(this)), m_displayUrl(redact(m_options.url))
 {
     qRegisterMetaType<omni::NetworkStatus>();
     m_retry->setSingleShot(true);
     connect(m_retry, &QTimer::timeout, this, &RemoteSource::connectNow);
     m_ping->setInterval(m_options.pingInterval);
     connect(m_ping, &QTimer::timeout, this, &RemoteSource::onPingTimer);
+    m_stateWatchdog->setSingleShot(true);
+    connect(m_stateWatchdog, &QTimer::timeout, this, &RemoteSource::onStateOverdue);
     m_link.layout = Layout::Remote;
-    m_link.source = displayUrl();
+    m_link.source = m_displayUrl;
 }
 
 RemoteSource::~RemoteSource()
@@ -72,9 +76,12 @@ QString RemoteSource::redact(const QUrl &url)
     return u.toString();
 }
 
-QString RemoteSource::displayUrl() const
+qint64 RemoteSource::staleTimeoutMs() const
 {
-    return redact(m_options.url);
+    const qint64 floorMs = m_options.staleAfter.count();
+    // Three publish periods: a robot publishing slower than 1.2 Hz is not stale between two states.
+    const double periodsMs = m_rateHz > 0.0 ? 3000.0 / m_rateHz : 0.0;
+    return std::max(floorMs, static_cast<qint64>(std::min(periodsMs, static_cast<double>(kMaxWatchdogMs))));
 }
 
 LinkInfo RemoteSource::link() const
@@ -95,7 +102,7 @@ void RemoteSource::start()
     m_running = true;
     m_failures = 0;
     m_attempts = 0;
-    linkDown(QStringLiteral("connecting to %1").arg(displayUrl()));
+    linkDown(QStringLiteral("connecting to %1").arg(m_displayUrl));
     setNetwork(NetworkStatus::Connecting, QString());
     connectNow();
 }
@@ -111,7 +118,7 @@ void RemoteSource::stop()
         m_socket->deleteLater();
         m_socket = nullptr;
     }
-    linkDown(QStringLiteral("disconnected from %1").arg(displayUrl()));
+    linkDown(QStringLiteral("disconnected from %1").arg(m_displayUrl));
     setNetwork(NetworkStatus::Idle, QString());
 }
 
@@ -120,14 +127,17 @@ void RemoteSource::setUrl(const QUrl &url)
     const bool wasRunning = m_running;
     stop();
     m_options.url = url;
+    m_displayUrl = redact(url);
     m_haveState = false;
+    m_rateHz = 0.0;
     m_upstreamSource.clear();
     m_serverVersion.clear();
     m_serverSchema = 0;
     m_serverSound.reset();
     m_link = LinkInfo{};
     m_link.layout = Layout::Remote;
-    m_link.source = displayUrl();
+    m_link.source = m_displayUrl;
+    m_serverLink = m_link;
     Q_EMIT linkChanged(m_link);
     if (wasRunning) {
         start();
@@ -161,7 +171,7 @@ void RemoteSource::connectNow()
             m_lastActivityMs = monotonicMs();
         }
     });
-    qCDebug(lcRemote) << "connecting to" << displayUrl() << "attempt" << m_attempts;
+    qCDebug(lcRemote) << "connecting to" << m_displayUrl << "attempt" << m_attempts;
     m_lastActivityMs = monotonicMs();
     m_ping->start(); // also ends an attempt that hangs in the TCP or WebSocket handshake, or before hello
     m_socket->open(m_options.url);
@@ -176,7 +186,7 @@ void RemoteSource::onError()
 {
     const QString why = m_socket ? m_socket->errorString() : QString();
     const int http = httpStatusOf(why);
-    qCInfo(lcRemote) << displayUrl() << why;
+    qCInfo(lcRemote) << m_displayUrl << why;
     if (http == 401 || http == 403) {
         m_pendingFailure = true;
         setNetwork(NetworkStatus::TokenRefused, QStringLiteral("HTTP %1").arg(http));
@@ -198,8 +208,14 @@ void RemoteSource::onDisconnected()
     }
     m_ping->stop();
     const bool wasConnected = m_network == NetworkStatus::Connected;
-    linkDown(wasConnected ? QStringLiteral("connection to %1 lost").arg(displayUrl())
-                          : QStringLiteral("cannot reach %1").arg(displayUrl()));
+    if (m_socket && m_socket->closeCode() == QWebSocketProtocol::CloseCodeTooMuchData) {
+        // Qt refused to buffer a message over maxMessageBytes and closed the connection.
+        reject(QStringLiteral("message larger than %1 bytes").arg(m_options.maxMessageBytes));
+        m_networkDetail =
+            QStringLiteral("the server sent a message larger than %1 bytes").arg(m_options.maxMessageBytes);
+    }
+    linkDown(wasConnected ? QStringLiteral("connection to %1 lost").arg(m_displayUrl)
+                          : QStringLiteral("cannot reach %1").arg(m_displayUrl));
     if (m_pendingFailure) {
         scheduleRetry(true); // token refused or wrong schema: status already set; knock slowly
         return;
@@ -235,7 +251,7 @@ void RemoteSource::onPingTimer()
     // after it, pongs count too.
     if (monotonicMs() - m_lastActivityMs > m_options.silenceTimeout.count()) {
         m_networkDetail = QStringLiteral("no answer for %1 s").arg(m_options.silenceTimeout.count() / 1000.0);
-        qCInfo(lcRemote) << displayUrl() << m_networkDetail;
+        qCInfo(lcRemote) << m_displayUrl << m_networkDetail;
         disconnect(m_socket, nullptr, this, nullptr); // this attempt is over: no late signals from it
         m_socket->abort();
         onDisconnected();
@@ -251,7 +267,7 @@ void RemoteSource::reject(const QString &why)
     ++m_malformed;
     // Rate-limited: a hostile server must not flood the log either.
     if (m_malformed <= 10 || (m_malformed % 1000) == 0) {
-        qCWarning(lcRemote) << "dropped message" << m_malformed << "from" << displayUrl() << ":" << why;
+        qCWarning(lcRemote) << "dropped message" << m_malformed << "from" << m_displayUrl << ":" << why;
     }
     Q_EMIT malformedMessage(why);
 }
@@ -292,7 +308,7 @@ void RemoteSource::handle(const json::Message &m)
         m_helloSeen = true;
         m_failures = 0;
         setNetwork(NetworkStatus::Connected, QString());
-        linkDown(QStringLiteral("connected to %1; waiting for its first state").arg(displayUrl()));
+        linkDown(QStringLiteral("connected to %1; waiting for its first state").arg(m_displayUrl));
         m_serverSound = m.soundEnabled;
         Q_EMIT soundChanged(m.soundEnabled);
         return;
@@ -306,28 +322,69 @@ void RemoteSource::handle(const json::Message &m)
         m_serverSound = m.soundEnabled;
         Q_EMIT soundChanged(m.soundEnabled);
         return;
-    case json::Message::Type::Link: {
-        m_upstreamSource = m.link.source;
-        LinkInfo l = m.link;
-        l.source = displayUrl();
-        setLink(l);
+    case json::Message::Type::Link:
+        takeServerLink(m.link);
+        if (m_serverLink.status == LinkStatus::Live && !m_stateWatchdog->isActive() && !m_stateOverdue) {
+            m_stateWatchdog->start(static_cast<int>(staleTimeoutMs())); // "live" must bring states
+        }
+        setLink(shownLink());
         return;
-    }
     case json::Message::Type::State: {
-        m_upstreamSource = m.link.source;
-        LinkInfo l = m.link;
-        l.source = displayUrl();
-        setLink(l);
+        takeServerLink(m.link);
+        m_rateHz = m.extras.rateHz;
+        // Like the web page: the state's age when the server sent it counts, so a "live" that comes with an
+        // old state is never shown live.
+        const qint64 left = staleTimeoutMs() - std::max<qint64>(m.extras.ageMs, 0);
+        m_stateOverdue = m_serverLink.status == LinkStatus::Live && left <= 0;
+        if (m_serverLink.status == LinkStatus::Live && left > 0) {
+            m_stateWatchdog->start(static_cast<int>(left));
+        }
+        m_haveState = true;
+        setLink(shownLink());
         RobotState s = m.state;
         s.layout = Layout::Remote;
         s.publishUnixNs = rebase(s.publishUnixNs, m.extras.ageMs);
-        m_haveState = true;
         Q_EMIT stateReceived(s);
         return;
     }
     case json::Message::Type::Hello:
         return;
     }
+}
+
+void RemoteSource::takeServerLink(const LinkInfo &link)
+{
+    m_upstreamSource = link.source;
+    m_serverLink = link;
+    m_serverLink.source = m_displayUrl;
+    if (link.status != LinkStatus::Live) {
+        // The server's own word is at least as bad as the watchdog's: show it.
+        m_stateWatchdog->stop();
+        m_stateOverdue = false;
+    }
+}
+
+LinkInfo RemoteSource::shownLink() const
+{
+    if (!m_stateOverdue || m_serverLink.status != LinkStatus::Live) {
+        return m_serverLink;
+    }
+    LinkInfo l = m_serverLink;
+    l.status = m_haveState ? LinkStatus::Stale : LinkStatus::Waiting;
+    l.detail = QStringLiteral("no new state from %1 for %2 s; it last said live")
+                   .arg(m_displayUrl)
+                   .arg(static_cast<double>(staleTimeoutMs()) / 1000.0);
+    return l;
+}
+
+void RemoteSource::onStateOverdue()
+{
+    if (m_network != NetworkStatus::Connected) {
+        return; // linkDown() said it already
+    }
+    m_stateOverdue = true;
+    qCInfo(lcRemote) << m_displayUrl << "no new state for" << staleTimeoutMs() << "ms: the robot reads stale here";
+    setLink(shownLink());
 }
 
 qint64 RemoteSource::rebase(qint64 publishUnixNs, qint64 ageMs)
@@ -362,7 +419,7 @@ void RemoteSource::setNetwork(NetworkStatus status, const QString &detail)
         return;
     }
     m_network = status;
-    qCInfo(lcRemote) << displayUrl() << "network" << static_cast<int>(status) << detail;
+    qCInfo(lcRemote) << m_displayUrl << "network" << static_cast<int>(status) << detail;
     Q_EMIT networkChanged(status);
 }
 
@@ -377,11 +434,13 @@ void RemoteSource::setLink(const LinkInfo &link)
 
 void RemoteSource::linkDown(const QString &why)
 {
+    m_stateWatchdog->stop();
+    m_stateOverdue = false;
     LinkInfo l;
     l.status = m_haveState ? LinkStatus::Stale : LinkStatus::Waiting;
     l.detail = why;
     l.layout = Layout::Remote;
-    l.source = displayUrl();
+    l.source = m_displayUrl;
     setLink(l);
 }
 

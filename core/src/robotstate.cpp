@@ -171,7 +171,12 @@ QString sensorMode(qint32 code)
 
 QString action(const RobotState &s)
 {
-    switch (actionOf(s)) {
+    return action(actionOf(s));
+}
+
+QString action(Action a)
+{
+    switch (a) {
     case Action::Stopped:
         return QStringLiteral("stopped");
     case Action::Forward:

@@ -110,9 +110,13 @@ Inspection inspect(const void *base, std::size_t size)
     if (abi > OMNI_SHM_ABI_VERSION) {
         r.reason = Incompatibility::AbiNewer;
         r.detail = QStringLiteral("segment ABI %1, this build reads ABI %2").arg(abi).arg(OMNI_SHM_ABI_VERSION);
+        r.segmentAbi = abi;
+        r.readerAbi = OMNI_SHM_ABI_VERSION;
     } else if (abi < OMNI_SHM_ABI_VERSION) {
         r.reason = Incompatibility::AbiOlder;
         r.detail = QStringLiteral("segment ABI %1, this build reads ABI %2").arg(abi).arg(OMNI_SHM_ABI_VERSION);
+        r.segmentAbi = abi;
+        r.readerAbi = OMNI_SHM_ABI_VERSION;
     } else if (headerSize != sizeof(omni_shm_header)) {
         r.reason = Incompatibility::HeaderSize;
         r.detail =

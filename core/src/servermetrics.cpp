@@ -90,8 +90,9 @@ http::Response MirrorServerPrivate::metrics()
     e.one("omniscient_states_skipped_total", "counter",
           "States a client never got because a newer one replaced it (rate cap or slow client).",
           toDouble(s.statesSkipped));
-    e.one("omniscient_states_serialised_total", "counter", "State messages built (once per state, shared).",
-          toDouble(s.statesSerialised));
+    e.one("omniscient_states_serialised_total", "counter",
+          "State messages built (at most once per state and link change, shared by every consumer).",
+          toDouble(m_hub->statesSerialised()));
     e.family("omniscient_commands_total", "counter", "Sound switches asked by clients, by result.");
     e.sample("omniscient_commands_total", toDouble(s.commandsAccepted), "result=\"accepted\"");
     e.sample("omniscient_commands_total", toDouble(s.commandsRefused), "result=\"refused\"");

@@ -7,8 +7,6 @@
 #include "omni/statejson.h"
 
 #include <QCryptographicHash>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QUrl>
 
 namespace omni {
@@ -28,11 +26,6 @@ http::Response noStore(http::Response r)
 {
     r.with("Cache-Control", "no-store");
     return r;
-}
-
-QByteArray soundJson(bool enabled)
-{
-    return enabled ? QByteArrayLiteral("{\"enabled\":true}") : QByteArrayLiteral("{\"enabled\":false}");
 }
 
 } // namespace
@@ -58,7 +51,7 @@ MirrorServerPrivate::Routed MirrorServerPrivate::route(const http::Request &requ
             if (request.method == "POST") {
                 r.response = apiSound(request, body);
             } else if (isGet || isHead) {
-                r.response = http::jsonResponse(200, soundJson(m_hub->soundEnabled()));
+                r.response = http::jsonResponse(200, json::soundState(m_hub->soundEnabled()));
             } else {
                 r.response = notAllowed("GET, HEAD, POST");
             }
@@ -108,10 +101,8 @@ http::Response MirrorServerPrivate::apiState()
         r.with("Retry-After", "1");
         return r;
     }
-    json::StateExtras extras;
-    extras.rateHz = m_hub->rateHz();
-    extras.ageMs = m_hub->ageMs();
-    return http::jsonResponse(200, json::stateMessage(*m_hub->latest(), m_hub->link(), extras));
+    // The shared frame, with the age at this request (the frame's own is the age when it was serialised).
+    return http::jsonResponse(200, json::withAge(m_hub->stateJson(), m_hub->ageMs()));
 }
 
 http::Response MirrorServerPrivate::apiSound(const http::Request &request, QByteArrayView body)
@@ -124,15 +115,14 @@ http::Response MirrorServerPrivate::apiSound(const http::Request &request, QByte
     if (!request.contentLength) {
         return http::textResponse(411, "send the body with a Content-Length");
     }
-    QJsonParseError error{};
-    const QJsonDocument doc = QJsonDocument::fromJson(body.toByteArray(), &error);
-    const QJsonValue enabled = doc.object().value(QLatin1String("enabled"));
-    if (error.error != QJsonParseError::NoError || !doc.isObject() || !enabled.isBool()) {
+    QString why;
+    const auto enabled = json::parseSoundCommand(body.toByteArray(), &why);
+    if (!enabled) {
         ++m_stats.commandsRefused;
-        return http::textResponse(400, "expected a JSON body like {\"enabled\":false}");
+        return http::textResponse(400, "expected a JSON body like {\"enabled\":false}: " + why.toUtf8());
     }
-    applySound(enabled.toBool(), true);
-    return http::jsonResponse(200, soundJson(m_hub->soundEnabled()));
+    applySound(*enabled, true);
+    return http::jsonResponse(200, json::soundState(m_hub->soundEnabled()));
 }
 
 MirrorServerPrivate::Routed MirrorServerPrivate::upgradeOrRefuse(const http::Request &request)

@@ -94,15 +94,9 @@ void MirrorServerPrivate::pingClients()
 QString MirrorServerPrivate::stateFrame()
 {
     if (!m_stateCacheValid) {
+        // The hub serialises (once, for every consumer); the text API wants a QString, made once per state.
         m_stateCacheValid = true;
-        m_stateCache.clear();
-        if (const auto &latest = m_hub->latest()) {
-            json::StateExtras extras;
-            extras.rateHz = m_hub->rateHz();
-            extras.ageMs = m_hub->ageMs();
-            m_stateCache = QString::fromUtf8(json::stateMessage(*latest, m_hub->link(), extras));
-            ++m_stats.statesSerialised;
-        }
+        m_stateCache = QString::fromUtf8(m_hub->stateJson());
     }
     return m_stateCache;
 }
@@ -126,13 +120,13 @@ QString MirrorServerPrivate::soundFrame()
 void MirrorServerPrivate::clientCommand(ServerClient *client, const QString &message)
 {
     QString why;
-    const auto parsed = json::parse(message.toUtf8(), &why);
-    if (!parsed || parsed->type != json::Message::Type::Sound) {
+    const auto enabled = json::parseSoundCommand(message.toUtf8(), &why);
+    if (!enabled) {
         ++m_stats.commandsRefused;
-        qCDebug(lcServer) << "ignoring a client message:" << (parsed ? QStringLiteral("not a command") : why);
+        qCDebug(lcServer) << "ignoring a client message:" << why;
         return;
     }
-    if (!applySound(parsed->soundEnabled, client->mayCommand())) {
+    if (!applySound(*enabled, client->mayCommand())) {
         qCInfo(lcServer) << "refused a sound command from a client of another origin";
     }
 }

@@ -183,7 +183,7 @@ bool ShmReaderThread::openSegment()
     const segment::Inspection ins = segment::inspect(head.bytes, m_mapSize);
     if (ins.status != LinkStatus::Live) {
         closeSegment();
-        setLink(ins.status, ins.reason, ins.detail);
+        setLink(ins.status, ins.reason, ins.detail, ins.segmentAbi, ins.readerAbi);
         if (ins.status == LinkStatus::Waiting) {
             backOff();
         } else {
@@ -432,12 +432,15 @@ void ShmReaderThread::sleepFor(std::chrono::microseconds d)
     m_sleepCv.wait_for(lock, d, [this] { return m_stop.load(); });
 }
 
-void ShmReaderThread::setLink(LinkStatus status, Incompatibility reason, QString detail)
+void ShmReaderThread::setLink(LinkStatus status, Incompatibility reason, QString detail, quint32 segmentAbi,
+                              quint32 readerAbi)
 {
     LinkInfo next = m_link;
     next.status = status;
     next.reason = reason;
     next.detail = std::move(detail);
+    next.segmentAbi = segmentAbi;
+    next.readerAbi = readerAbi;
     if (status == LinkStatus::Waiting || status == LinkStatus::Incompatible) {
         next.layout = Layout::None;
     } else {

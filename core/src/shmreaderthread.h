@@ -42,7 +42,8 @@ private:
     void waitForChange();
     void sleepFor(std::chrono::microseconds d);
     void backOff();
-    void setLink(LinkStatus status, Incompatibility reason = Incompatibility::None, QString detail = {});
+    void setLink(LinkStatus status, Incompatibility reason = Incompatibility::None, QString detail = {},
+                 quint32 segmentAbi = 0, quint32 readerAbi = 0);
     void updateStaleness(quint64 nowMono);
 
     ShmSource *m_host;

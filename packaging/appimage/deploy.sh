@@ -56,6 +56,9 @@ is_excluded() {
 }
 
 # ---- dependencies of one ELF file, as "soname path" lines (what ldd prints, without running the program) ----
+# Always capture its output (deps=$(list_deps F)) and test that: under pipefail, `list_deps F | grep -q .` is
+# racy (grep exits at the first line, a later write of awk dies of SIGPIPE and the pipeline reads as false),
+# and `done < <(list_deps F)` would ignore an omni_die inside it.
 list_deps() {
     local out
     if ! out=$(env -u LD_LIBRARY_PATH -u LD_PRELOAD "${loader[@]}" --list "$1" 2>&1); then
@@ -70,8 +73,10 @@ list_deps() {
 mkdir -p "$appdir/usr/lib/compat" "$appdir/usr/plugins"
 declare -A copied=()
 bundle_deps_of() {
-    local soname path dest
+    local soname path dest deps
+    deps=$(list_deps "$1") || exit 1
     while read -r soname path; do
+        [[ -n $soname ]] || continue
         [[ -n ${copied[$soname]:-} ]] && continue
         copied[$soname]=1
         is_excluded "$soname" && continue
@@ -82,14 +87,15 @@ bundle_deps_of() {
         # Bundled from the build tree's RUNPATH (e.g. a shared project library) or the system: same treatment.
         install -m 0644 "$(readlink -f "$path")" "$dest"
         patchelf --set-rpath '$ORIGIN' "$dest"
-    done < <(list_deps "$1")
+    done <<<"$deps"
 }
 
 # ---- Qt plugins: chosen by which Qt modules the executables link ----
 qtmods=" "
 for exe in "${exes[@]}"; do
     [[ -f $appdir/$exe ]] || omni_die "$appdir/$exe does not exist"
-    qtmods+="$(list_deps "$appdir/$exe" | awk '{print $1}' | { grep -o '^libQt6[A-Za-z]*' || true; } | tr '\n' ' ')"
+    deps=$(list_deps "$appdir/$exe") || exit 1
+    qtmods+="$(awk '{print $1}' <<<"$deps" | { grep -o '^libQt6[A-Za-z]*' || true; } | tr '\n' ' ')"
 done
 plugins=()
 want() { # want DIR/FILE-GLOB...: add existing plugins
@@ -125,8 +131,10 @@ fi
 
 for exe in "${exes[@]}"; do
     bundle_deps_of "$appdir/$exe"
-    if list_deps "$appdir/$exe" | grep -q .; then
+    deps=$(list_deps "$appdir/$exe") || exit 1
+    if [[ -n $deps ]]; then
         patchelf --set-rpath '$ORIGIN/../lib' "$appdir/$exe"
+        [[ $(patchelf --print-rpath "$appdir/$exe") == '$ORIGIN/../lib' ]] || omni_die "could not set the RUNPATH of $exe"
     fi
 done
 for p in "${plugins[@]}"; do

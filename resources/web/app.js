@@ -70,6 +70,7 @@ function requestRender() {
 function applyLink(m) {
     model.link = {
         link: m.link, reason: m.reason ?? null, detail: m.detail ?? '', layout: m.layout ?? 'none', source: m.source ?? '',
+        segment_abi: m.segment_abi ?? 0, reader_abi: m.reader_abi ?? 0,
     };
 }
 

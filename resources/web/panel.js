@@ -54,9 +54,13 @@ function secondsLeft(ms) {
     return num(Math.max(0, Math.ceil(ms / 1000)));
 }
 
-function abiNumbers(detail) {
-    const found = String(detail || '').match(/\d+/g);
-    return found && found.length >= 2 ? { seg: found[0], ours: found[1] } : null;
+// The ABI versions as the server says them (docs/protocol.md: segment_abi, reader_abi), never read from the
+// English detail; reader_abi 0 or missing means they are not known.
+function abiNumbers(link) {
+    const seg = link.segment_abi;
+    const ours = link.reader_abi;
+    return Number.isInteger(seg) && seg >= 0 && Number.isInteger(ours) && ours > 0
+        ? { seg: String(seg), ours: String(ours) } : null;
 }
 
 /// One sentence a person can act on, for the current status.
@@ -83,7 +87,7 @@ export function sayFor(status, model, now) {
     case 'incompatible': {
         const reason = link.reason;
         if (reason === 'abi_newer' || reason === 'abi_older') {
-            const abi = abiNumbers(link.detail);
+            const abi = abiNumbers(link);
             return abi ? t(`say.${reason}`, abi) : t(`say.${reason}_plain`);
         }
         const key = `say.${reason}`;

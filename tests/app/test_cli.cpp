@@ -66,7 +66,7 @@ int countStates(const std::vector<QJsonObject> &objs)
 TEST(Cli, BadArgumentGetsAClearMessageAndExitCode2)
 {
     QProcess p;
-    p.start(QStringLiteral(OMNISCIENT_EXE), {QStringLiteral("--port"), QStringLiteral("banana")});
+    startProgram(p, QStringLiteral(OMNISCIENT_EXE), {QStringLiteral("--port"), QStringLiteral("banana")});
     ASSERT_TRUE(p.waitForFinished(10000));
     EXPECT_EQ(p.exitCode(), 2);
     const QString err = QString::fromLocal8Bit(p.readAllStandardError());
@@ -77,11 +77,11 @@ TEST(Cli, BadArgumentGetsAClearMessageAndExitCode2)
 TEST(Cli, VersionAndHelpExitZero)
 {
     QProcess p;
-    p.start(QStringLiteral(OMNISCIENT_EXE), {QStringLiteral("--version")});
+    startProgram(p, QStringLiteral(OMNISCIENT_EXE), {QStringLiteral("--version")});
     ASSERT_TRUE(p.waitForFinished(10000));
     EXPECT_EQ(p.exitCode(), 0);
     EXPECT_EQ(p.readAllStandardOutput().trimmed(), QByteArray("omniscient ") + OMNI_VERSION);
-    p.start(QStringLiteral(OMNISCIENT_EXE), {QStringLiteral("--help")});
+    startProgram(p, QStringLiteral(OMNISCIENT_EXE), {QStringLiteral("--help")});
     ASSERT_TRUE(p.waitForFinished(10000));
     EXPECT_EQ(p.exitCode(), 0);
     EXPECT_TRUE(p.readAllStandardOutput().contains("--simulate"));
@@ -90,7 +90,7 @@ TEST(Cli, VersionAndHelpExitZero)
 TEST(Cli, SimulatePrintsLiveStatesAsJsonLinesAndExitsZeroOnSigterm)
 {
     QProcess p;
-    p.start(QStringLiteral(OMNISCIENT_EXE),
+    startProgram(p, QStringLiteral(OMNISCIENT_EXE),
             {QStringLiteral("--headless"), QStringLiteral("--simulate"), QStringLiteral("--print-json"),
              QStringLiteral("--no-server"), QStringLiteral("--sim-rate"), QStringLiteral("100")});
     ASSERT_TRUE(p.waitForStarted());
@@ -129,7 +129,7 @@ TEST(Cli, PrintsWaitingThenLiveThenStaleForAnOriginalRobotProcess)
 {
     const QString name = uniqueShmName(QStringLiteral("cli-legacy"));
     QProcess omni;
-    omni.start(QStringLiteral(OMNISCIENT_EXE),
+    startProgram(omni, QStringLiteral(OMNISCIENT_EXE),
                {QStringLiteral("--headless"), QStringLiteral("--print-json"), QStringLiteral("--no-server"),
                 QStringLiteral("--shm"), name, QStringLiteral("--stale-ms"), QStringLiteral("300")});
     ASSERT_TRUE(omni.waitForStarted());
@@ -137,7 +137,7 @@ TEST(Cli, PrintsWaitingThenLiveThenStaleForAnOriginalRobotProcess)
     ASSERT_TRUE(lines.waitFor([](const auto &o) { return hasLink(o, QStringLiteral("waiting")); }));
 
     QProcess robot;
-    robot.start(QStringLiteral(OMNI_LEGACY_ROBOT),
+    startProgram(robot, QStringLiteral(OMNI_LEGACY_ROBOT),
                 {QStringLiteral("--shm"), name, QStringLiteral("--rate"), QStringLiteral("100"),
                  QStringLiteral("--duration"), QStringLiteral("30")});
     ASSERT_TRUE(robot.waitForStarted());

@@ -132,14 +132,30 @@ TEST(Dashboard, WaitingSaysWhichSharedMemoryItAwaits)
 TEST(Dashboard, IncompatibleSaysWhichAbi)
 {
     Board b;
-    b.hub.acceptLink(link(LinkStatus::Incompatible, Incompatibility::AbiNewer,
-                          QStringLiteral("segment ABI 2, this build reads ABI 1")));
+    LinkInfo l = link(LinkStatus::Incompatible, Incompatibility::AbiNewer, QStringLiteral("abi_version 2 > 1"));
+    l.segmentAbi = 2;
+    l.readerAbi = 1;
+    b.hub.acceptLink(l);
     b.dashboard.refreshNow();
     ASSERT_TRUE(b.dashboard.problem());
     EXPECT_EQ(b.dashboard.problem()->kind, ProblemKind::Incompatible);
-    EXPECT_TRUE(b.dashboard.problem()->sentence.contains(QLatin1String("ABI 2")));
-    EXPECT_TRUE(b.dashboard.problem()->sentence.contains(QLatin1String("ABI 1")));
-    EXPECT_TRUE(b.dashboard.problem()->sentence.contains(QLatin1String("Update omniscient")));
+    const QString sentence = b.dashboard.problem()->sentence;
+    EXPECT_TRUE(sentence.contains(QLatin1String("ABI 2"))) << sentence.toStdString();
+    EXPECT_TRUE(sentence.contains(QLatin1String("ABI 1"))) << sentence.toStdString();
+    EXPECT_TRUE(sentence.contains(QLatin1String("Update omniscient")));
+    EXPECT_EQ(b.dashboard.problem()->facts, l.detail) << "the English detail stays a fact, shown as such";
+}
+
+TEST(Dashboard, AbiNumbersComeFromTheLinkNotFromItsEnglishDetail)
+{
+    Board b;
+    b.hub.acceptLink(link(LinkStatus::Incompatible, Incompatibility::AbiOlder,
+                          QStringLiteral("segment ABI 7, this build reads ABI 9")));
+    b.dashboard.refreshNow();
+    ASSERT_TRUE(b.dashboard.problem());
+    const QString sentence = b.dashboard.problem()->sentence;
+    EXPECT_FALSE(sentence.contains(QLatin1String("7"))) << "no numbers from prose: " << sentence.toStdString();
+    EXPECT_TRUE(sentence.contains(QLatin1String("older ABI"))) << sentence.toStdString();
 }
 
 TEST(Dashboard, StaleIsGreyWithAnAgeThatCountsUp)
@@ -226,6 +242,50 @@ TEST(Dashboard, DoesNotRepaintTheRobotWhenNothingChanged)
     const quint64 paints = b.dashboard.robotView()->paintCount();
     QTest::qWait(600); // several ticks: the age label may change, the robot may not
     EXPECT_EQ(b.dashboard.robotView()->paintCount(), paints);
+}
+
+TEST(Dashboard, AnIdleDashboardWithoutARobotDoesNoWork)
+{
+    Board b;
+    b.dashboard.show();
+    b.hub.acceptLink(link(LinkStatus::Waiting, Incompatibility::None, QStringLiteral("no segment /omnigod yet")));
+    QTest::qWait(200); // shown, laid out, painted once
+    const quint64 refreshes = b.dashboard.refreshCount();
+    const quint64 robotPaints = b.dashboard.robotView()->paintCount();
+    const quint64 motorPaints = b.info().motorSparkline()->paintCount();
+    const quint64 sensorPaints = b.info().sensorSparkline()->paintCount();
+    QTest::qWait(1000); // five ticks, had the tick run
+    EXPECT_FALSE(b.dashboard.ticking()) << "nothing on screen moves with time";
+    EXPECT_EQ(b.dashboard.refreshCount(), refreshes);
+    EXPECT_EQ(b.dashboard.robotView()->paintCount(), robotPaints);
+    EXPECT_EQ(b.info().motorSparkline()->paintCount(), motorPaints) << "an empty history is not redrawn";
+    EXPECT_EQ(b.info().sensorSparkline()->paintCount(), sensorPaints);
+}
+
+TEST(Dashboard, TicksOnlyWhileSomethingOnScreenMovesWithTime)
+{
+    Board b;
+    b.dashboard.show();
+    b.dashboard.refreshNow();
+    EXPECT_FALSE(b.dashboard.ticking()) << "no robot";
+
+    b.hub.acceptLink(link(LinkStatus::Live));
+    b.hub.acceptState(state());
+    b.dashboard.refreshNow();
+    EXPECT_TRUE(b.dashboard.ticking()) << "the sparklines scroll";
+
+    b.dashboard.history().clear();
+    b.dashboard.refreshNow();
+    EXPECT_FALSE(b.dashboard.ticking()) << "live, and nothing scrolls: new states drive the refreshes";
+
+    b.hub.acceptLink(link(LinkStatus::Stale));
+    b.dashboard.refreshNow();
+    EXPECT_TRUE(b.dashboard.ticking()) << "the stale state's age counts up";
+
+    b.dashboard.hide();
+    EXPECT_FALSE(b.dashboard.ticking()) << "hidden: nothing on screen";
+    b.dashboard.show();
+    EXPECT_TRUE(omni::test::waitUntil([&] { return b.dashboard.ticking(); }, 2s)) << "shown again";
 }
 
 TEST(Dashboard, SoundButtonAsksForTheOtherState)

@@ -217,3 +217,28 @@ TEST_F(RobotViewPixels, RepaintsOnlyWhenTheModelChanges)
     QCoreApplication::processEvents();
     EXPECT_EQ(view.paintCount(), before + 1);
 }
+
+TEST_F(RobotViewPixels, SameValuesWithANewSeqDoNotRepaint)
+{
+    // A parked robot publishing at 100 Hz: every state is new, none looks different.
+    view.show();
+    RobotView::Model m;
+    m.state = state();
+    m.state->seq = 1;
+    m.state->publishUnixNs = 1'000'000'000;
+    m.live = true;
+    view.setModel(m);
+    QTest::qWait(50); // shown and painted once
+    const quint64 before = view.paintCount();
+    for (int i = 0; i < 10; ++i) {
+        ++m.state->seq;
+        m.state->publishUnixNs += 10'000'000;
+        view.setModel(m);
+        QCoreApplication::processEvents();
+    }
+    EXPECT_EQ(view.paintCount(), before) << "same values, new seq and publish time: the picture is the same";
+    m.state->sensors[3] = 1;
+    view.setModel(m);
+    QCoreApplication::processEvents();
+    EXPECT_EQ(view.paintCount(), before + 1) << "a value that changes still repaints";
+}

@@ -4,12 +4,16 @@
 
 #include <gtest/gtest.h>
 
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTcpServer>
 
 #include <csignal>
+#include <fcntl.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 using namespace omni::test;
 using namespace std::chrono_literals;
@@ -49,9 +53,9 @@ void stop(QProcess &p)
 TEST(ServerCli, HeadlessPrintsTheUrlsOnStderrAndServesWhileStdoutStaysJson)
 {
     QProcess p;
-    p.start(QStringLiteral(OMNISCIENT_EXE),
-            {QStringLiteral("--headless"), QStringLiteral("--simulate"), QStringLiteral("--print-json"),
-             QStringLiteral("--port"), QStringLiteral("0")});
+    startProgram(p, QStringLiteral(OMNISCIENT_EXE),
+                 {QStringLiteral("--headless"), QStringLiteral("--simulate"), QStringLiteral("--print-json"),
+                  QStringLiteral("--port"), QStringLiteral("0")});
     ASSERT_TRUE(p.waitForStarted());
     QByteArray err;
     ASSERT_TRUE(waitForStderr(p, err, [](const QByteArray &e) { return localhostPort(e) != 0; })) << err.toStdString();
@@ -85,8 +89,9 @@ TEST(ServerCli, ABusyPortExitsWithCode1AndSaysWhatToDo)
     ASSERT_TRUE(squatter.listen(QHostAddress::Any, 0));
     const QString name = uniqueShmName(QStringLiteral("cli-busy"));
     QProcess p;
-    p.start(QStringLiteral(OMNISCIENT_EXE), {QStringLiteral("--headless"), QStringLiteral("--shm"), name,
-                                             QStringLiteral("--port"), QString::number(squatter.serverPort())});
+    startProgram(p, QStringLiteral(OMNISCIENT_EXE),
+                 {QStringLiteral("--headless"), QStringLiteral("--shm"), name, QStringLiteral("--port"),
+                  QString::number(squatter.serverPort())});
     ASSERT_TRUE(p.waitForFinished(20000));
     EXPECT_EQ(p.exitCode(), 1);
     const QString err = QString::fromLocal8Bit(p.readAllStandardError());
@@ -98,8 +103,8 @@ TEST(ServerCli, ABusyPortExitsWithCode1AndSaysWhatToDo)
 TEST(ServerCli, ABindAddressThatIsNotAnAddressIsAClearError)
 {
     QProcess p;
-    p.start(QStringLiteral(OMNISCIENT_EXE),
-            {QStringLiteral("--headless"), QStringLiteral("--bind"), QStringLiteral("raspberrypi.local")});
+    startProgram(p, QStringLiteral(OMNISCIENT_EXE),
+                 {QStringLiteral("--headless"), QStringLiteral("--bind"), QStringLiteral("raspberrypi.local")});
     ASSERT_TRUE(p.waitForFinished(20000));
     EXPECT_EQ(p.exitCode(), 1);
     EXPECT_TRUE(p.readAllStandardError().contains("--bind"));
@@ -113,8 +118,8 @@ TEST(ServerCli, WithoutADisplayPlainOmniscientRunsHeadlessAndSaysSo)
     }
     QProcess p;
     p.setProcessEnvironment(env);
-    p.start(QStringLiteral(OMNISCIENT_EXE),
-            {QStringLiteral("--simulate"), QStringLiteral("--port"), QStringLiteral("0")});
+    startProgram(p, QStringLiteral(OMNISCIENT_EXE),
+                 {QStringLiteral("--simulate"), QStringLiteral("--port"), QStringLiteral("0")});
     ASSERT_TRUE(p.waitForStarted());
     QByteArray err;
     ASSERT_TRUE(waitForStderr(p, err, [](const QByteArray &e) { return localhostPort(e) != 0; })) << err.toStdString();
@@ -126,10 +131,103 @@ TEST(ServerCli, WithoutADisplayPlainOmniscientRunsHeadlessAndSaysSo)
 TEST(ServerCli, NoServerListensNowhereAndPrintsNoUrls)
 {
     QProcess p;
-    p.start(QStringLiteral(OMNISCIENT_EXE), {QStringLiteral("--headless"), QStringLiteral("--simulate"),
-                                             QStringLiteral("--no-server"), QStringLiteral("--print-json")});
+    startProgram(p, QStringLiteral(OMNISCIENT_EXE),
+                 {QStringLiteral("--headless"), QStringLiteral("--simulate"), QStringLiteral("--no-server"),
+                  QStringLiteral("--print-json")});
     ASSERT_TRUE(p.waitForStarted());
     ASSERT_TRUE(waitUntil([&] { return p.canReadLine(); }, 20s)); // running: the first JSON line is out
     stop(p);
     EXPECT_FALSE(p.readAllStandardError().contains("http://"));
+}
+
+// --print-json writes from its own thread: a consumer that stops reading stdout (a full pipe) must not freeze the
+// hub, the server or the window, nor make omniscient queue states; when it reads again it gets the newest.
+TEST(ServerCli, AStdoutReaderThatStopsReadingFreezesNothingAndGetsTheNewestStateWhenItResumes)
+{
+    int fds[2] = {-1, -1};
+    ASSERT_EQ(::pipe2(fds, O_CLOEXEC), 0);
+    ::fcntl(fds[1], F_SETPIPE_SZ, 4096); // one page: full after a few lines
+    ::fcntl(fds[0], F_SETFL, O_NONBLOCK);
+    QProcess p;
+    const int writeEnd = fds[1];
+    p.setChildProcessModifier([writeEnd] { ::dup2(writeEnd, STDOUT_FILENO); }); // stdout: our pipe, unread
+    startProgram(p, QStringLiteral(OMNISCIENT_EXE),
+                 {QStringLiteral("--headless"), QStringLiteral("--simulate"), QStringLiteral("--print-json"),
+                  QStringLiteral("--sim-rate"), QStringLiteral("200"), QStringLiteral("--port"), QStringLiteral("0")});
+    ASSERT_TRUE(p.waitForStarted());
+    ::close(fds[1]);
+    QByteArray err;
+    ASSERT_TRUE(waitForStderr(p, err, [](const QByteArray &e) { return localhostPort(e) != 0; })) << err.toStdString();
+    const quint16 port = localhostPort(err);
+    ASSERT_TRUE(waitUntil(
+        [&] {
+            int inPipe = 0;
+            return ::ioctl(fds[0], FIONREAD, &inPipe) == 0 && inPipe > 0;
+        },
+        20s))
+        << "nothing printed";
+
+    // Stdout stays unread for 3 s: the server answers at once all along, and states keep arriving.
+    qint64 seqWhileBlocked = -1;
+    QElapsedTimer blocked;
+    blocked.start();
+    int answers = 0;
+    while (blocked.elapsed() < 3000) {
+        const HttpReply health = exchange(port, request(port, "GET", "/healthz"), 2s);
+        ASSERT_EQ(health.status, 200) << "the server froze while stdout was blocked";
+        const HttpReply state = exchange(port, request(port, "GET", "/api/state"), 2s);
+        ASSERT_EQ(state.status, 200);
+        const qint64 seq = QJsonDocument::fromJson(state.body).object().value(QLatin1String("seq")).toInteger();
+        EXPECT_GE(seq, seqWhileBlocked);
+        seqWhileBlocked = seq;
+        ++answers;
+        waitUntil([] { return false; }, 100ms);
+    }
+    EXPECT_GE(answers, 5);
+    int inPipe = 0;
+    ASSERT_EQ(::ioctl(fds[0], FIONREAD, &inPipe), 0);
+    EXPECT_LE(inPipe, 4096);
+
+    // Reading again: whole JSON lines, no backlog of the ~600 states published meanwhile, then live states.
+    QByteArray text;
+    std::vector<QJsonObject> states;
+    const auto readLines = [&] {
+        char buf[65536];
+        for (ssize_t n = 0; (n = ::read(fds[0], buf, sizeof buf)) > 0;) {
+            text.append(buf, n);
+        }
+        for (qsizetype end = 0; (end = text.indexOf('\n')) >= 0; text.remove(0, end + 1)) {
+            QJsonParseError e{};
+            const QJsonObject o = QJsonDocument::fromJson(text.left(end), &e).object();
+            EXPECT_EQ(e.error, QJsonParseError::NoError) << "not a JSON line: " << text.left(end).toStdString();
+            if (o.value(QLatin1String("type")).toString() == QLatin1String("state")) {
+                states.push_back(o);
+            }
+        }
+    };
+    const auto newest = [&] { return states.empty() ? -1 : states.back().value(QLatin1String("seq")).toInteger(); };
+    ASSERT_TRUE(waitUntil(
+        [&] {
+            readLines();
+            return newest() > seqWhileBlocked;
+        },
+        10s))
+        << "printing did not resume";
+    // Before the first state newer than any seen while blocked: only what the pipe held and the newest waiting.
+    const auto fresh = std::find_if(states.begin(), states.end(), [&](const QJsonObject &o) {
+        return o.value(QLatin1String("seq")).toInteger() > seqWhileBlocked;
+    });
+    EXPECT_LE(fresh - states.begin(), 10) << "states were queued while stdout was blocked";
+    const std::size_t resumedAt = states.size();
+    ASSERT_TRUE(waitUntil(
+        [&] {
+            readLines();
+            return states.size() >= resumedAt + 20;
+        },
+        10s))
+        << "printing did not go on live";
+
+    stop(p);
+    readLines();
+    ::close(fds[0]);
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include <omni/hub.h>
+#include <omni/statejson.h>
 
 #include <gtest/gtest.h>
 
@@ -91,4 +92,44 @@ TEST(Hub, LinkChangesAreEmittedOnce)
     hub.acceptLink(linkOf(LinkStatus::Stale));
     EXPECT_EQ(spy.count(), 2);
     EXPECT_EQ(hub.link().status, LinkStatus::Stale);
+}
+
+TEST(Hub, StateJsonIsSerialisedLazilyOncePerStateAndLinkChangeAndShared)
+{
+    Hub hub;
+    EXPECT_TRUE(hub.stateJson().isEmpty()) << "no state, no message";
+    hub.acceptLink(linkOf(LinkStatus::Live));
+    hub.acceptState(at(7, QDateTime::currentMSecsSinceEpoch() * 1'000'000));
+    hub.acceptState(at(8, QDateTime::currentMSecsSinceEpoch() * 1'000'000));
+    EXPECT_EQ(hub.statesSerialised(), 0u) << "nobody asked: nothing is serialised";
+
+    const QByteArray first = hub.stateJson();
+    EXPECT_EQ(hub.stateJson(), first);
+    EXPECT_EQ(hub.stateJson().constData(), hub.stateJson().constData()) << "the same bytes, shared";
+    EXPECT_EQ(hub.statesSerialised(), 1u);
+    const auto parsed = json::parse(first);
+    ASSERT_TRUE(parsed);
+    EXPECT_EQ(parsed->state.seq, 8u);
+    EXPECT_EQ(parsed->link.status, LinkStatus::Live);
+
+    hub.acceptLink(linkOf(LinkStatus::Stale)); // a state message carries the link
+    const auto stale = json::parse(hub.stateJson());
+    ASSERT_TRUE(stale);
+    EXPECT_EQ(stale->link.status, LinkStatus::Stale);
+    EXPECT_EQ(hub.statesSerialised(), 2u);
+
+    hub.acceptLink(linkOf(LinkStatus::Live));
+    hub.acceptState(at(9, QDateTime::currentMSecsSinceEpoch() * 1'000'000));
+    EXPECT_EQ(json::parse(hub.stateJson())->state.seq, 9u);
+    EXPECT_EQ(hub.statesSerialised(), 3u) << "a link change and a state before the next use: one serialisation";
+}
+
+TEST(Hub, ConsumersOfStateChangedSeeTheNewStateInStateJson)
+{
+    Hub hub;
+    std::vector<quint64> seen;
+    QObject::connect(&hub, &Hub::stateChanged, [&] { seen.push_back(json::parse(hub.stateJson())->state.seq); });
+    hub.acceptState(at(1, 1'000'000'000));
+    hub.acceptState(at(2, 1'100'000'000));
+    EXPECT_EQ(seen, (std::vector<quint64>{1, 2}));
 }

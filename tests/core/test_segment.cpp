@@ -91,6 +91,26 @@ TEST(Segment, ReportsIncompatibleWhenAbiIsOlder)
     EXPECT_EQ(segment::inspect(&seg, sizeof(seg)).reason, Incompatibility::AbiOlder);
 }
 
+TEST(Segment, ReportsBothAbiVersionsAsNumbers)
+{
+    auto seg = validSegment();
+    seg.header.abi_version = OMNI_SHM_ABI_VERSION + 5;
+    const auto newer = segment::inspect(&seg, sizeof(seg));
+    EXPECT_EQ(newer.reason, Incompatibility::AbiNewer);
+    EXPECT_EQ(newer.segmentAbi, OMNI_SHM_ABI_VERSION + 5);
+    EXPECT_EQ(newer.readerAbi, OMNI_SHM_ABI_VERSION);
+    seg.header.abi_version = 0;
+    const auto older = segment::inspect(&seg, sizeof(seg));
+    EXPECT_EQ(older.reason, Incompatibility::AbiOlder);
+    EXPECT_EQ(older.segmentAbi, 0u);
+    EXPECT_EQ(older.readerAbi, OMNI_SHM_ABI_VERSION);
+    seg.header.abi_version = OMNI_SHM_ABI_VERSION;
+    const auto fine = segment::inspect(&seg, sizeof(seg));
+    EXPECT_EQ(fine.status, LinkStatus::Live);
+    EXPECT_EQ(fine.segmentAbi, 0u) << "only an ABI mismatch says versions";
+    EXPECT_EQ(fine.readerAbi, 0u);
+}
+
 TEST(Segment, ReportsHeaderAndPayloadSizeMismatches)
 {
     auto seg = validSegment();

@@ -151,6 +151,25 @@ TEST_F(Routes, ApiStateIs503WithTheLinkUntilAStateArrives)
     EXPECT_EQ(state.value(QLatin1String("motor_power")).toArray().at(1).toInt(), -20);
 }
 
+TEST_F(Routes, ApiStateSharesTheHubsFrameButGivesTheAgeAtTheRequest)
+{
+    start();
+    hub.acceptLink(makeLink(LinkStatus::Live));
+    hub.acceptState(makeState(5)); // published now
+    const QByteArray frame = hub.stateJson();
+    ASSERT_LE(QJsonDocument::fromJson(frame).object().value(QLatin1String("age_ms")).toInteger(), 200);
+    const quint64 serialised = hub.statesSerialised();
+    waitUntil([] { return false; }, 400ms);
+
+    const QJsonObject first = QJsonDocument::fromJson(get("/api/state").body).object();
+    const QJsonObject second = QJsonDocument::fromJson(get("/api/state").body).object();
+    EXPECT_GE(first.value(QLatin1String("age_ms")).toInteger(), 400) << "the age when asked, not when serialised";
+    EXPECT_GE(second.value(QLatin1String("age_ms")).toInteger(), first.value(QLatin1String("age_ms")).toInteger());
+    EXPECT_EQ(first.value(QLatin1String("seq")).toInteger(), 5);
+    EXPECT_EQ(hub.statesSerialised(), serialised) << "requests reuse the shared frame";
+    EXPECT_EQ(server->stats().statesSerialised, serialised);
+}
+
 TEST_F(Routes, HealthzAnswersOk)
 {
     start();

@@ -91,6 +91,26 @@ TEST_F(Stream, EachStateIsSerialisedOnceForAllClientsAndNotAtAllWithoutClients)
     EXPECT_EQ(server->stats().statesSerialised, before + 1);
 }
 
+TEST_F(Stream, OneSerialisationPerStateServesTheStreamApiStateAndAnotherConsumer)
+{
+    start();
+    // What --print-json does: take the hub's frame on every state.
+    std::vector<QByteArray> printed;
+    QObject::connect(&hub, &Hub::stateChanged, [&] { printed.push_back(hub.stateJson()); });
+    hub.acceptLink(makeLink(LinkStatus::Live));
+    WsClient a;
+    WsClient b;
+    ASSERT_TRUE(a.open(port) && b.open(port));
+    for (quint64 seq = 1; seq <= 20; ++seq) {
+        hub.acceptState(makeState(seq));
+        ASSERT_TRUE(a.waitFor([&] { return a.hasSeq(seq) && b.hasSeq(seq); })) << seq;
+        ASSERT_EQ(get("/api/state").status, 200);
+    }
+    EXPECT_EQ(printed.size(), 20u);
+    EXPECT_EQ(hub.statesSerialised(), 20u) << "stdout, two clients and /api/state share one serialisation";
+    EXPECT_EQ(server->stats().statesSerialised, 20u);
+}
+
 TEST_F(Stream, AReconnectingClientGetsTheNewestStateNotABacklog)
 {
     start();

@@ -20,6 +20,8 @@ TEST_F(ShmSourceTest, ReportsIncompatibleWhenAbiIsNewerAndRecoversWhenAGoodWrite
     ASSERT_TRUE(waitForLink(LinkStatus::Incompatible));
     EXPECT_EQ(links.back().reason, Incompatibility::AbiNewer);
     EXPECT_TRUE(links.back().detail.contains(QStringLiteral("ABI 2")));
+    EXPECT_EQ(links.back().segmentAbi, OMNI_SHM_ABI_VERSION + 1);
+    EXPECT_EQ(links.back().readerAbi, OMNI_SHM_ABI_VERSION);
 
     unlinkSegments(name);
     writer = omni_writer_open(name.toLocal8Bit().constData());
@@ -27,6 +29,8 @@ TEST_F(ShmSourceTest, ReportsIncompatibleWhenAbiIsNewerAndRecoversWhenAGoodWrite
     omni_writer_publish(writer, &s);
     ASSERT_TRUE(waitForLink(LinkStatus::Live));
     ASSERT_TRUE(waitUntil([&] { return !states.empty() && states.back().direction == 11; }));
+    EXPECT_EQ(links.back().segmentAbi, 0u);
+    EXPECT_EQ(links.back().readerAbi, 0u);
 }
 
 TEST_F(ShmSourceTest, ReportsBadMagicForGarbageAndNeverDeliversAState)

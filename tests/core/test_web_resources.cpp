@@ -69,8 +69,8 @@ TEST(WebResources, EveryImportedModuleIsEmbedded)
         const QString source = QString::fromUtf8(readResource(file));
         for (auto m = importFrom.globalMatch(source); m.hasNext(); ++checked) {
             const QString target = dir + m.next().captured(1);
-            EXPECT_TRUE(files.contains(target)) << file.toStdString() << " imports " << target.toStdString()
-                                                << ", which is not embedded";
+            EXPECT_TRUE(files.contains(target))
+                << file.toStdString() << " imports " << target.toStdString() << ", which is not embedded";
         }
     }
     EXPECT_GE(checked, 5);

@@ -62,3 +62,22 @@ describe('reconnect backoff', () => {
         assert.equal(backoffDelay(60, () => 0), 7500);
     });
 });
+
+describe('link sentences', () => {
+    test('ABI versions come from the link\'s numbers, never from its English detail', async () => {
+        const i18n = await web('i18n.js');
+        i18n.setLanguage('en');
+        const { sayFor } = await web('panel.js');
+        globalThis.window ??= { location: { host: 'pi:3001' } };
+        const model = (link) => ({ conn: { phase: 'open' }, link, state: null });
+        const detail = 'segment ABI 7, this build reads ABI 9';
+        const said = sayFor('incompatible', model({
+            link: 'incompatible', reason: 'abi_newer', detail, segment_abi: 2, reader_abi: 1,
+        }), 0);
+        assert.match(said, /ABI 2/);
+        assert.match(said, /ABI 1/);
+        assert.doesNotMatch(said, /[79]/);
+        const plain = sayFor('incompatible', model({ link: 'incompatible', reason: 'abi_older', detail }), 0);
+        assert.equal(plain, i18n.t('say.abi_older_plain'), 'no numbers: the sentence without them');
+    });
+});

@@ -8,6 +8,7 @@
 
 #include <omniscient/omni_shm.h>
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 
@@ -88,6 +89,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         std::memcpy(seg.get(), data, size);
     }
     const segment::Inspection ins = segment::inspect(size == 0 ? nullptr : seg.get(), size);
+
+    // The reader inspects a copy of the segment's first sizeof(omni_shm_segment) bytes, passing the mapping's
+    // real size: inspect() must read the header only, and judge the copy as it judges the whole.
+    if (size != 0) {
+        const std::size_t headSize = std::min(size, sizeof(omni_shm_segment));
+        std::unique_ptr<unsigned char[]> head(new unsigned char[headSize]);
+        std::memcpy(head.get(), data, headSize);
+        const segment::Inspection fromHead = segment::inspect(head.get(), size);
+        FUZZ_CHECK(fromHead.status == ins.status && fromHead.reason == ins.reason && fromHead.layout == ins.layout);
+        FUZZ_CHECK(fromHead.writerStartNs == ins.writerStartNs && fromHead.detail == ins.detail);
+    }
 
     switch (ins.status) {
     case LinkStatus::Live:

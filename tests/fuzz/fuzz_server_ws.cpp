@@ -78,7 +78,7 @@ bool wholeFrames(QByteArrayView bytes)
         if ((b1 & 0x80) != 0) {
             header += 4;
         }
-        if (len > static_cast<quint64>(bytes.size() - pos - header)) {
+        if (bytes.size() - pos < header || len > static_cast<quint64>(bytes.size() - pos - header)) {
             return false;
         }
         pos += header + static_cast<qsizetype>(len);

@@ -15,6 +15,26 @@ namespace {
 
 constexpr double kExactDouble = 9007199254740992.0; // 2^53: integers up to here survive a trip through double
 
+/// `s` with every lone surrogate replaced by U+FFFD, as the serialiser writes it (valid UTF-8 only).
+QString normalised(const QString &s)
+{
+    QString r = s;
+    for (qsizetype i = 0; i < r.size(); ++i) {
+        if (r[i].isHighSurrogate() && i + 1 < r.size() && r[i + 1].isLowSurrogate()) {
+            ++i;
+        } else if (r[i].isSurrogate()) {
+            r[i] = QChar(QChar::ReplacementCharacter);
+        }
+    }
+    return r;
+}
+
+bool sameLink(const LinkInfo &a, const LinkInfo &b)
+{
+    return a.status == b.status && a.reason == b.reason && a.layout == b.layout &&
+           normalised(a.detail) == b.detail && normalised(a.source) == b.source;
+}
+
 void checkSerialisedIsJson(const QByteArray &out)
 {
     QJsonParseError pe{};
@@ -55,11 +75,7 @@ void checkStateRoundTrip(const json::Message &m)
     if (m.extras.ageMs > -kExactDouble && static_cast<double>(m.extras.ageMs) < kExactDouble) {
         FUZZ_CHECK(m.extras.ageMs == again->extras.ageMs);
     }
-    FUZZ_CHECK(m.link.status == again->link.status);
-    FUZZ_CHECK(m.link.reason == again->link.reason);
-    FUZZ_CHECK(m.link.layout == again->link.layout);
-    FUZZ_CHECK(m.link.detail == again->link.detail);
-    FUZZ_CHECK(m.link.source == again->link.source);
+    FUZZ_CHECK(sameLink(m.link, again->link));
 }
 
 } // namespace
@@ -89,7 +105,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         checkSerialisedIsJson(out);
         const auto again = json::parse(out);
         FUZZ_CHECK(again && again->type == json::Message::Type::Link);
-        FUZZ_CHECK(again->link == m->link);
+        FUZZ_CHECK(sameLink(m->link, again->link));
+        FUZZ_CHECK(json::linkMessage(again->link) == out); // serialising is a fixed point after one trip
         break;
     }
     case json::Message::Type::Hello: {
@@ -97,7 +114,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         checkSerialisedIsJson(out);
         const auto again = json::parse(out);
         FUZZ_CHECK(again && again->type == json::Message::Type::Hello);
-        FUZZ_CHECK(again->serverVersion == m->serverVersion);
+        FUZZ_CHECK(again->serverVersion == normalised(m->serverVersion));
         FUZZ_CHECK(again->soundEnabled == m->soundEnabled);
         break;
     }

@@ -100,7 +100,67 @@ def http():
     write("httprequest", "tls_hello", b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03")
 
 
+def frame(opcode, payload, fin=True, masked=True, length=None):
+    """A WebSocket frame as a client sends it (masked with key 0 unless masked=False)."""
+    n = len(payload) if length is None else length
+    head = bytes([(0x80 if fin else 0) | opcode])
+    m = 0x80 if masked else 0
+    if n < 126:
+        head += bytes([m | n])
+    elif n <= 0xFFFF:
+        head += bytes([m | 126]) + n.to_bytes(2, "big")
+    else:
+        head += bytes([m | 127]) + n.to_bytes(8, "big")
+    return head + (b"\0\0\0\0" if masked else b"") + payload
+
+
+def server_ws():
+    # First byte even: the rest is one text message. Odd: raw bytes after the handshake.
+    for name, text in [("cmd_sound_off", SOUND), ("cmd_sound_on", SOUND.replace("false", "true")),
+                       ("cmd_state", STATE), ("cmd_hello", HELLO), ("cmd_not_json", "cluck"), ("cmd_empty", "")]:
+        write("server_ws", name, b"\0" + text.encode())
+    raw = {
+        "raw_text_sound": frame(1, SOUND.encode()),
+        "raw_binary": frame(2, b"\x00\x01\x02"),
+        "raw_ping": frame(9, b"hi"),
+        "raw_pong": frame(10, b""),
+        "raw_close_1000": frame(8, b"\x03\xe8bye"),
+        "raw_close_bad_code": frame(8, b"\x00\x05"),
+        "raw_fragmented_text": frame(1, b'{"type":"so', fin=False) + frame(0, b'und","enabled":true}'),
+        "raw_continuation_first": frame(0, b"x"),
+        "raw_unmasked": frame(1, b"{}", masked=False),
+        "raw_reserved_opcode": frame(3, b"x"),
+        "raw_rsv_bits": bytes([0xF1]) + frame(1, b"x")[1:],
+        "raw_bad_utf8": frame(1, b"\xc3\x28\xff"),
+        "raw_length_lies": frame(1, b"abc", length=1 << 40),
+        "raw_16bit_length": frame(1, b"a" * 300),
+        "raw_big_ping": frame(9, b"p" * 200),
+        "raw_two_messages": frame(1, SOUND.encode()) + frame(1, b"[]"),
+    }
+    for name, data in raw.items():
+        write("server_ws", name, b"\x01" + data)
+
+
+def remote_stream():
+    # Messages separated by 0x1E; one starting with 0x02 goes as binary. The harness sent a valid hello first.
+    rs = "\x1e"
+    write("remote_stream", "state", STATE)
+    write("remote_stream", "link_then_state", LINK + rs + STATE)
+    write("remote_stream", "legacy_state", LEGACY_STATE)
+    write("remote_stream", "sound", SOUND)
+    write("remote_stream", "hello_other_schema", HELLO.replace('"schema":1', '"schema":2') + rs + STATE)
+    write("remote_stream", "hello_again", HELLO + rs + STATE)
+    write("remote_stream", "binary", "\x02" + STATE)
+    write("remote_stream", "garbage", "\x00\xff{[" + rs + "null" + rs + "1e999")
+    write("remote_stream", "huge_numbers", STATE.replace('"seq":2', '"seq":1e300'))
+    write("remote_stream", "old_publish_time", STATE.replace("1795673704798.129", "1.5"))
+    write("remote_stream", "far_future_age", STATE.replace('"age_ms":0', '"age_ms":3999999999999')
+          .replace("1795673704798.129", "3999999999999"))
+
+
 if __name__ == "__main__":
     segments()
     messages("statejson")
     http()
+    server_ws()
+    remote_stream()

@@ -61,7 +61,10 @@ foreign=$(grep -v "^$appdir/" <<<"$qt_maps" || true)
 pass "all $(wc -l <<<"$qt_maps") mapped Qt libraries come from $appdir"
 plugin=$(awk '$6 ~ /plugins\/platforms/ {print $6}' "/proc/$app/maps" | sort -u | head -n1)
 [[ -z $plugin || $plugin == "$appdir/"* ]] || fail "platform plugin from outside: $plugin"
-if ss -ltnpH 2>/dev/null | grep -q "pid=$app,"; then
+# Captured, not piped into grep -q: with pipefail, ss dying of SIGPIPE on a busy machine would read as "not
+# listening" and skip the check.
+listening=$(ss -ltnpH 2>/dev/null || true)
+if grep -q "pid=$app," <<<"$listening"; then
     if ! wait_for 20 curl -fs -o "$work/index.html" "http://127.0.0.1:$port/"; then
         ss -ltnp >&2
         fail "the app listens but port $port gives no HTTP answer"

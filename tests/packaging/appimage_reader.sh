@@ -15,6 +15,9 @@ expect_eq "$(tail -c +$((offset + 1)) "$img" | head -c 4)" hsqs "squashfs superb
 
 "$img" --appimage-extract usr/bin/omniscient >/dev/null
 needed=$(readelf -d squashfs-root/usr/bin/omniscient | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p')
+# shellcheck disable=SC2016 # a literal $ORIGIN
+expect_eq "$(readelf -d squashfs-root/usr/bin/omniscient | sed -n 's/.*Library runpath: \[\(.*\)\]/\1/p')" \
+    '$ORIGIN/../lib' "RUNPATH of usr/bin/omniscient (the bundled libraries, set by deploy.sh)"
 expected=(AppRun omniscient.desktop omniscient.svg .DirIcon usr/bin/omniscient usr/bin/qt.conf usr/lib/libQt6Core.so.6)
 if grep -q '^libQt6Gui\|^libQt6Widgets' <<<"$needed"; then
     expected+=(usr/lib/libQt6Gui.so.6 usr/plugins/platforms/libqxcb.so usr/plugins/platforms/libqwayland-egl.so

@@ -33,7 +33,7 @@ cd "$work" || exit 1
 
 expect_eq "$("$img" --appimage-offset)" "$(stat -c %s "$work/runtime")" "--appimage-offset is the runtime's size"
 "$img" --appimage-version | grep -Eq '^[0-9]+\.[0-9]+' || fail "--appimage-version"
-"$img" --appimage-help | grep -q -- --appimage-extract-and-run || fail "--appimage-help"
+grep -q -- --appimage-extract-and-run <<<"$("$img" --appimage-help)" || fail "--appimage-help"
 rc=0
 "$img" --appimage-bogus 2>/dev/null || rc=$?
 expect_eq "$rc" 1 "unknown --appimage- option is an error"

@@ -8,11 +8,12 @@ failures=0
 err=$(mktemp)
 trap 'rm -f "$err"' EXIT
 
+# The program runs through $OMNI_TEST_EMULATOR when set (qemu-aarch64-static in the cross test run: no binfmt_misc).
 # expect_usage_error PATTERN ARGS...: exit status 2, a single stderr line matching PATTERN and "try --help".
 expect_usage_error() {
     pattern=$1
     shift
-    "$sim" "$@" >/dev/null 2>"$err"
+    ${OMNI_TEST_EMULATOR:+$OMNI_TEST_EMULATOR }"$sim" "$@" >/dev/null 2>"$err"
     rc=$?
     lines=$(wc -l <"$err")
     if [ "$rc" -ne 2 ] || [ "$lines" -ne 1 ] || ! grep -q -e "$pattern" "$err" || ! grep -q -e "try --help" "$err"; then
@@ -42,13 +43,13 @@ expect_usage_error "--shm expects .*name" --shm a/b
 expect_usage_error "--shm expects .*name" --shm "$(printf '%0201d' 0)"
 expect_usage_error "--quiet takes no value" --quiet=yes
 
-out=$("$sim" --version)
+out=$(${OMNI_TEST_EMULATOR:+$OMNI_TEST_EMULATOR }"$sim" --version)
 rc=$?
 if [ "$rc" -ne 0 ] || [ "$out" != "omni-sim $version" ]; then
     echo "FAIL: --version: exit $rc, printed '$out' (want 'omni-sim $version')"
     failures=$((failures + 1))
 fi
-if ! "$sim" --help | grep -q -e "--rate HZ"; then
+if ! ${OMNI_TEST_EMULATOR:+$OMNI_TEST_EMULATOR }"$sim" --help | grep -q -e "--rate HZ"; then
     echo "FAIL: --help does not describe --rate"
     failures=$((failures + 1))
 fi

@@ -21,7 +21,8 @@ cleanup() { rm -f "$seg" "$seg.wake"; }
 trap cleanup EXIT
 
 # timeout: a writer that never ends fails the test instead of hanging it (it forwards our SIGTERM).
-timeout -s KILL 20 "$prog" "$@" &
+# $OMNI_TEST_EMULATOR (qemu-aarch64-static in the cross test run: no binfmt_misc there) comes first when set.
+timeout -s KILL 20 ${OMNI_TEST_EMULATOR:+$OMNI_TEST_EMULATOR }"$prog" "$@" &
 pid=$!
 
 if [ "$mode" = signal ]; then

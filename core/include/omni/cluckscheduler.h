@@ -40,7 +40,9 @@ struct SoundDecision {
 
 /// Decides when the chicken makes a sound: random clucks every minGap..maxGap while sound is on and the
 /// robot is live, an obstacle sound on a rising obstacle edge, a link-lost sound when a live link ends;
-/// never two at once. Pure logic: time and randomness are injected, so tests are exact.
+/// never two at once. A cluck is scheduled only while sound is on and the link is live (otherwise
+/// msUntilNextCluck() is -1, so nothing needs to wake up). Pure logic: time and randomness are injected,
+/// so tests are exact.
 class CluckScheduler
 {
 public:
@@ -52,14 +54,16 @@ public:
     /// A scheduler reading time from `clock` and chance from `random`. Starts disabled and not live.
     CluckScheduler(Clock clock, Random random, CluckTiming timing = {});
 
-    /// Sound on or off (already combined with any local mute). Turning it on schedules the next cluck.
+    /// Sound on or off (already combined with any local mute). Turning it on while live schedules the next
+    /// cluck; turning it off cancels it.
     void setEnabled(bool enabled);
     /// Whether sounds may play.
     [[nodiscard]] bool enabled() const { return m_enabled; }
 
     /// Feeds a new robot state; returns the obstacle sound on a rising obstacle edge.
     std::optional<SoundDecision> onState(const RobotState &state);
-    /// Feeds a link change; returns the link-lost sound when a live link stops being live.
+    /// Feeds a link change; returns the link-lost sound when a live link stops being live. A link that
+    /// becomes live schedules the next cluck (when enabled); one that stops being live cancels it.
     std::optional<SoundDecision> onLink(LinkStatus status);
     /// Returns a cluck when one is due (and schedules the next one).
     std::optional<SoundDecision> poll();
@@ -68,7 +72,8 @@ public:
 
     /// Whether a sound counts as playing now.
     [[nodiscard]] bool busy() const;
-    /// Milliseconds until the next cluck is due (0 when overdue), or -1 when none is scheduled.
+    /// Milliseconds until the next cluck is due (0 when overdue), or -1 when none is scheduled (sound off
+    /// or the link not live).
     [[nodiscard]] qint64 msUntilNextCluck() const;
     /// The timing in force.
     [[nodiscard]] const CluckTiming &timing() const { return m_timing; }
@@ -93,6 +98,7 @@ private:
 
 /// Drives a CluckScheduler from a Hub in real time: listens to states, link and the sound switch, and
 /// emits cue() when a sound should play. The app connects cue() to its player and reports finished().
+/// Its timer runs only while a cluck is scheduled, and fires when it is due: no wake-ups at idle.
 class SoundDirector : public QObject
 {
     Q_OBJECT
@@ -109,6 +115,8 @@ public:
     [[nodiscard]] bool localMute() const { return m_localMute; }
     /// The scheduler (tests inspect it).
     [[nodiscard]] const CluckScheduler &scheduler() const { return m_scheduler; }
+    /// Milliseconds until the director's timer fires, or -1 when it sleeps (tests check idle costs nothing).
+    [[nodiscard]] qint64 msUntilWake() const;
 
 public Q_SLOTS:
     /// The player finished the current sound.

@@ -40,6 +40,15 @@ public:
     /// States the source skipped because newer ones superseded them.
     [[nodiscard]] quint64 statesCoalesced() const;
 
+    /// The latest state as a `state` message (docs/protocol.md), shared by every consumer (stdout, the
+    /// WebSocket stream, /api/state): serialised on first use after a new state or a link change, at most once
+    /// per state and link change. Its `age_ms` is the age when it was serialised, which for a live stream is
+    /// its arrival; a consumer that answers later (/api/state) refreshes it with json::withAge(). Empty without
+    /// a state. The reference stays valid until the next state or link change.
+    [[nodiscard]] const QByteArray &stateJson() const;
+    /// How many times stateJson() serialised a state.
+    [[nodiscard]] quint64 statesSerialised() const { return m_serialised; }
+
 public Q_SLOTS:
     /// Sets whether the robot clucks; emits soundEnabledChanged when it changes.
     void setSoundEnabled(bool enabled);
@@ -62,6 +71,10 @@ private:
     LinkInfo m_link;
     bool m_sound = true;
     quint64 m_received = 0;
+    // stateJson()'s cache: built lazily, dropped on every state and link change.
+    mutable QByteArray m_stateJson;
+    mutable bool m_stateJsonValid = false;
+    mutable quint64 m_serialised = 0;
     // Rate window: the first sample of the current window and the rate of the last full window.
     quint64 m_windowSeq = 0;
     qint64 m_windowStartNs = 0;

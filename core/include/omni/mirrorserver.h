@@ -45,7 +45,7 @@ struct MirrorServerStats {
     quint64 messagesSent = 0;     ///< WebSocket text messages sent, all types
     quint64 statesSent = 0;       ///< state messages sent
     quint64 statesSkipped = 0;    ///< states a client never got because a newer one replaced it (rate cap, slow socket)
-    quint64 statesSerialised = 0; ///< state messages built (at most once per state and link change)
+    quint64 statesSerialised = 0; ///< state messages the hub built (Hub::statesSerialised(), for all consumers)
     quint64 clientsAccepted = 0;  ///< WebSocket connections accepted
     quint64 clientsRefused = 0;   ///< WebSocket upgrades refused (max clients)
     quint64 clientsDropped = 0;   ///< clients dropped by the server (no pong, oversized or too many messages)

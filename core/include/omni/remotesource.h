@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "omni/statejson.h"
 #include "omni/statesource.h"
 
 #include <QUrl>
@@ -12,10 +13,6 @@ class QTimer;
 class QWebSocket;
 
 namespace omni {
-
-namespace json {
-struct Message;
-}
 
 /// The network link to a remote omniscient, apart from the robot's own link behind it.
 enum class NetworkStatus {
@@ -34,14 +31,20 @@ struct RemoteSourceOptions {
     std::chrono::milliseconds maxBackoff{5000};     ///< longest reconnect delay
     std::chrono::milliseconds pingInterval{2000};   ///< WebSocket ping period while connected
     std::chrono::milliseconds silenceTimeout{6000}; ///< no message and no pong for this long: the link is dead
-    qint64 maxMessageBytes = 1024 * 1024;           ///< larger messages close the connection (Qt enforces it)
+    /// No new state for max(staleAfter, 3 / rate_hz): the robot's link reads Stale here, whatever the server
+    /// last said (a server or network gone quiet); the network link is judged apart. As the web page does.
+    std::chrono::milliseconds staleAfter{2500};
+    /// Larger messages close the connection (Qt enforces it while receiving); json::parse takes no more either.
+    qint64 maxMessageBytes = json::kMaxMessageBytes;
 };
 
 /// Shows a remote robot: a StateSource over another omniscient's WebSocket stream (docs/protocol.md).
-/// Parses every message with json::parse and trusts none: malformed, binary or oversized messages are
-/// dropped and counted. Reconnects by itself with exponential backoff, keeps the network link apart from
-/// the robot's link, mirrors the server's sound switch and can change it.
-/// While the network is down the robot's link reads Stale (with a state) or Waiting (without): never live.
+/// Parses every message with json::parse and trusts none: malformed or binary messages are dropped and
+/// counted; a message over maxMessageBytes is counted too and ends the connection (Qt does not buffer it).
+/// Reconnects by itself with exponential backoff, keeps the network link apart from the robot's link,
+/// mirrors the server's sound switch and can change it.
+/// While the network is down the robot's link reads Stale (with a state) or Waiting (without): never live;
+/// nor while connected when no new state came for the stale timeout (see RemoteSourceOptions::staleAfter).
 class RemoteSource : public StateSource
 {
     Q_OBJECT
@@ -63,8 +66,10 @@ public:
     [[nodiscard]] QString networkDetail() const { return m_networkDetail; }
     /// The URL connected to.
     [[nodiscard]] const QUrl &url() const { return m_options.url; }
-    /// The URL with any token or password removed, fit to show and log.
-    [[nodiscard]] QString displayUrl() const;
+    /// The URL with any token or password removed, fit to show and log (made once per URL).
+    [[nodiscard]] const QString &displayUrl() const { return m_displayUrl; }
+    /// How long the robot's link may read live without a new state, in ms, at the last state's rate.
+    [[nodiscard]] qint64 staleTimeoutMs() const;
     /// Where the server itself reads the robot from (e.g. "shm:omnigod"), empty until known.
     [[nodiscard]] QString upstreamSource() const { return m_upstreamSource; }
     /// The server's version from its hello, empty until known.
@@ -104,7 +109,10 @@ private:
     void onText(const QString &text);
     void onBinary(const QByteArray &bytes);
     void onPingTimer();
+    void onStateOverdue();
     void handle(const json::Message &m);
+    void takeServerLink(const LinkInfo &link);
+    [[nodiscard]] LinkInfo shownLink() const;
     void reject(const QString &why);
     void setNetwork(NetworkStatus status, const QString &detail);
     void setLink(const LinkInfo &link);
@@ -116,9 +124,14 @@ private:
     QWebSocket *m_socket = nullptr;
     QTimer *m_retry;
     QTimer *m_ping;
+    QTimer *m_stateWatchdog; ///< single shot, re-armed by every state: ends a "live" that brings no states
+    QString m_displayUrl;
     NetworkStatus m_network = NetworkStatus::Idle;
     QString m_networkDetail;
-    LinkInfo m_link;
+    LinkInfo m_link;       ///< the robot's link as shown (see shownLink())
+    LinkInfo m_serverLink; ///< the robot's link as the server last said
+    bool m_stateOverdue = false;
+    double m_rateHz = 0.0; ///< the rate of the last state, for the watchdog
     bool m_running = false;
     bool m_helloSeen = false;
     bool m_haveState = false;

@@ -67,6 +67,8 @@ struct LinkInfo {
     QString detail;                                 ///< machine-made facts for the reason, e.g. "abi 2, reads 1"
     Layout layout = Layout::None;                   ///< the layout detected, when one is
     QString source;                                 ///< e.g. "shm:omnigod" or "ws://pi:3001/ws"
+    quint32 segmentAbi = 0;                         ///< AbiNewer/AbiOlder: the segment's ABI version, else 0
+    quint32 readerAbi = 0;                          ///< AbiNewer/AbiOlder: the ABI this build reads, else 0
 
     friend bool operator==(const LinkInfo &, const LinkInfo &) = default;
 };
@@ -107,6 +109,11 @@ QString action(const RobotState &s);
 enum class Action { Stopped, Forward, Backward, RotateLeft, RotateRight, SteerLeft, SteerRight, AvoidObstacle };
 /// Derives the Action from a state.
 Action actionOf(const RobotState &s);
+
+namespace labels {
+/// The English label of an action, as labels::action(const RobotState &) gives it.
+QString action(Action a);
+} // namespace labels
 
 } // namespace omni
 

@@ -20,6 +20,8 @@ struct Inspection {
     QString detail;                                 ///< facts, e.g. "abi_version 2, this build reads 1"
     quint64 writerStartNs = 0;                      ///< the writer generation (Current only)
     qint32 writerPid = 0;                           ///< the writer pid (Current only)
+    quint32 segmentAbi = 0;                         ///< AbiNewer/AbiOlder: the segment's abi_version, else 0
+    quint32 readerAbi = 0;                          ///< AbiNewer/AbiOlder: OMNI_SHM_ABI_VERSION, else 0
 };
 
 /// Classifies `size` bytes at `base`. base may be null when size is 0.

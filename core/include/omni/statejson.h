@@ -14,6 +14,9 @@ namespace omni::json {
 /// Version of the message schema; bumped on incompatible changes.
 constexpr int kSchemaVersion = 1;
 
+/// The largest message parse() accepts, in bytes; RemoteSource lets Qt buffer no larger one.
+constexpr qsizetype kMaxMessageBytes = 64 * 1024;
+
 /// Derived figures that travel with a state.
 struct StateExtras {
     double rateHz = 0.0; ///< publish rate at the source
@@ -28,6 +31,16 @@ QByteArray linkMessage(const LinkInfo &link);
 QByteArray helloMessage(const QString &serverVersion, bool soundEnabled);
 /// {"type":"sound","enabled":...}
 QByteArray soundMessage(bool enabled);
+/// {"enabled":...}: the body of GET /api/sound and of its POST answer.
+QByteArray soundState(bool enabled);
+
+/// `message` (a stateMessage()) with its age_ms replaced by `ageMs`; cheap, nothing is serialised again.
+/// Returns `message` unchanged if it has no age_ms.
+QByteArray withAge(const QByteArray &message, qint64 ageMs);
+
+/// `text` as a quoted JSON string, escaped like every string of these messages: `"`, `\` and control
+/// characters (< U+0020) escaped, the rest UTF-8; a lone surrogate becomes U+FFFD, so the result is valid UTF-8.
+QByteArray quoted(QStringView text);
 
 /// A parsed message (remote mode reads the stream with it).
 struct Message {
@@ -44,5 +57,10 @@ struct Message {
 /// Parses one message. On failure returns nullopt and, when `error` is given, says what is wrong.
 /// Never trusts its input: wrong types, missing fields, huge arrays and numbers out of range are errors.
 std::optional<Message> parse(const QByteArray &bytes, QString *error = nullptr);
+
+/// Parses a sound switch, the one command a client may give: {"enabled":true|false}, with "type":"sound" or
+/// no "type" (the WebSocket command and the POST /api/sound body alike). Returns the switch, or nullopt and
+/// `error` for anything else (not JSON, not an object, another type, "enabled" missing or not a boolean).
+std::optional<bool> parseSoundCommand(const QByteArray &bytes, QString *error = nullptr);
 
 } // namespace omni::json

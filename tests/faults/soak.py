@@ -1,0 +1,181 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: MIT
+"""Soak run (issue 7 §4, scripts/soak.sh): omniscient with the robot at 1 kHz and 50 WebSocket clients that
+keep connecting and disconnecting, sampled every few seconds for RSS, open fds, threads and CPU.
+Writes a CSV and a Markdown summary; exits 1 when memory or descriptors grew.
+"""
+import argparse
+import asyncio
+import csv
+import os
+import random
+import statistics
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import omnilib  # noqa: E402
+import shmwriter  # noqa: E402
+
+import websockets  # noqa: E402
+
+# Growth limits, idle (no client) after the warm-up against idle at the end.
+MAX_RSS_DRIFT_KB = 4 * 1024
+MAX_FD_DRIFT = 0
+
+
+class Counters:
+    def __init__(self):
+        self.connects = 0
+        self.failures = 0
+        self.states = 0
+        self.http = 0
+
+
+async def client_loop(port, stop_at, counters, rng):
+    while time.monotonic() < stop_at:
+        try:
+            if rng.random() < 0.1:  # now and then a page load or an API call instead
+                reader, writer = await asyncio.open_connection("127.0.0.1", port)
+                path = rng.choice([b"/", b"/api/state", b"/healthz", b"/metrics", b"/app.js"])
+                writer.write(b"GET " + path + b" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                await writer.drain()
+                await asyncio.wait_for(reader.read(), 10)
+                writer.close()
+                counters.http += 1
+            else:
+                async with websockets.connect("ws://127.0.0.1:%d/ws" % port, open_timeout=10) as ws:
+                    counters.connects += 1
+                    until = time.monotonic() + rng.uniform(0.5, 8)
+                    while time.monotonic() < until:
+                        message = await asyncio.wait_for(ws.recv(), 5)
+                        counters.states += '"type":"state"' in message
+                    if rng.random() < 0.3:  # vanish without a close handshake
+                        ws.transport.abort()
+        except (OSError, asyncio.TimeoutError, websockets.exceptions.WebSocketException):
+            counters.failures += 1
+        await asyncio.sleep(rng.uniform(0, 1.5))
+
+
+async def sampler(app, stop_at, interval, counters, rows, t0):
+    last_cpu, last_t, last_states = app.cpu_seconds(), time.monotonic(), 0
+    while time.monotonic() < stop_at:
+        await asyncio.sleep(interval)
+        if not app.alive():
+            raise RuntimeError("omniscient died during the soak")
+        now, cpu = time.monotonic(), app.cpu_seconds()
+        row = {
+            "t_s": round(now - t0, 1),
+            "rss_kb": app.rss_kb(),
+            "fds": app.fds(),
+            "threads": app.threads(),
+            "cpu_pct": round(100 * (cpu - last_cpu) / (now - last_t), 1),
+            "ws_connects": counters.connects,
+            "client_states_per_s": round((counters.states - last_states) / (now - last_t)),
+            "client_failures": counters.failures,
+        }
+        rows.append(row)
+        last_cpu, last_t, last_states = cpu, now, counters.states
+        print("  t=%(t_s)7.1fs rss=%(rss_kb)6d kB fds=%(fds)3d threads=%(threads)2d cpu=%(cpu_pct)5.1f%% "
+              "connects=%(ws_connects)6d states/s=%(client_states_per_s)6d failures=%(client_failures)d" % row,
+              flush=True)
+
+
+def slope_per_minute(rows, key):
+    xs = [r["t_s"] / 60 for r in rows]
+    ys = [r[key] for r in rows]
+    if len(xs) < 2:
+        return 0.0
+    mx, my = statistics.fmean(xs), statistics.fmean(ys)
+    var = sum((x - mx) ** 2 for x in xs)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / var if var else 0.0
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--omniscient", required=True)
+    ap.add_argument("--sim", required=True)
+    ap.add_argument("--minutes", type=float, default=30)
+    ap.add_argument("--clients", type=int, default=50)
+    ap.add_argument("--rate", type=int, default=1000)
+    ap.add_argument("--interval", type=float, default=5)
+    ap.add_argument("--out", required=True, help="directory for soak.csv, summary.md and the logs")
+    args = ap.parse_args()
+    os.makedirs(args.out, exist_ok=True)
+    shm = "omni-soak-%d" % os.getpid()
+    port = omnilib.free_port()
+    app = omnilib.start_omniscient(args.omniscient, shm, port, os.path.join(args.out, "omniscient.log"))
+    sim = omnilib.start_sim(args.sim, shm, os.path.join(args.out, "sim.log"), args.rate)
+    rows, counters = [], Counters()
+    try:
+        if not omnilib.wait_until(lambda: omnilib.healthz(port), 30):
+            raise RuntimeError("omniscient did not come up")
+        t0 = time.monotonic()
+        warm_s = max(30.0, args.minutes * 3)  # 5 % of the run, at least 30 s
+        stop_at = t0 + args.minutes * 60
+        rng = random.Random(1)
+
+        async def run(until):
+            clients = [client_loop(port, until, counters, random.Random(rng.random())) for _ in range(args.clients)]
+            await asyncio.gather(sampler(app, until, args.interval, counters, rows, t0), *clients)
+
+        def quiescent():
+            time.sleep(5)  # every client gone, the server's timers settled
+            return {"rss_kb": app.rss_kb(), "fds": app.fds(), "threads": app.threads()}
+
+        print("soak: %g min, robot at %d Hz, %d clients, omniscient pid %d on port %d"
+              % (args.minutes, args.rate, args.clients, app.pid, port), flush=True)
+        asyncio.run(run(t0 + warm_s))
+        before = quiescent()
+        print("  after warm-up, no clients: %s" % before, flush=True)
+        asyncio.run(run(stop_at + 5))
+        after = quiescent()
+        print("  at the end, no clients: %s" % after, flush=True)
+    finally:
+        sim.stop()
+        code = app.stop()
+        shmwriter.unlink(shm)
+
+    with open(os.path.join(args.out, "soak.csv"), "w", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0].keys()))
+        w.writeheader()
+        w.writerows(rows)
+    steady = [r for r in rows if r["t_s"] >= warm_s + 5] or rows
+    rss_drift = after["rss_kb"] - before["rss_kb"]
+    fd_drift = after["fds"] - before["fds"]
+    ok = rss_drift <= MAX_RSS_DRIFT_KB and fd_drift <= MAX_FD_DRIFT and code in (0, None)
+    summary = [
+        "# Soak run",
+        "",
+        "%g min; robot at %d Hz (omni-sim); %d clients connecting and disconnecting; sampled every %g s. Growth is "
+        "measured with no client connected, after a %g s warm-up and again at the end."
+        % (args.minutes, args.rate, args.clients, args.interval, warm_s),
+        "",
+        "| measure | value |",
+        "|---|---|",
+        "| RSS, idle after warm-up → idle at the end | %d kB → %d kB (drift %+d kB; limit %d) |"
+        % (before["rss_kb"], after["rss_kb"], rss_drift, MAX_RSS_DRIFT_KB),
+        "| open fds, idle after warm-up → idle at the end | %d → %d (drift %+d; limit %d) |"
+        % (before["fds"], after["fds"], fd_drift, MAX_FD_DRIFT),
+        "| RSS trend after warm-up | %+.1f kB/min |" % slope_per_minute(steady, "rss_kb"),
+        "| RSS min / max over the run | %d / %d kB |" % (min(r["rss_kb"] for r in rows), max(r["rss_kb"] for r in rows)),
+        "| open fds under load, min / max | %d / %d |" % (min(r["fds"] for r in rows), max(r["fds"] for r in rows)),
+        "| threads min / max | %d / %d |" % (min(r["threads"] for r in rows), max(r["threads"] for r in rows)),
+        "| CPU, mean / max of samples | %.1f %% / %.1f %% of one core |"
+        % (statistics.fmean(r["cpu_pct"] for r in rows), max(r["cpu_pct"] for r in rows)),
+        "| WebSocket connects / other requests | %d / %d |" % (counters.connects, counters.http),
+        "| states received by clients | %d (%.0f per second) |" % (counters.states, counters.states / (rows[-1]["t_s"] or 1)),
+        "| client-side failures (timeouts, refusals) | %d |" % counters.failures,
+        "| omniscient exit on SIGTERM | %s |" % code,
+        "",
+        "Result: **%s** (target: no growth)." % ("no growth" if ok else "GROWTH OR FAILURE"),
+    ]
+    text = "\n".join(summary) + "\n"
+    with open(os.path.join(args.out, "summary.md"), "w") as f:
+        f.write(text)
+    print(text)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
