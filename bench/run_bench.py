@@ -662,6 +662,9 @@ def figures(run):
         f[f"fanout_{server}_{n}_served"] = w.get("clients_served")
         f[f"fanout_{server}_{n}_rate_hz"] = dig(w, "states_per_client_per_s", "p50")
         f[f"fanout_{server}_{n}_client_cpu_pct"] = w.get("client_cpu_percent_of_core")
+        sent = (w.get("states_received") or 0) / max(1e-9, w.get("seconds") or 0)
+        cpu = dig(w, "server", "cpu_percent_of_core")
+        f[f"fanout_{server}_{n}_cpu_us_per_msg"] = cpu / 100 * 1e6 / sent if sent and cpu is not None else None
         if "stalled" in w:
             f[f"fanout_{server}_{n}_held_kib"] = (dig(w, "stalled", "max_server_held_bytes") or 0) / 1024
             f[f"fanout_{server}_{n}_client_recvq_kib"] = (dig(w, "stalled", "max_client_receive_queue_bytes")
@@ -712,7 +715,7 @@ def fmt(v, digits=3):
     if v is None:
         return "n/a"
     if isinstance(v, float):
-        return f"{v:.{digits}g}" if abs(v) < 1000 else f"{v:.0f}"
+        return f"{v:.{digits}g}" if abs(v) < 10 ** digits else f"{v:.0f}"
     return str(v)
 
 
@@ -863,6 +866,34 @@ def markdown(runs, meta, merged):
             k = f"ws_{server}_{rate}"
             out.append(f"| {rate} Hz | {label} | {v(k + '_p50_ms')} / {v(k + '_p99_ms')} / {v(k + '_max_ms')} | "
                        f"{v(k + '_fresh_p50_ms')} / {v(k + '_fresh_p99_ms')} | {v(k + '_rate_hz')} |")
+    out.append("\n#### 5. Side by side: omniscient against the original design\n")
+    out.append("| figure | omniscient | original design | advantage (> 1: omniscient better) |\n|---|---|---|---|")
+
+    def side(what, o_name, b_name, unit, better_low=True):
+        o = merged.get(o_name, {}).get("median")
+        b = merged.get(b_name, {}).get("median")
+        if o is None or b is None:
+            return
+        r = (b / o if better_low else o / b) if o and b else None
+        out.append(f"| {what} | {fmt(o)} {unit} | {fmt(b)} {unit} | " + (f"{fmt(r, 2)} |" if r else "n/a |"))
+
+    for rate in RATES:
+        side(f"freshness p50, robot at {rate} Hz (publish → client has it or newer)",
+             f"ws_omniscient_{rate}_fresh_p50_ms", f"ws_baseline_{rate}_fresh_p50_ms", "ms")
+        side(f"freshness p99, robot at {rate} Hz", f"ws_omniscient_{rate}_fresh_p99_ms",
+             f"ws_baseline_{rate}_fresh_p99_ms", "ms")
+    side("message latency p50, robot at 50 Hz", "ws_omniscient_50_p50_ms", "ws_baseline_50_p50_ms", "ms")
+    side("states per second a client gets, robot at 1 kHz", "ws_omniscient_1000_rate_hz",
+         "ws_baseline_1000_rate_hz", "", better_low=False)
+    for n in (200, 500):
+        side(f"{n} clients: latency p99", f"fanout_omniscient_{n}_p99_ms", f"fanout_baseline_{n}_p99_ms", "ms")
+        side(f"{n} clients: server CPU", f"fanout_omniscient_{n}_cpu_pct", f"fanout_baseline_{n}_cpu_pct",
+             "% core")
+        side(f"{n} clients: server CPU per message sent", f"fanout_omniscient_{n}_cpu_us_per_msg",
+             f"fanout_baseline_{n}_cpu_us_per_msg", "µs")
+        side(f"{n} clients: server RSS", f"fanout_omniscient_{n}_rss_mib", f"fanout_baseline_{n}_rss_mib", "MiB")
+    side("start → first state at a WebSocket client", "start_to_first_ws_state_omniscient_ms",
+         "start_to_first_ws_state_baseline_ms", "ms")
     out.append("\n#### 3. Fan-out (robot at 1 kHz, default rate cap)\n")
     out.append("| clients | server | served | p50 / p99 / max (ms) | server CPU (% core) | server RSS (MiB) | "
                "states/s per client | load client CPU |\n|---|---|---|---|---|---|---|---|")
@@ -897,6 +928,15 @@ def markdown(runs, meta, merged):
     out.append(f"\nStart → first state at a WebSocket client connecting as soon as the port opens: omniscient "
                f"{v('start_to_first_ws_state_omniscient_ms')} ms, original design "
                f"{v('start_to_first_ws_state_baseline_ms')} ms.")
+    out.append("\n#### Load during each step\n")
+    out.append("Other processes' CPU (cores, of " + str(mach["cores"]) + ") while the step ran; a step marked "
+               f"\u2020 ran beside more than {BUSY_CORES} cores of other work.\n")
+    out.append("| step | repeat | load avg at start | other CPU (cores) | waited for quiet (s) |\n|---|---|---|---|---|")
+    for i, r in enumerate(runs, 1):
+        for st in r.get("steps", []):
+            mark = " \u2020" if st["other_cpu_cores"] > BUSY_CORES else ""
+            out.append(f"| {st['step']}{mark} | {i} | {st['loadavg_1m_at_start']} | {st['other_cpu_cores']} | "
+                       f"{st.get('waited_for_quiet_s', 0)} |")
     return "\n".join(out) + "\n"
 
 
@@ -945,7 +985,9 @@ def wait_for_quiet(max_load, wait_s):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--build", required=True, help="build directory holding bench/ and app/")
+    ap.add_argument("--build", help="build directory holding bench/ and app/")
+    ap.add_argument("--resummarise", metavar="RESULTS_JSON",
+                    help="measure nothing: rewrite the CSV/summary files next to an earlier results.json")
     ap.add_argument("--source", default=os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     ap.add_argument("--results", help="output directory (default BUILD/bench-results)")
     ap.add_argument("--profile", choices=sorted(PROFILES), default="full")
@@ -961,6 +1003,13 @@ def main():
     for tool in ("publish", "robot", "core", "wsclient", "baseline", "omniscient"):
         ap.add_argument(f"--tool-{tool}", dest=f"tool_{tool}", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.resummarise:
+        with open(args.resummarise, encoding="utf-8") as f:
+            earlier = json.load(f)
+        print(write_outputs(os.path.dirname(os.path.abspath(args.resummarise)), earlier["runs"], earlier["meta"]))
+        return
+    if not args.build:
+        ap.error("--build is required")
     # SIGTERM (a CI timeout, kill) unwinds like Ctrl-C, so the finally below stops what we started.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     results = args.results or os.path.join(args.build, "bench-results")

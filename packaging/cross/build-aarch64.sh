@@ -42,6 +42,10 @@ cmake -S "$src" -B "$bdir" -G Ninja -DCMAKE_TOOLCHAIN_FILE="$src/cmake/toolchain
     -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr -DOMNI_BUILD_TESTS="$tests" -DOMNI_BUILD_BENCH=OFF
 bdir=$(cd "$bdir" && pwd)
 nice cmake --build "$bdir" -j "$jobs"
+# A header edited while the first pass ran (a working tree others edit) leaves objects compiled against both
+# versions in one binary: struct layouts disagree and tests fail for no reason in the code. The second pass
+# recompiles what the edit made stale; it does nothing otherwise.
+nice cmake --build "$bdir" -j "$jobs"
 [[ $(file -b "$bdir/app/omniscient") == *'ARM aarch64'* ]] || omni_die "app/omniscient is not an aarch64 binary"
 omni_log "cross-built: $(file -b "$bdir/app/omniscient" | cut -d, -f1-2)"
 
