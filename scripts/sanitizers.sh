@@ -48,6 +48,12 @@ stage_asan() {
     # ASan+UBSan slow everything 2-3x: a test whose timing loses the race is retried once. A memory or UB error
     # halts the test on its first run's path as well, so a retry cannot hide one; the first failure stays in the log.
     ctest --preset asan --timeout 600 --repeat until-pass:2 || rc=$?
+    # A sanitizer report fails the stage even when a retry passed (a race-dependent use-after-free may not recur).
+    if grep -a -l -E 'ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:' build/asan/Testing/Temporary/LastTest*.log \
+        >/dev/null 2>&1; then
+        echo "!!! a sanitizer reported a problem (see build/asan/Testing/Temporary/LastTest.log), retried or not"
+        rc=1
+    fi
     # --no-rss: ASan keeps freed memory in its quarantine, so resident size says nothing there.
     tests/faults/run.sh build/asan --no-rss || rc=$?
     return "$rc"

@@ -41,6 +41,9 @@ pass "--appimage-extract-and-run --version: $version"
 # simulated robot through real shared memory) and answer HTTP once it listens.
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 log=$work/headless.log
+# Emptied here, before the start: the background job's own `>"$log"` happens in the child, possibly after the
+# wait below has already found the previous run's states in it (and looked for an app not started yet).
+: >"$log"
 QT_QPA_PLATFORM=offscreen "$img" --headless --simulate --print-json --port "$port" >"$log" 2>"$work/headless.err" &
 runtime=$!
 trap 'kill -TERM $runtime 2>/dev/null || true' EXIT
