@@ -91,8 +91,8 @@ TEST(Cli, SimulatePrintsLiveStatesAsJsonLinesAndExitsZeroOnSigterm)
 {
     QProcess p;
     startProgram(p, QStringLiteral(OMNISCIENT_EXE),
-            {QStringLiteral("--headless"), QStringLiteral("--simulate"), QStringLiteral("--print-json"),
-             QStringLiteral("--no-server"), QStringLiteral("--sim-rate"), QStringLiteral("100")});
+                 {QStringLiteral("--headless"), QStringLiteral("--simulate"), QStringLiteral("--print-json"),
+                  QStringLiteral("--no-server"), QStringLiteral("--sim-rate"), QStringLiteral("100")});
     ASSERT_TRUE(p.waitForStarted());
     JsonLines lines(p);
     ASSERT_TRUE(lines.waitFor([](const auto &o) { return countStates(o) >= 20; }))
@@ -130,16 +130,16 @@ TEST(Cli, PrintsWaitingThenLiveThenStaleForAnOriginalRobotProcess)
     const QString name = uniqueShmName(QStringLiteral("cli-legacy"));
     QProcess omni;
     startProgram(omni, QStringLiteral(OMNISCIENT_EXE),
-               {QStringLiteral("--headless"), QStringLiteral("--print-json"), QStringLiteral("--no-server"),
-                QStringLiteral("--shm"), name, QStringLiteral("--stale-ms"), QStringLiteral("300")});
+                 {QStringLiteral("--headless"), QStringLiteral("--print-json"), QStringLiteral("--no-server"),
+                  QStringLiteral("--shm"), name, QStringLiteral("--stale-ms"), QStringLiteral("300")});
     ASSERT_TRUE(omni.waitForStarted());
     JsonLines lines(omni);
     ASSERT_TRUE(lines.waitFor([](const auto &o) { return hasLink(o, QStringLiteral("waiting")); }));
 
     QProcess robot;
     startProgram(robot, QStringLiteral(OMNI_LEGACY_ROBOT),
-                {QStringLiteral("--shm"), name, QStringLiteral("--rate"), QStringLiteral("100"),
-                 QStringLiteral("--duration"), QStringLiteral("30")});
+                 {QStringLiteral("--shm"), name, QStringLiteral("--rate"), QStringLiteral("100"),
+                  QStringLiteral("--duration"), QStringLiteral("30")});
     ASSERT_TRUE(robot.waitForStarted());
     ASSERT_TRUE(lines.waitFor([](const auto &o) { return hasLink(o, QStringLiteral("live")) && countStates(o) >= 5; }));
     // Killed outright, the robot leaves its segment behind: the data must turn stale, not stay "live".

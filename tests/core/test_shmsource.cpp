@@ -127,8 +127,9 @@ TEST_F(ShmSourceTest, ReadsTheOriginalRobotsLayoutFromARealLegacyWriterProcess)
     ASSERT_TRUE(QFile::exists(exe)) << "legacy writer not built: " << exe.toStdString();
     startSource();
     QProcess robot;
-    startProgram(robot, exe, {QStringLiteral("--shm"), name, QStringLiteral("--rate"), QStringLiteral("200"),
-                      QStringLiteral("--duration"), QStringLiteral("5")});
+    startProgram(robot, exe,
+                 {QStringLiteral("--shm"), name, QStringLiteral("--rate"), QStringLiteral("200"),
+                  QStringLiteral("--duration"), QStringLiteral("5")});
     ASSERT_TRUE(robot.waitForStarted());
     ASSERT_TRUE(waitForStates(5, 5s));
     EXPECT_EQ(links.back().status, LinkStatus::Live);

@@ -31,8 +31,8 @@ QString normalised(const QString &s)
 
 bool sameLink(const LinkInfo &a, const LinkInfo &b)
 {
-    return a.status == b.status && a.reason == b.reason && a.layout == b.layout &&
-           normalised(a.detail) == b.detail && normalised(a.source) == b.source;
+    return a.status == b.status && a.reason == b.reason && a.layout == b.layout && normalised(a.detail) == b.detail &&
+           normalised(a.source) == b.source;
 }
 
 void checkSerialisedIsJson(const QByteArray &out)

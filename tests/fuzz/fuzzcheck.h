@@ -9,12 +9,12 @@
 #include <cstdlib>
 
 /// Aborts with the failed condition and its place when `cond` is false: a property the code under test broke.
-#define FUZZ_CHECK(cond)                                                                                              \
-    do {                                                                                                              \
-        if (!(cond)) {                                                                                                \
-            std::fprintf(stderr, "FUZZ_CHECK failed: %s at %s:%d\n", #cond, __FILE__, __LINE__);                     \
-            std::abort();                                                                                             \
-        }                                                                                                             \
+#define FUZZ_CHECK(cond)                                                                                               \
+    do {                                                                                                               \
+        if (!(cond)) {                                                                                                 \
+            std::fprintf(stderr, "FUZZ_CHECK failed: %s at %s:%d\n", #cond, __FILE__, __LINE__);                       \
+            std::abort();                                                                                              \
+        }                                                                                                              \
     } while (false)
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size);
