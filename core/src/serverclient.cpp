@@ -154,6 +154,9 @@ void ServerClient::send(const QString &frame)
 
 void ServerClient::onMessage()
 {
+    if (m_finished) {
+        return; // already closed: the rest of a flood must not count or close again
+    }
     if (m_commandWindow.elapsed() >= 1000) {
         m_commandWindow.start();
         m_commandsInWindow = 0;
