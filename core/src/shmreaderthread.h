@@ -3,6 +3,7 @@
 
 #include "omni/robotstate.h"
 #include "omni/shmsource.h"
+#include "publishpacer.h"
 
 #include <QThread>
 
@@ -67,6 +68,8 @@ private:
     qint32 m_lastLegacyVer = 0;
     bool m_haveLegacyVer = false;
     quint64 m_lastChangeMono = 0; ///< source publish time (Current) or observation time (Legacy)
+    PublishPacer m_pacer;         ///< timer or futex, from the robot's learnt period (Current layout)
+    bool m_timedWait = false;     ///< the last wait was on a timer (coalescing or predicted), not the futex
     bool m_everPublished = false;
     quint64 m_nextCheckMono = 0;
     LinkInfo m_link;

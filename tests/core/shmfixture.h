@@ -116,10 +116,15 @@ protected:
                      std::chrono::milliseconds checkInterval = std::chrono::milliseconds(100))
     {
         ShmSourceOptions o;
-        o.name = name;
         o.staleAfter = staleAfter;
         o.maxWait = maxWait;
         o.checkInterval = checkInterval;
+        startSource(o);
+    }
+    /// Starts the source with `o` (its name replaced by this test's segment).
+    void startSource(ShmSourceOptions o)
+    {
+        o.name = name;
         source = std::make_unique<ShmSource>(o);
         QObject::connect(source.get(), &StateSource::linkChanged, [this](const LinkInfo &l) { links.push_back(l); });
         QObject::connect(source.get(), &StateSource::stateReceived,

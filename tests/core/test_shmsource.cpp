@@ -3,6 +3,10 @@
 
 #include <QProcess>
 
+#include <atomic>
+#include <thread>
+#include <time.h>
+
 using namespace omni;
 using namespace omni::test;
 using namespace std::chrono_literals;
@@ -51,6 +55,69 @@ TEST_F(ShmSourceTest, SleepsOnTheWritersFutexInsteadOfPolling)
         const omni_state next = counterState(i);
         omni_writer_publish(writer, &next);
         ASSERT_TRUE(waitUntil([&] { return states.back().direction == i; }, 2s)) << "publish " << i;
+    }
+}
+
+namespace {
+
+/// Publishes `count` states at a steady `period` (absolute deadlines, as a robot loop does) and returns how
+/// many FUTEX_WAKE calls the writer made over the second half (only the writer bumps the wake epoch).
+uint32_t publishSteadily(omni_writer *w, int count, std::chrono::nanoseconds period)
+{
+    uint32_t epochAtHalf = 0;
+    timespec next{};
+    clock_gettime(CLOCK_MONOTONIC, &next);
+    for (int i = 1; i <= count; ++i) {
+        next.tv_nsec += static_cast<long>(period.count());
+        while (next.tv_nsec >= 1'000'000'000L) {
+            next.tv_nsec -= 1'000'000'000L;
+            ++next.tv_sec;
+        }
+        while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &next, nullptr) == EINTR) {
+        }
+        const omni_state s = counterState(i);
+        omni_writer_publish(w, &s);
+        if (i == count / 2) {
+            epochAtHalf = __atomic_load_n(&w->wake->epoch, __ATOMIC_SEQ_CST);
+        }
+    }
+    return __atomic_load_n(&w->wake->epoch, __ATOMIC_SEQ_CST) - epochAtHalf;
+}
+
+} // namespace
+
+TEST_F(ShmSourceTest, ASteadyWriterIsFollowedOnATimerAndNeverHasToWakeTheReader)
+{
+    // 100 Hz for 2 s. The margin is generous (3 ms) so that a loaded machine's scheduling jitter still
+    // counts as steady; with prediction off, the same run makes the writer wake the reader at every publish.
+    for (const auto margin : {3000us, 0us}) {
+        SCOPED_TRACE(margin.count());
+        states.clear();
+        ShmSourceOptions o;
+        o.predictMargin = margin;
+        startSource(o);
+        writer = omni_writer_open(name.toLocal8Bit().constData());
+        ASSERT_NE(writer, nullptr);
+        ASSERT_NE(writer->wake, nullptr);
+        ASSERT_TRUE(waitUntil([&] { return source->usingWakeups(); })) << "the reader never opened the wake segment";
+        constexpr int kCount = 200;
+        std::atomic<uint32_t> wakes{~0U};
+        std::thread robot([&] { wakes = publishSteadily(writer, kCount, 10ms); });
+        ASSERT_TRUE(waitUntil([&] { return wakes.load() != ~0U; }, 20s));
+        robot.join();
+        RecordProperty(margin.count() > 0 ? "wakes_predicted" : "wakes_futex", static_cast<int>(wakes.load()));
+        ASSERT_TRUE(waitUntil([&] { return !states.empty() && states.back().direction == kCount; }));
+        // Every state is delivered either way: a 100 Hz robot is slower than the delivery interval.
+        EXPECT_GE(states.size(), static_cast<size_t>(kCount * 9 / 10));
+        if (margin.count() > 0) {
+            EXPECT_LE(wakes.load(), static_cast<uint32_t>(kCount / 2 / 10)) << "the writer woke the reader too often";
+        } else {
+            EXPECT_GE(wakes.load(), static_cast<uint32_t>(kCount / 2 * 8 / 10)) << "the futex path was not used";
+        }
+        source.reset();
+        omni_writer_close(writer);
+        writer = nullptr;
+        unlinkSegments(name);
     }
 }
 

@@ -23,6 +23,14 @@ struct ShmSourceOptions {
     std::chrono::microseconds pollInterval{1000}; ///< polling period when no futex wake-up is available
     std::chrono::milliseconds maxWait{100};       ///< longest futex sleep (bounds stale detection and stop)
     std::chrono::milliseconds checkInterval{100}; ///< how often to check for a replaced or resized segment
+    /// A robot publishing faster than this is read about once per interval (latest wins), on a timer: a 10 kHz
+    /// robot then costs the observer ~1 kHz of wake-ups and never has to FUTEX_WAKE it. 0: every state.
+    std::chrono::microseconds minDeliveryInterval{1000};
+    /// A steady robot (its period learnt from publish_ns, its jitter no larger than this margin) is read on a
+    /// timer that ends this long after the next publish is due; the futex is armed only when nothing new is
+    /// there then. The writer then finds nobody waiting and makes no syscall, at the price of about the margin
+    /// in latency. An irregular or idle robot is waited for on the futex. 0: always the futex.
+    std::chrono::microseconds predictMargin{100};
 };
 
 /// Reads the robot's shared-memory segment in its own thread (read-only) and delivers each new
