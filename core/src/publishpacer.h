@@ -29,6 +29,8 @@ public:
     std::uint64_t timedWaitDeadline() const;
     /// True when timedWaitDeadline() predicts publishes (a steady robot) rather than only coalescing.
     bool predicting() const;
+    /// How long after the predicted publish the timer ends: three times the jitter, within [20 us, marginNs].
+    std::uint64_t margin() const;
 
     std::uint64_t periodNs() const { return m_periodNs; }
     std::uint64_t jitterNs() const { return m_jitterNs; }

@@ -42,6 +42,25 @@ TEST(PublishPacer, SleepsOnTheFutexUntilItHasSeenTheRobotsPeriod)
     EXPECT_EQ(p.periodNs(), 20 * kMs);
     EXPECT_FALSE(p.predicting()) << "a robot must prove it is steady first";
     EXPECT_EQ(p.timedWaitDeadline(), 0U);
+    p.learn(kStart + 40 * kMs, 3);
+    EXPECT_FALSE(p.predicting());
+    p.learn(kStart + 60 * kMs + 30 * kUs, 4);
+    EXPECT_TRUE(p.predicting()) << "three steady gaps prove it";
+    EXPECT_EQ(p.timedWaitDeadline(), kStart + 60 * kMs + 30 * kUs + p.periodNs() + 90 * kUs);
+}
+
+TEST(PublishPacer, OneStrayGapWhileLearningKeepsTheFutexUntilItIsForgotten)
+{
+    PublishPacer p({});
+    feed(p, 3, 20 * kMs, none);
+    p.learn(kStart + 60 * kMs + 2 * kMs, 4); // 2 ms late
+    int futexStates = 0;
+    for (std::uint64_t c = 5; c < 100 && !p.predicting(); ++c) {
+        p.learn(kStart + (c - 1) * 20 * kMs, c);
+        ++futexStates;
+    }
+    EXPECT_TRUE(p.predicting());
+    EXPECT_GE(futexStates, 8) << "the stray gap was forgotten too soon";
 }
 
 TEST(PublishPacer, WakesJustAfterTheNextPublishOfASteadyRobot)
@@ -50,7 +69,22 @@ TEST(PublishPacer, WakesJustAfterTheNextPublishOfASteadyRobot)
     const std::uint64_t last = feed(p, 60, 20 * kMs, none); // 50 Hz
     ASSERT_TRUE(p.predicting()) << "jitter " << p.jitterNs();
     EXPECT_EQ(p.periodNs(), 20 * kMs);
-    EXPECT_EQ(p.timedWaitDeadline(), last + 20 * kMs + 100 * kUs);
+    EXPECT_EQ(p.timedWaitDeadline(), last + 20 * kMs + 20 * kUs) << "no jitter: the least margin";
+}
+
+TEST(PublishPacer, TheMarginFollowsTheJitterUpToTheLimit)
+{
+    PublishPacer p({});
+    const std::uint64_t last = feed(p, 300, kMs, [](int k) { return k % 2 == 0 ? 20 * kUs : 0; });
+    ASSERT_TRUE(p.predicting());
+    EXPECT_NEAR(static_cast<double>(p.jitterNs()), 20e3, 2.5e3);
+    EXPECT_NEAR(static_cast<double>(p.margin()), 60e3, 7.5e3);
+    EXPECT_EQ(p.timedWaitDeadline(), last + p.periodNs() + p.margin());
+
+    PublishPacer q({});
+    feed(q, 300, kMs, [](int k) { return k % 2 == 0 ? 80 * kUs : 0; });
+    ASSERT_TRUE(q.predicting()) << "jitter " << q.jitterNs();
+    EXPECT_EQ(q.margin(), 100 * kUs) << "capped by the option";
 }
 
 TEST(PublishPacer, ToleratesJitterWithinTheMarginButNotBeyondIt)
@@ -80,7 +114,7 @@ TEST(PublishPacer, AFastRobotIsReadOncePerDeliveryIntervalWhateverItsJitter)
     PublishPacer steady({});
     const std::uint64_t t = feed(steady, 500, 100 * kUs, none);
     ASSERT_TRUE(steady.predicting());
-    EXPECT_EQ(steady.timedWaitDeadline(), t + 800 * kUs + 100 * kUs);
+    EXPECT_EQ(steady.timedWaitDeadline(), t + 800 * kUs + 20 * kUs);
 }
 
 TEST(PublishPacer, LearnsThePeriodPerPublishWhenStatesWereSkipped)
@@ -110,7 +144,7 @@ TEST(PublishPacer, APauseIsNotAPeriodAndAFasterRobotIsFollowed)
     }
     EXPECT_TRUE(p.predicting());
     EXPECT_NEAR(static_cast<double>(p.periodNs()), 1e6, 1e4);
-    EXPECT_EQ(p.timedWaitDeadline(), t + p.periodNs() + 100 * kUs);
+    EXPECT_EQ(p.timedWaitDeadline(), t + p.periodNs() + p.margin());
 }
 
 TEST(PublishPacer, ARobotThatSlowsDownForGoodIsLearntAfresh)

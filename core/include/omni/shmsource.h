@@ -26,10 +26,11 @@ struct ShmSourceOptions {
     /// A robot publishing faster than this is read about once per interval (latest wins), on a timer: a 10 kHz
     /// robot then costs the observer ~1 kHz of wake-ups and never has to FUTEX_WAKE it. 0: every state.
     std::chrono::microseconds minDeliveryInterval{1000};
-    /// A steady robot (its period learnt from publish_ns, its jitter no larger than this margin) is read on a
-    /// timer that ends this long after the next publish is due; the futex is armed only when nothing new is
-    /// there then. The writer then finds nobody waiting and makes no syscall, at the price of about the margin
-    /// in latency. An irregular or idle robot is waited for on the futex. 0: always the futex.
+    /// A steady robot (its period learnt from publish_ns, its jitter no larger than this) is read on a timer
+    /// that ends shortly after the next publish is due: three times the robot's jitter, at least 20 us, at most
+    /// this. The futex is armed only when nothing new is there then, so the writer finds nobody waiting and
+    /// makes no syscall, at the price of that margin in latency. An irregular or idle robot is waited for on
+    /// the futex. 0: always the futex.
     std::chrono::microseconds predictMargin{100};
 };
 
