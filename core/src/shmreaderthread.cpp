@@ -204,7 +204,7 @@ bool ShmReaderThread::openSegment()
     m_haveLegacyVer = false;
     m_everPublished = false;
     m_pacer.reset(); // a new writer generation may publish at another rate
-    m_timedWait = false;
+    m_timedWaits = 0;
     m_nextCheckMono = monotonicNs() + toNs(m_options.checkInterval);
     if (m_layout == Layout::Current) {
         openWake(ins.writerStartNs);
@@ -333,7 +333,7 @@ ShmReaderThread::Step ShmReaderThread::readOnce()
     // Set the link before posting the state, so a consumer never sees old data marked live.
     setLink(old ? LinkStatus::Stale : LinkStatus::Live);
     m_host->post(state, std::nullopt);
-    m_timedWait = false;
+    m_timedWaits = 0;
     return Step::Continue;
 }
 
@@ -400,13 +400,20 @@ void ShmReaderThread::waitForChange()
         until = std::min(until, m_lastChangeMono + staleNs + 1'000'000);
     }
     const quint64 waitNs = until > now ? until - now : 0;
-    if (m_wake != nullptr && !m_timedWait && m_link.status == LinkStatus::Live) {
-        const quint64 due = m_pacer.timedWaitDeadline();
+    if (m_wake != nullptr && m_timedWaits < 2 && m_link.status == LinkStatus::Live) {
+        // The first timed wait ends just after the next publish is due; if that publish is late, a second
+        // one gives it one more margin (a robot's timer is sometimes a little late too). Only then is the
+        // futex armed.
+        quint64 due = m_pacer.timedWaitDeadline();
+        if (m_timedWaits == 1) {
+            due = m_pacer.predicting() ? now + m_pacer.margin() : 0;
+        }
         if (due > now) {
-            // A plain timer, `waiting` left clear: the writer finds nobody to wake. Only if nothing new is
-            // there at the end does the next round arm the futex. A segment check or a stale deadline that
-            // comes first is served on the way, without arming it.
-            m_timedWait = due <= until;
+            // A plain timer, `waiting` left clear: the writer finds nobody to wake. A segment check or a
+            // stale deadline that comes first is served on the way without counting as a wait.
+            if (due <= until) {
+                ++m_timedWaits;
+            }
             const quint64 end = std::min(due, until);
             sleepFor(std::chrono::microseconds(end > now ? (end - now + 999) / 1000 : 0));
             return;

@@ -69,7 +69,7 @@ private:
     bool m_haveLegacyVer = false;
     quint64 m_lastChangeMono = 0; ///< source publish time (Current) or observation time (Legacy)
     PublishPacer m_pacer;         ///< timer or futex, from the robot's learnt period (Current layout)
-    bool m_timedWait = false;     ///< the last wait was on a timer (coalescing or predicted), not the futex
+    int m_timedWaits = 0;         ///< timed waits (coalescing or predicted) since the last fresh state
     bool m_everPublished = false;
     quint64 m_nextCheckMono = 0;
     LinkInfo m_link;
