@@ -75,6 +75,13 @@ QRectF RobotPainter::obstacleSensorRect()
 
 void RobotPainter::paint(QPainter &p, const RobotState *s) const
 {
+    paintBody(p);
+    paintState(p, s);
+}
+
+void RobotPainter::paintBody(QPainter &p) const
+{
+    p.save();
     p.setPen(QPen(m_theme.line, 10));
     p.setBrush(Qt::NoBrush);
     p.drawEllipse(QPointF(0, 0), kBodyRadius + 8, kBodyRadius + 8);
@@ -95,7 +102,11 @@ void RobotPainter::paint(QPainter &p, const RobotState *s) const
     p.setPen(m_theme.muted);
     p.setFont(viewFont(m_font, 12, QFont::DemiBold));
     p.drawText(QRectF(-80, -156, 160, 18), Qt::AlignCenter, tr("FRONT"));
+    p.restore();
+}
 
+void RobotPainter::paintState(QPainter &p, const RobotState *s) const
+{
     paintObstacle(p, s && s->obstacle != 0);
     for (int i = 0; i < 3; ++i) {
         paintWheel(p, i, s ? s->motorPower[i] : 0, s != nullptr);

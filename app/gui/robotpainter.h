@@ -31,6 +31,10 @@ public:
 
     /// The robot with `state` (null: an idle robot without values), in view-box coordinates.
     void paint(QPainter &p, const RobotState *state) const;
+    /// The parts that never change with the state (rings, body, "FRONT"): a view may cache them.
+    void paintBody(QPainter &p) const;
+    /// Everything that shows the state, drawn over paintBody().
+    void paintState(QPainter &p, const RobotState *state) const;
     /// A notice in the middle (e.g. "STALE" over "last update 3.2 s ago"); nothing when `title` is empty.
     void paintOverlay(QPainter &p, const QString &title, const QString &sub, const QColor &color) const;
 

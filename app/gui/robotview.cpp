@@ -40,6 +40,7 @@ void RobotView::setTheme(const Theme &theme)
 {
     m_theme = theme;
     m_greyDirty = true;
+    m_bodyDirty = true;
     update();
 }
 
@@ -47,6 +48,7 @@ void RobotView::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange || event->type() == QEvent::FontChange) {
         m_greyDirty = true;
+        m_bodyDirty = true;
         update();
     }
     QWidget::changeEvent(event);
@@ -68,13 +70,31 @@ void RobotView::paintEvent(QPaintEvent *)
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
     if (m_model.live) {
+        p.drawImage(QPointF(0, 0), body());
         p.setTransform(viewTransform());
-        painter().paint(p, state());
+        painter().paintState(p, state());
     } else {
         p.drawImage(QPointF(0, 0), greyedRobot());
         p.setTransform(viewTransform());
     }
     painter().paintOverlay(p, m_model.overlayTitle, m_model.overlaySub, m_model.overlayColor);
+}
+
+const QImage &RobotView::body()
+{
+    const qreal dpr = devicePixelRatioF();
+    const QSize px = (QSizeF(size()) * dpr).toSize();
+    if (m_bodyDirty || m_bodyCache.size() != px) {
+        m_bodyCache = QImage(px, QImage::Format_ARGB32_Premultiplied);
+        m_bodyCache.setDevicePixelRatio(dpr);
+        m_bodyCache.fill(Qt::transparent);
+        QPainter ip(&m_bodyCache);
+        ip.setRenderHint(QPainter::Antialiasing);
+        ip.setTransform(viewTransform());
+        painter().paintBody(ip);
+        m_bodyDirty = false;
+    }
+    return m_bodyCache;
 }
 
 QImage RobotView::greyedRobot()

@@ -70,7 +70,16 @@ void Sparkline::setLook(const Theme &theme, bool live)
 void Sparkline::setNow(qint64 nowMs)
 {
     m_nowMs = nowMs;
-    if (m_drewSamples || m_history->visibleAt(nowMs)) {
+    if (!m_drewSamples) {
+        if (m_history->visibleAt(nowMs)) {
+            update(); // the first samples: at once
+        }
+        return;
+    }
+    // The strip moves one pixel every window/width ms; repainting sooner would change nothing visible but the
+    // newest sample, which then shows at most one pixel's time late. At 50 Hz this spares four paints of five.
+    const double msPerPixel = static_cast<double>(m_history->windowMs()) / std::max(1, width());
+    if (static_cast<double>(nowMs - m_paintedNowMs) >= msPerPixel || nowMs < m_paintedNowMs) {
         update();
     }
 }
@@ -95,6 +104,7 @@ void Sparkline::paintEvent(QPaintEvent *)
 {
     ++m_paints;
     m_drewSamples = m_history->visibleAt(m_nowMs);
+    m_paintedNowMs = m_nowMs;
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
     const QRectF r = QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5);

@@ -87,6 +87,7 @@ private:
     Theme m_theme = Theme::light();
     bool m_live = true;
     qint64 m_nowMs = 0;
+    qint64 m_paintedNowMs = 0;  ///< m_nowMs at the last paint
     bool m_drewSamples = false; ///< the last paint showed samples: a repaint is needed to clear them
     quint64 m_paints = 0;
 };
