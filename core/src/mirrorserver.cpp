@@ -97,10 +97,18 @@ void MirrorServerPrivate::onNewConnection()
         QTcpSocket *s = m_tcp->nextPendingConnection();
         if (m_connections.size() >= m_options.maxUnfinishedConnections) {
             ++m_stats.connectionsDropped;
-            qCDebug(lcServer) << "dropping a connection: too many unfinished requests";
-            s->abort();
-            s->deleteLater();
-            continue;
+            if (QTcpSocket *oldest = evictionCandidate()) {
+                qCDebug(lcServer) << "closing the oldest unfinished connection, from"
+                                  << oldest->peerAddress().toString() << "- too many unfinished requests";
+                forget(oldest);
+                oldest->abort();
+                oldest->deleteLater();
+            } else {
+                qCDebug(lcServer) << "dropping a connection: too many unfinished requests";
+                s->abort();
+                s->deleteLater();
+                continue;
+            }
         }
         s->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         // Bounds what Qt buffers for us while the head is incomplete; the parser answers 431 past the cap.
@@ -115,6 +123,7 @@ void MirrorServerPrivate::onNewConnection()
             s->deleteLater();
         });
         c.timer->start(m_options.requestTimeout);
+        c.open.start();
         m_connections.insert(s, c);
         if (s->bytesAvailable() > 0) {
             onReadyRead(s);
@@ -181,6 +190,22 @@ void MirrorServerPrivate::onRequestTimeout(QTcpSocket *s)
         return;
     }
     respond(s, http::textResponse(408, "the request was not completed in time"), false);
+}
+
+QTcpSocket *MirrorServerPrivate::evictionCandidate() const
+{
+    QTcpSocket *oldest = nullptr;
+    qint64 oldestMs = m_options.evictUnfinishedAfter.count() - 1;
+    for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it) {
+        if (it->responding || it->handedOff) {
+            continue; // an answer on its way or a WebSocket handshake: not idle
+        }
+        if (const qint64 ms = it->open.elapsed(); ms > oldestMs) {
+            oldest = it.key();
+            oldestMs = ms;
+        }
+    }
+    return oldest;
 }
 
 void MirrorServerPrivate::forget(QTcpSocket *s)

@@ -84,7 +84,10 @@ public:
         bool responding = false;
         bool handedOff = false;
         bool mayCommand = false;
+        QElapsedTimer open; ///< since the connection was accepted
     };
+    /// The oldest connection still sending its request and open longer than evictUnfinishedAfter, or null.
+    QTcpSocket *evictionCandidate() const;
 
     MirrorServer *q;
     Hub *m_hub;

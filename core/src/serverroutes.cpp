@@ -148,8 +148,15 @@ MirrorServerPrivate::Routed MirrorServerPrivate::upgradeOrRefuse(const http::Req
         r.response.with("Sec-WebSocket-Version", "13");
         return r;
     }
-    if (request.header("sec-websocket-key").isEmpty()) {
+    const QByteArray key = request.header("sec-websocket-key");
+    if (key.isEmpty()) {
         r.response = http::textResponse(400, "a WebSocket handshake needs Sec-WebSocket-Key");
+        return r;
+    }
+    // RFC 6455 4.2.1: the key is 16 bytes in base64 (24 characters). QWebSocketServer does not check.
+    const auto decoded = QByteArray::fromBase64Encoding(key, QByteArray::AbortOnBase64DecodingErrors);
+    if (key.size() != 24 || !decoded || decoded.decoded.size() != 16) {
+        r.response = http::textResponse(400, "Sec-WebSocket-Key must be 16 bytes in base64 (RFC 6455 4.2.1)");
         return r;
     }
     if (m_clients.size() + m_handoffs >= m_options.maxClients) {

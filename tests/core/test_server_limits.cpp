@@ -99,6 +99,7 @@ TEST_F(Limits, ConnectionsBeyondTheUnfinishedCapAreDroppedAtOnce)
 {
     MirrorServerOptions o = testOptions();
     o.maxUnfinishedConnections = 3;
+    o.evictUnfinishedAfter = std::chrono::minutes(1); // none of the three is old enough to make room
     start(o);
     std::vector<std::unique_ptr<QTcpSocket>> idle;
     for (int i = 0; i < 3; ++i) {
@@ -118,6 +119,33 @@ TEST_F(Limits, ConnectionsBeyondTheUnfinishedCapAreDroppedAtOnce)
     }
     idle.clear(); // their slots free up
     ASSERT_TRUE(waitUntil([&] { return get("/healthz").status == 200; }));
+}
+
+TEST_F(Limits, AtTheCapANewcomerReplacesTheOldestIdleConnection)
+{
+    MirrorServerOptions o = testOptions();
+    o.maxUnfinishedConnections = 3;
+    o.evictUnfinishedAfter = std::chrono::milliseconds(300);
+    start(o);
+    std::vector<std::unique_ptr<QTcpSocket>> idle;
+    idle.push_back(connectAndSend(port, "GET / HTTP/1.1\r\n")); // the oldest
+    ASSERT_TRUE(idle.back());
+    ASSERT_TRUE(waitUntil([&] { return server->unfinishedConnections() == 1; }));
+    QElapsedTimer aged;
+    aged.start();
+    ASSERT_TRUE(waitUntil([&] { return aged.elapsed() >= 400; }));
+    for (int i = 0; i < 2; ++i) {
+        idle.push_back(connectAndSend(port, "GET / HTTP/1.1\r\n"));
+        ASSERT_TRUE(idle.back());
+    }
+    ASSERT_TRUE(waitUntil([&] { return server->unfinishedConnections() == 3; }));
+    // Without eviction this request would wait for the 5 s request timeout of the idle ones, or be dropped.
+    const HttpReply reply = get("/healthz");
+    EXPECT_EQ(reply.status, 200);
+    EXPECT_TRUE(waitClosed(*idle[0])) << "the oldest idle connection was not the one closed";
+    EXPECT_EQ(idle[1]->state(), QAbstractSocket::ConnectedState) << "a young one was closed";
+    EXPECT_EQ(idle[2]->state(), QAbstractSocket::ConnectedState) << "a young one was closed";
+    EXPECT_EQ(server->stats().connectionsDropped, 1u);
 }
 
 TEST_F(Limits, BadPeersDoNotDisturbAStreamingClient)

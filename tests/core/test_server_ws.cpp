@@ -352,3 +352,22 @@ TEST_F(Stream, TheStreamEndpointWantsAWebSocketHandshake)
     EXPECT_EQ(early.status, 400);
     EXPECT_EQ(server->clientCount(), 0);
 }
+
+TEST_F(Stream, AKeyThatIsNotSixteenBytesInBase64IsRefused)
+{
+    start();
+    const QByteArray good = "dGhlIHNhbXBsZSBub25jZQ==";
+    ASSERT_TRUE(upgradeHeaders().contains(good));
+    for (const QByteArray &bad : {QByteArray("short"), QByteArray("dGhlIHNhbXBsZSBub25jZQ"),
+                                  QByteArray("!!!!!!!!!!!!!!!!!!!!!!=="), QByteArray("dGhlIHNhbXBsZSBub25jZXg=")}) {
+        const HttpReply reply =
+            exchange(port, request(port, "GET", "/ws", QByteArray(upgradeHeaders()).replace(good, bad)));
+        EXPECT_EQ(reply.status, 400) << bad.constData();
+        EXPECT_TRUE(reply.body.contains("Sec-WebSocket-Key")) << reply.body.constData();
+    }
+    EXPECT_EQ(server->clientCount(), 0);
+    // The good key still upgrades.
+    QWebSocket ws;
+    ws.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/ws").arg(port)));
+    EXPECT_TRUE(waitUntil([&] { return ws.state() == QAbstractSocket::ConnectedState; }));
+}

@@ -39,7 +39,9 @@
  * and sleeps on `epoch`; after each publish the writer loads `waiting` (one
  * plain load: no syscall in the common path) and only when it is set clears it,
  * bumps `epoch` and calls FUTEX_WAKE. A reader that cannot open this segment
- * polls instead.
+ * polls instead. omniscient's reader sets `waiting` only when it cannot predict
+ * the next publish (an irregular or idle robot): a steady robot is read on a
+ * timer, so its publishes make no syscall at all.
  */
 #ifndef OMNISCIENT_OMNI_SHM_H
 #define OMNISCIENT_OMNI_SHM_H
