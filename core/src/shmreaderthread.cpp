@@ -94,10 +94,8 @@ ShmReaderThread::~ShmReaderThread()
 void ShmReaderThread::requestStop()
 {
     m_stop.store(true);
-    {
-        std::lock_guard lock(m_sleepMutex);
-    }
-    m_sleepCv.notify_all();
+    m_stopWord.store(1U);
+    syscall(SYS_futex, stopWord(), FUTEX_WAKE_PRIVATE, INT_MAX, nullptr, nullptr, 0);
     if (uint32_t *word = m_futexWord.load()) {
         // Only a wake, never a write: the word is the robot's, and the reader thread may unmap it
         // concurrently (then the kernel answers EFAULT, harmlessly). Other waiters merely re-check;
@@ -455,10 +453,23 @@ void ShmReaderThread::backOff()
     m_retryDelay = std::min<std::chrono::microseconds>(m_retryDelay * 2, kMaxRetry);
 }
 
+uint32_t *ShmReaderThread::stopWord()
+{
+    static_assert(sizeof(m_stopWord) == sizeof(uint32_t) && std::atomic<uint32_t>::is_always_lock_free);
+    return reinterpret_cast<uint32_t *>(&m_stopWord);
+}
+
 void ShmReaderThread::sleepFor(std::chrono::microseconds d)
 {
-    std::unique_lock lock(m_sleepMutex);
-    m_sleepCv.wait_for(lock, d, [this] { return m_stop.load(); });
+    if (m_stop.load() || d.count() <= 0) {
+        return;
+    }
+    struct timespec ts {
+    };
+    ts.tv_sec = static_cast<time_t>(d.count() / 1'000'000);
+    ts.tv_nsec = static_cast<long>(d.count() % 1'000'000) * 1000L;
+    // Returns at the timeout, at requestStop(), or early on a signal: every caller re-checks and loops.
+    syscall(SYS_futex, stopWord(), FUTEX_WAIT_PRIVATE, 0U, &ts, nullptr, 0);
 }
 
 void ShmReaderThread::setLink(LinkStatus status, Incompatibility reason, QString detail, quint32 segmentAbi,

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+// Writing the JSON protocol: every message is built by hand into one QByteArray (see docs/protocol.md).
 #include "omni/statejson.h"
 
 #include <QJsonArray>
@@ -13,9 +14,6 @@
 namespace omni::json {
 
 namespace {
-
-constexpr double kTwoTo64 = 18446744073709551616.0;
-constexpr double kMaxMs = 4e12; // about the year 2096 as a Unix time; 126 years as an age
 
 // Appends `s` as a JSON string. Escapes what RFC 8259 requires, the way QJsonDocument does (so the output
 // is byte-identical to it): `"` and `\`, \b \f \n \r \t, other control characters as \u00XX; everything
@@ -194,158 +192,6 @@ void appendLinkFields(QByteArray &out, const LinkInfo &link)
     appendNumber(out, link.readerAbi);
 }
 
-std::optional<qint32> toInt32(const QJsonValue &v)
-{
-    if (!v.isDouble()) {
-        return std::nullopt;
-    }
-    const double d = v.toDouble();
-    if (!std::isfinite(d) || d != std::floor(d) || d < std::numeric_limits<qint32>::min() ||
-        d > std::numeric_limits<qint32>::max()) {
-        return std::nullopt;
-    }
-    return static_cast<qint32>(d);
-}
-
-bool fail(QString *error, const QString &why)
-{
-    if (error != nullptr) {
-        *error = why;
-    }
-    return false;
-}
-
-// An ABI number of the link: absent (older servers) or null reads 0; anything but a 32-bit unsigned integer fails.
-bool readAbi(const QJsonObject &o, const char *key, quint32 &out, QString *error)
-{
-    const QJsonValue v = o.value(QLatin1String(key));
-    if (v.isUndefined() || v.isNull()) {
-        out = 0;
-        return true;
-    }
-    const double d = v.toDouble(-1);
-    if (!v.isDouble() || !(d >= 0) || d > 4294967295.0 || d != std::floor(d)) {
-        return fail(error, QStringLiteral("\"%1\" must be a 32-bit unsigned integer").arg(QLatin1String(key)));
-    }
-    out = static_cast<quint32>(d);
-    return true;
-}
-
-bool readLink(const QJsonObject &o, LinkInfo &link, QString *error)
-{
-    const auto status = names::linkStatusFromName(o.value(QLatin1String("link")).toString());
-    if (!status) {
-        return fail(error, QStringLiteral("\"link\" must be one of waiting, live, stale, incompatible"));
-    }
-    link.status = *status;
-    link.reason = names::incompatibilityFromName(o.value(QLatin1String("reason")).toString());
-    link.detail = o.value(QLatin1String("detail")).toString().left(512);
-    link.layout = names::layoutFromName(o.value(QLatin1String("layout")).toString());
-    link.source = o.value(QLatin1String("source")).toString().left(512);
-    return readAbi(o, "segment_abi", link.segmentAbi, error) && readAbi(o, "reader_abi", link.readerAbi, error);
-}
-
-bool readIntArray(const QJsonObject &o, const char *key, qint32 *out, int minCount, int maxCount, int &count,
-                  QString *error)
-{
-    const QJsonValue v = o.value(QLatin1String(key));
-    if (!v.isArray()) {
-        return fail(error, QStringLiteral("\"%1\" must be an array").arg(QLatin1String(key)));
-    }
-    const QJsonArray a = v.toArray();
-    if (a.size() < minCount || a.size() > maxCount) {
-        return fail(
-            error,
-            QStringLiteral("\"%1\" must have %2 to %3 entries").arg(QLatin1String(key)).arg(minCount).arg(maxCount));
-    }
-    for (int i = 0; i < a.size(); ++i) {
-        const auto n = toInt32(a.at(i));
-        if (!n) {
-            return fail(error, QStringLiteral("\"%1\" must hold 32-bit integers").arg(QLatin1String(key)));
-        }
-        out[i] = *n;
-    }
-    count = static_cast<int>(a.size());
-    return true;
-}
-
-// {"enabled":bool}: the sound switch, in a `sound` message, a WebSocket command and the POST /api/sound body.
-std::optional<bool> readSoundEnabled(const QJsonObject &o, QString *error)
-{
-    const QJsonValue e = o.value(QLatin1String("enabled"));
-    if (!e.isBool()) {
-        fail(error, QStringLiteral("\"enabled\" must be true or false"));
-        return std::nullopt;
-    }
-    return e.toBool();
-}
-
-// Parses `bytes` as one JSON object of at most kMaxMessageBytes.
-std::optional<QJsonObject> parseObject(const QByteArray &bytes, QString *error)
-{
-    if (bytes.size() > kMaxMessageBytes) {
-        fail(error, QStringLiteral("message of %1 bytes is larger than %2").arg(bytes.size()).arg(kMaxMessageBytes));
-        return std::nullopt;
-    }
-    QJsonParseError pe{};
-    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &pe);
-    if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
-        fail(error, pe.error != QJsonParseError::NoError ? QStringLiteral("not JSON: %1").arg(pe.errorString())
-                                                         : QStringLiteral("not a JSON object"));
-        return std::nullopt;
-    }
-    return doc.object();
-}
-
-bool readState(const QJsonObject &o, Message &m, QString *error)
-{
-    RobotState &s = m.state;
-    struct Field {
-        const char *key;
-        qint32 *target;
-    };
-    const Field fields[] = {{"direction", &s.direction}, {"bot_mode", &s.botMode}, {"obstacle", &s.obstacle},
-                            {"go_left", &s.goLeft},      {"go_right", &s.goRight}, {"sensor_mode", &s.sensorMode}};
-    for (const Field &f : fields) {
-        const auto n = toInt32(o.value(QLatin1String(f.key)));
-        if (!n) {
-            return fail(error, QStringLiteral("\"%1\" must be a 32-bit integer").arg(QLatin1String(f.key)));
-        }
-        *f.target = *n;
-    }
-    const QJsonValue om = o.value(QLatin1String("obstacle_mode"));
-    if (om.isNull() || om.isUndefined()) {
-        s.obstacleMode.reset();
-    } else if (const auto n = toInt32(om)) {
-        s.obstacleMode = *n;
-    } else {
-        return fail(error, QStringLiteral("\"obstacle_mode\" must be a 32-bit integer or null"));
-    }
-    int count = 0;
-    if (!readIntArray(o, "motor_power", s.motorPower.data(), 3, 3, count, error) ||
-        !readIntArray(o, "sensors", s.sensors.data(), 0, 5, s.sensorCount, error)) {
-        return false;
-    }
-    // Range checks come before the integer conversions: converting a double outside the target's range is
-    // undefined behaviour. Times stay within ±kMaxMs so that sums of them (RemoteSource::rebase) fit in qint64 ns.
-    const QJsonValue seq = o.value(QLatin1String("seq"));
-    if (!seq.isDouble() || !(seq.toDouble() >= 0) || seq.toDouble() >= kTwoTo64) {
-        return fail(error, QStringLiteral("\"seq\" must be a non-negative number"));
-    }
-    const double publishMs = o.value(QLatin1String("t_publish_ms")).toDouble();
-    const double ageMs = o.value(QLatin1String("age_ms")).toDouble(-1);
-    if (!(std::abs(publishMs) <= kMaxMs) || !(std::abs(ageMs) <= kMaxMs)) {
-        return fail(error, QStringLiteral("\"t_publish_ms\" and \"age_ms\" must be within ±%1 ms").arg(kMaxMs));
-    }
-    s.seq = static_cast<quint64>(seq.toDouble());
-    s.publishUnixNs = static_cast<qint64>(publishMs * 1e6);
-    s.writerPid = toInt32(o.value(QLatin1String("writer_pid"))).value_or(0);
-    s.layout = Layout::Remote;
-    m.extras.rateHz = o.value(QLatin1String("rate_hz")).toDouble();
-    m.extras.ageMs = static_cast<qint64>(ageMs);
-    return readLink(o, m.link, error);
-}
-
 } // namespace
 
 QByteArray stateMessage(const RobotState &s, const LinkInfo &link, const StateExtras &extras)
@@ -458,61 +304,9 @@ QByteArray soundState(bool enabled)
     return enabled ? QByteArrayLiteral("{\"enabled\":true}") : QByteArrayLiteral("{\"enabled\":false}");
 }
 
-std::optional<bool> parseSoundCommand(const QByteArray &bytes, QString *error)
-{
-    const auto o = parseObject(bytes, error);
-    if (!o) {
-        return std::nullopt;
-    }
-    const QJsonValue type = o->value(QLatin1String("type"));
-    if (!type.isUndefined() && type.toString() != QLatin1String("sound")) {
-        fail(error, QStringLiteral("not a sound command: \"type\" must be \"sound\" or absent"));
-        return std::nullopt;
-    }
-    return readSoundEnabled(*o, error);
-}
-
 QByteArray quoted(QStringView text)
 {
     return quotedString(text);
-}
-
-std::optional<Message> parse(const QByteArray &bytes, QString *error)
-{
-    const auto parsed = parseObject(bytes, error);
-    if (!parsed) {
-        return std::nullopt;
-    }
-    const QJsonObject &o = *parsed;
-    const QString type = o.value(QLatin1String("type")).toString();
-    Message m;
-    if (type == QLatin1String("state")) {
-        m.type = Message::Type::State;
-        if (!readState(o, m, error)) {
-            return std::nullopt;
-        }
-    } else if (type == QLatin1String("link")) {
-        m.type = Message::Type::Link;
-        if (!readLink(o, m.link, error)) {
-            return std::nullopt;
-        }
-    } else if (type == QLatin1String("hello")) {
-        m.type = Message::Type::Hello;
-        m.serverVersion = o.value(QLatin1String("server")).toString().left(128);
-        m.schema = o.value(QLatin1String("schema")).toInt();
-        m.soundEnabled = o.value(QLatin1String("sound")).toBool(true);
-    } else if (type == QLatin1String("sound")) {
-        m.type = Message::Type::Sound;
-        const auto enabled = readSoundEnabled(o, error);
-        if (!enabled) {
-            return std::nullopt;
-        }
-        m.soundEnabled = *enabled;
-    } else {
-        fail(error, QStringLiteral("unknown message type \"%1\"").arg(type.left(32)));
-        return std::nullopt;
-    }
-    return m;
 }
 
 } // namespace omni::json
