@@ -39,6 +39,9 @@ std::optional<Wav> readWav(const QByteArray &b)
         }
         const char *p = b.constData() + at + 8;
         if (id == "fmt ") {
+            if (size < 16) {
+                return std::nullopt; // too short for the fields read below
+            }
             w.format = qFromLittleEndian<quint16>(p);
             w.channels = qFromLittleEndian<quint16>(p + 2);
             w.rate = static_cast<int>(qFromLittleEndian<quint32>(p + 4));

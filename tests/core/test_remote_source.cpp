@@ -221,7 +221,11 @@ TEST(RemoteSource, UnreachableServerIsRetriedWithBackoffUntilItAppears)
     EXPECT_GT(w.source.msUntilRetry(), -1);
 
     FakeServer server(port);
-    ASSERT_TRUE(waitUntil([&] { return w.source.networkStatus() == NetworkStatus::Connected; }, 5s));
+    // The next attempt may be a whole maxBackoff (5 s) away: on a slow (sanitizer) run more attempts than three
+    // have failed by now, and the backoff doubles with each. Allow that plus the connection itself.
+    const qint64 untilRetryMs = w.source.msUntilRetry();
+    ASSERT_TRUE(waitUntil([&] { return w.source.networkStatus() == NetworkStatus::Connected; }, 5s + 5s))
+        << "retry was due in " << untilRetryMs << " ms";
 }
 
 TEST(RemoteSource, RefusedTokenIsToldApart)
