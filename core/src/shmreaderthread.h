@@ -8,13 +8,24 @@
 #include <QThread>
 
 #include <atomic>
+#include <chrono>
 
 struct omni_shm_wake;
 
 namespace omni {
 
+namespace reader {
+/// CLOCK_MONOTONIC in ns, the clock of the segment's publish_ns.
+quint64 monotonicNs();
+inline quint64 toNs(std::chrono::nanoseconds d)
+{
+    return static_cast<quint64>(d.count());
+}
+} // namespace reader
+
 /// The reader loop behind ShmSource: blocks on the writer's futex (or polls), copies consistent
 /// states and reports link changes through ShmSource::post(). Nothing here waits on the GUI.
+/// shmreaderthread.cpp has the loop and the waiting, shmreadersegment.cpp the hold on the segment.
 class ShmReaderThread : public QThread
 {
     Q_OBJECT
