@@ -52,6 +52,12 @@ ParseResult parseOptions(const QStringList &args, const QString &envToken)
     const QCommandLineOption staleMs(QStringLiteral("stale-ms"),
                                      tr("Call the link stale after this long without a new state (default: 1000)."),
                                      tr("MS"), QStringLiteral("1000"));
+    const QCommandLineOption readerWake(
+        QStringLiteral("reader-wake"),
+        tr("How the reader waits for a steady robot: predict (default; a timer just after each expected publish, "
+           "no system call for the robot) or futex (the robot wakes it at each publish: lower latency, one system "
+           "call per publish)."),
+        tr("MODE"), QStringLiteral("predict"));
     const QCommandLineOption port(QStringLiteral("port"),
                                   tr("TCP port of the web dashboard and WebSocket (default: 3001)."), tr("PORT"),
                                   QStringLiteral("3001"));
@@ -72,8 +78,8 @@ ParseResult parseOptions(const QStringList &args, const QString &envToken)
                                      tr("Show a remote robot from another omniscient's stream, e.g. ws://pi:3001/ws."),
                                      tr("URL"));
     const QCommandLineOption lang(QStringLiteral("lang"), tr("Language of the interface: en, de, es, fr."), tr("LANG"));
-    p.addOptions({help, version, shm, simulate, simRate, headless, printJson, staleMs, port, bind, maxClients, maxRate,
-                  token, noServer, kiosk, connect, lang});
+    p.addOptions({help, version, shm, simulate, simRate, headless, printJson, staleMs, readerWake, port, bind,
+                  maxClients, maxRate, token, noServer, kiosk, connect, lang});
 
     ParseResult r;
     auto error = [&r](const QString &message) {
@@ -119,6 +125,10 @@ ParseResult parseOptions(const QStringList &args, const QString &envToken)
         return error(tr("--stale-ms: expected milliseconds from 10 to 3600000, got \"%1\"").arg(p.value(staleMs)));
     }
     o.staleMs = static_cast<int>(v);
+    if (p.value(readerWake) != QLatin1String("predict") && p.value(readerWake) != QLatin1String("futex")) {
+        return error(tr("--reader-wake: expected predict or futex, got \"%1\"").arg(p.value(readerWake)));
+    }
+    o.readerPredicts = p.value(readerWake) == QLatin1String("predict");
     if (!parseNumber(p.value(port), 0, 65535, v) || v != std::floor(v)) {
         return error(tr("--port: expected a TCP port from 0 to 65535, got \"%1\"").arg(p.value(port)));
     }

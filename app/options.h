@@ -14,6 +14,7 @@ struct Options {
     bool headless = false;                       ///< --headless: no window
     bool printJson = false;                      ///< --print-json: JSON Lines on stdout
     int staleMs = 1000;                          ///< --stale-ms
+    bool readerPredicts = true;                  ///< --reader-wake predict (true) or futex (false)
     quint16 port = 3001;                         ///< --port
     QString bind;                                ///< --bind ADDRESS (empty: all interfaces)
     int maxClients = 64;                         ///< --max-clients

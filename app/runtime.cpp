@@ -86,6 +86,9 @@ bool Runtime::start(QString *error)
     ShmSourceOptions so;
     so.name = segmentName();
     so.staleAfter = std::chrono::milliseconds(m_options.staleMs);
+    if (!m_options.readerPredicts) {
+        so.predictMargin = std::chrono::microseconds(0); // --reader-wake futex
+    }
     auto *source = new ShmSource(so, this);
     m_source = source;
     m_hub->setSource(source);

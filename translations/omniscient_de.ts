@@ -155,6 +155,18 @@
         <source>Try &apos;omniscient --help&apos; for the options.</source>
         <translation>„omniscient --help“ zeigt die Optionen.</translation>
     </message>
+    <message>
+        <source>How the reader waits for a steady robot: predict (default; a timer just after each expected publish, no system call for the robot) or futex (the robot wakes it at each publish: lower latency, one system call per publish).</source>
+        <translation>Wie der Leser auf einen gleichmäßigen Roboter wartet: predict (Standard; ein Timer kurz nach jeder erwarteten Veröffentlichung, kein Systemaufruf für den Roboter) oder futex (der Roboter weckt ihn bei jeder Veröffentlichung: geringere Latenz, ein Systemaufruf pro Veröffentlichung).</translation>
+    </message>
+    <message>
+        <source>MODE</source>
+        <translation>MODUS</translation>
+    </message>
+    <message>
+        <source>--reader-wake: expected predict or futex, got &quot;%1&quot;</source>
+        <translation>--reader-wake: erwartet predict oder futex, erhalten: „%1“</translation>
+    </message>
 </context>
 <context>
     <name>omni::app::Runtime</name>

@@ -155,6 +155,18 @@
         <source>Try &apos;omniscient --help&apos; for the options.</source>
         <translation>Try &apos;omniscient --help&apos; for the options.</translation>
     </message>
+    <message>
+        <source>How the reader waits for a steady robot: predict (default; a timer just after each expected publish, no system call for the robot) or futex (the robot wakes it at each publish: lower latency, one system call per publish).</source>
+        <translation>How the reader waits for a steady robot: predict (default; a timer just after each expected publish, no system call for the robot) or futex (the robot wakes it at each publish: lower latency, one system call per publish).</translation>
+    </message>
+    <message>
+        <source>MODE</source>
+        <translation>MODE</translation>
+    </message>
+    <message>
+        <source>--reader-wake: expected predict or futex, got &quot;%1&quot;</source>
+        <translation>--reader-wake: expected predict or futex, got &quot;%1&quot;</translation>
+    </message>
 </context>
 <context>
     <name>omni::app::Runtime</name>

@@ -155,6 +155,18 @@
         <source>Try &apos;omniscient --help&apos; for the options.</source>
         <translation>Prueba «omniscient --help» para ver las opciones.</translation>
     </message>
+    <message>
+        <source>How the reader waits for a steady robot: predict (default; a timer just after each expected publish, no system call for the robot) or futex (the robot wakes it at each publish: lower latency, one system call per publish).</source>
+        <translation>Cómo espera el lector a un robot regular: predict (predeterminado; un temporizador justo después de cada publicación esperada, ninguna llamada al sistema para el robot) o futex (el robot lo despierta en cada publicación: menos latencia, una llamada al sistema por publicación).</translation>
+    </message>
+    <message>
+        <source>MODE</source>
+        <translation>MODO</translation>
+    </message>
+    <message>
+        <source>--reader-wake: expected predict or futex, got &quot;%1&quot;</source>
+        <translation>--reader-wake: se esperaba predict o futex, se recibió «%1»</translation>
+    </message>
 </context>
 <context>
     <name>omni::app::Runtime</name>

@@ -155,6 +155,18 @@
         <source>Try &apos;omniscient --help&apos; for the options.</source>
         <translation>Essayez « omniscient --help » pour voir les options.</translation>
     </message>
+    <message>
+        <source>How the reader waits for a steady robot: predict (default; a timer just after each expected publish, no system call for the robot) or futex (the robot wakes it at each publish: lower latency, one system call per publish).</source>
+        <translation>Comment le lecteur attend un robot régulier : predict (par défaut ; un minuteur juste après chaque publication attendue, aucun appel système pour le robot) ou futex (le robot le réveille à chaque publication : latence plus faible, un appel système par publication).</translation>
+    </message>
+    <message>
+        <source>MODE</source>
+        <translation>MODE</translation>
+    </message>
+    <message>
+        <source>--reader-wake: expected predict or futex, got &quot;%1&quot;</source>
+        <translation>--reader-wake : predict ou futex attendu, reçu « %1 »</translation>
+    </message>
 </context>
 <context>
     <name>omni::app::Runtime</name>

@@ -20,6 +20,7 @@ TEST(Options, DefaultsReadOmnigodAndServeOnPort3001)
     EXPECT_EQ(r.options.shmName, QStringLiteral("omnigod"));
     EXPECT_EQ(r.options.port, 3001);
     EXPECT_EQ(r.options.staleMs, 1000);
+    EXPECT_TRUE(r.options.readerPredicts);
     EXPECT_EQ(r.options.maxClients, 64);
     EXPECT_DOUBLE_EQ(r.options.maxRate, 60.0);
     EXPECT_FALSE(r.options.headless);
@@ -27,12 +28,27 @@ TEST(Options, DefaultsReadOmnigodAndServeOnPort3001)
 
 TEST(Options, ParsesEveryFlag)
 {
-    const auto r = parse(
-        {QStringLiteral("--shm"), QStringLiteral("robot1"), QStringLiteral("--headless"),
-         QStringLiteral("--print-json"), QStringLiteral("--stale-ms"), QStringLiteral("250"), QStringLiteral("--port"),
-         QStringLiteral("0"), QStringLiteral("--bind"), QStringLiteral("127.0.0.1"), QStringLiteral("--max-clients"),
-         QStringLiteral("5"), QStringLiteral("--max-rate"), QStringLiteral("30"), QStringLiteral("--token"),
-         QStringLiteral("s3cret"), QStringLiteral("--no-server"), QStringLiteral("--lang"), QStringLiteral("de")});
+    const auto r = parse({QStringLiteral("--shm"),
+                          QStringLiteral("robot1"),
+                          QStringLiteral("--headless"),
+                          QStringLiteral("--print-json"),
+                          QStringLiteral("--stale-ms"),
+                          QStringLiteral("250"),
+                          QStringLiteral("--port"),
+                          QStringLiteral("0"),
+                          QStringLiteral("--bind"),
+                          QStringLiteral("127.0.0.1"),
+                          QStringLiteral("--max-clients"),
+                          QStringLiteral("5"),
+                          QStringLiteral("--max-rate"),
+                          QStringLiteral("30"),
+                          QStringLiteral("--token"),
+                          QStringLiteral("s3cret"),
+                          QStringLiteral("--no-server"),
+                          QStringLiteral("--lang"),
+                          QStringLiteral("de"),
+                          QStringLiteral("--reader-wake"),
+                          QStringLiteral("futex")});
     ASSERT_EQ(r.action, ParseResult::Action::Run) << r.message.toStdString();
     EXPECT_EQ(r.options.shmName, QStringLiteral("robot1"));
     EXPECT_TRUE(r.options.headless);
@@ -45,6 +61,7 @@ TEST(Options, ParsesEveryFlag)
     EXPECT_EQ(r.options.token, QStringLiteral("s3cret"));
     EXPECT_TRUE(r.options.noServer);
     EXPECT_EQ(r.options.lang, QStringLiteral("de"));
+    EXPECT_FALSE(r.options.readerPredicts);
 }
 
 TEST(Options, TokenFallsBackToTheEnvironment)
@@ -65,6 +82,7 @@ TEST(Options, BadValuesGetAnErrorNamingTheFlagAndWhatIsExpected)
         {{QStringLiteral("--port"), QStringLiteral("http")}, "--port"},
         {{QStringLiteral("--sim-rate"), QStringLiteral("0")}, "--sim-rate"},
         {{QStringLiteral("--stale-ms"), QStringLiteral("-5")}, "--stale-ms"},
+        {{QStringLiteral("--reader-wake"), QStringLiteral("poll")}, "--reader-wake"},
         {{QStringLiteral("--max-clients"), QStringLiteral("2.5")}, "--max-clients"},
         {{QStringLiteral("--max-rate"), QStringLiteral("nan")}, "--max-rate"},
         {{QStringLiteral("--shm"), QStringLiteral("a/b")}, "--shm"},
