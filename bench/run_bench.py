@@ -364,21 +364,30 @@ class Bench:
             res[str(rate)] = r
         return res
 
+    def serve(self, server, shm, clients, seconds, max_rate=None, **client_args):
+        """Starts `server` ("baseline", or omniscient under any other name) on the robot's segment `shm`, runs the
+        load client against it and stops it. The baseline reads the original segment and its clock table;
+        omniscient also reports its /metrics, and gets the clock table too for --freshness."""
+        if server == "baseline":
+            proc, port = self.baseline(shm + "-legacy")
+            client_args.update(mode="baseline", clock=shm + "-legacy")
+        else:
+            proc, port = self.omniscient(shm, max_rate=max_rate)
+            client_args.update(metrics=True)
+            if client_args.get("freshness"):
+                client_args.update(clock=shm + "-legacy")
+        try:
+            return self.wsclient(port, proc.pid, clients, seconds, **client_args)
+        finally:
+            self.stop(proc)
+
     def section_ws(self):
         res = {}
         for rate in RATES:
             for server, max_rate in (("omniscient", None), ("omniscient_uncapped", 10000), ("baseline", None)):
                 with Step(self, f"ws: publish -> WebSocket at {rate} Hz, {server}") as st:
                     robot, shm, stats = self.robot(rate)
-                    if server == "baseline":
-                        proc, port = self.baseline(shm + "-legacy")
-                        r = self.wsclient(port, proc.pid, 1, self.p["window"], mode="baseline",
-                                          clock=shm + "-legacy", freshness=True)
-                    else:
-                        proc, port = self.omniscient(shm, max_rate=max_rate)
-                        r = self.wsclient(port, proc.pid, 1, self.p["window"], clock=shm + "-legacy",
-                                          metrics=True, freshness=True)
-                    self.stop(proc)
+                    r = self.serve(server, shm, 1, self.p["window"], max_rate=max_rate, freshness=True)
                     r["robot"] = self.robot_stats(robot, stats)
                 r["step"] = st.record
                 res[f"{server}@{rate}"] = r
@@ -391,14 +400,7 @@ class Bench:
             for server in ("omniscient", "baseline"):
                 with Step(self, f"fanout: {n} clients, {server}, robot at {rate} Hz") as st:
                     robot, shm, stats = self.robot(rate)
-                    if server == "baseline":
-                        proc, port = self.baseline(shm + "-legacy")
-                        r = self.wsclient(port, proc.pid, n, self.p["window"], mode="baseline",
-                                          clock=shm + "-legacy")
-                    else:
-                        proc, port = self.omniscient(shm)
-                        r = self.wsclient(port, proc.pid, n, self.p["window"], metrics=True)
-                    self.stop(proc)
+                    r = self.serve(server, shm, n, self.p["window"])
                     self.robot_stats(robot, stats)
                 r["step"] = st.record
                 res[f"{server}@{n}"] = r
@@ -406,15 +408,7 @@ class Bench:
         for server in ("omniscient", "baseline"):
             with Step(self, f"fanout: {n} clients + 1 stalled, {server}") as st:
                 robot, shm, stats = self.robot(rate)
-                if server == "baseline":
-                    proc, port = self.baseline(shm + "-legacy")
-                    r = self.wsclient(port, proc.pid, n, self.p["stalled_window"], mode="baseline",
-                                      clock=shm + "-legacy", stalled=1, sample_every=0.5)
-                else:
-                    proc, port = self.omniscient(shm)
-                    r = self.wsclient(port, proc.pid, n, self.p["stalled_window"], stalled=1, metrics=True,
-                                      sample_every=0.5)
-                self.stop(proc)
+                r = self.serve(server, shm, n, self.p["stalled_window"], stalled=1, sample_every=0.5)
                 self.robot_stats(robot, stats)
             r["step"] = st.record
             res[f"{server}@{n}+stalled"] = r
