@@ -164,7 +164,7 @@ TEST(Cli, PrintsWaitingThenLiveThenStaleForAnOriginalRobotProcess)
     shm_unlink(("/" + name.toLocal8Bit()).constData());
 }
 
-TEST(Cli, ReaderWakeFutexMakesTheRobotWakeTheReaderAndBothModesDeliverEveryState)
+TEST(Cli, ReaderWakeFutexMakesTheRobotWakeTheReaderAndBothModesPrintTheStates)
 {
     // A steady 100 Hz robot in this process; omniscient reads it with each --reader-wake. Only the writer bumps
     // the wake epoch, once per FUTEX_WAKE: counted over the last 100 of 300 publishes (after the learning).
@@ -210,7 +210,8 @@ TEST(Cli, ReaderWakeFutexMakesTheRobotWakeTheReaderAndBothModesDeliverEveryState
         const bool finished = lines.waitFor([&](const auto &) { return wakes.load() >= 0; }, 30s);
         robot.join();
         ASSERT_TRUE(finished);
-        // Every state reached the output either way (a 100 Hz robot is slower than the delivery interval).
+        // Nearly every state reaches the output either way (a 100 Hz robot is slower than the delivery interval;
+        // latest-wins delivery may merge a few on a busy machine): 270 of 300 asserted.
         ASSERT_TRUE(lines.waitFor([](const auto &o) { return countStates(o) >= 270; }))
             << "states printed: " << countStates(lines.objects);
         RecordProperty(std::string("wakes_") + mode, static_cast<int>(wakes.load()));

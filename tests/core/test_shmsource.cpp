@@ -86,7 +86,7 @@ uint32_t publishSteadily(omni_writer *w, int count, std::chrono::nanoseconds per
 
 } // namespace
 
-TEST_F(ShmSourceTest, ASteadyWriterIsFollowedOnATimerAndNeverHasToWakeTheReader)
+TEST_F(ShmSourceTest, ASteadyWriterIsFollowedOnATimerAndSeldomWakesTheReader)
 {
     // 100 Hz for 2 s. The margin is generous (3 ms) so that a loaded machine's scheduling jitter still
     // counts as steady; with prediction off, the same run makes the writer wake the reader at every publish.
@@ -107,7 +107,8 @@ TEST_F(ShmSourceTest, ASteadyWriterIsFollowedOnATimerAndNeverHasToWakeTheReader)
         robot.join();
         RecordProperty(margin.count() > 0 ? "wakes_predicted" : "wakes_futex", static_cast<int>(wakes.load()));
         ASSERT_TRUE(waitUntil([&] { return !states.empty() && states.back().direction == kCount; }));
-        // Every state is delivered either way: a 100 Hz robot is slower than the delivery interval.
+        // A 100 Hz robot is slower than the delivery interval, so nearly every state arrives either way (latest-wins
+        // delivery may merge a few when this machine is busy): 90 % asserted.
         EXPECT_GE(states.size(), static_cast<size_t>(kCount * 9 / 10));
         if (margin.count() > 0) {
             EXPECT_LE(wakes.load(), static_cast<uint32_t>(kCount / 2 / 10)) << "the writer woke the reader too often";
