@@ -13,7 +13,7 @@ if [[ "${1:-}" == "--test" ]]; then
            curl python3-websockets clang libclang-rt-14-dev llvm-14
            squashfs-tools libsquashfuse-dev libfuse3-dev fuse3 liblzo2-dev liblz4-dev libzstd-dev
            patchelf libappimage-dev qt6-wayland dpkg-dev desktop-file-utils util-linux iproute2 procps
-           librsvg2-bin)
+           librsvg2-bin clang-format clang-tidy)
 fi
 
 if [[ "${1:-}" == "--test" ]] && ! command -v npm >/dev/null 2>&1; then

@@ -33,6 +33,11 @@ if [[ -z "$CHROMIUM" ]]; then
 fi
 
 cd "$here"
+# Debian 12's Node.js 18 is enough (package.json "engines"); older 18.x lack node:test's reporters.
+if ! node -e 'const [a,b]=process.versions.node.split(".").map(Number);process.exit(a>18||(a===18&&b>=17)?0:1)'; then
+    echo "e2e: Node.js $(node --version) is too old: 18.17 or newer is needed (apt-get install --only-upgrade nodejs)" >&2
+    exit 1
+fi
 # Install the pinned packages from the lockfile when they are missing or older than the lockfile.
 if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
     npm ci --no-audit --no-fund --loglevel=error
@@ -76,7 +81,7 @@ if [[ $healthy -ne 1 ]]; then
 fi
 
 status=0
-node --test --test-concurrency=1 ./*.test.mjs || status=$?
+node lib/runner.mjs ./*.test.mjs || status=$?
 if [[ $status -ne 0 ]]; then
     echo "e2e: failed; process logs are in $here/artifacts/" >&2
 fi
