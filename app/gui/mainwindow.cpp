@@ -11,7 +11,7 @@
 
 #include "runtime.h"
 
-#include <omni/cluckscheduler.h>
+#include <omni/sounddirector.h>
 #include <omni/hub.h>
 #include <omni/remotesource.h>
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The reader's choice between a timer and the futex, on synthetic clocks.
-#include "publishpacer.h"
+#include "shm/publishpacer.h"
 
 #include <gtest/gtest.h>
 

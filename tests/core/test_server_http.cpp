@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The mirror server's request-head parser and helpers: pure functions, no sockets.
-#include "httprequest.h"
-#include "httpresponse.h"
+#include "server/httprequest.h"
+#include "server/httpresponse.h"
 
 #include <gtest/gtest.h>
 

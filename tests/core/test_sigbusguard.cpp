@@ -2,7 +2,7 @@
 // The SIGBUS guard on its own: a read past the end of a mapping whose file was truncated returns false instead of
 // killing the process, again and again and from several threads; a SIGBUS outside a guarded call still kills.
 // Runs under every sanitizer build: ASan, UBSan and TSan install SIGBUS handlers of their own.
-#include "sigbusguard.h"
+#include "shm/sigbusguard.h"
 
 #include <gtest/gtest.h>
 

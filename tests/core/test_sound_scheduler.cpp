@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // When the chicken clucks: CluckScheduler with an injected clock and chance, and SoundDirector on a Hub.
 #include <omni/cluckscheduler.h>
+#include <omni/sounddirector.h>
 #include <omni/hub.h>
 
 #include <gtest/gtest.h>

@@ -5,7 +5,7 @@
 // turn a request the whole bytes accept into an error (TCP may deliver any split).
 #include "fuzzcheck.h"
 
-#include "httprequest.h"
+#include "server/httprequest.h"
 
 using namespace omni;
 

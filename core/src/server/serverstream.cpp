@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // The WebSocket side of the mirror server: taking over upgraded connections, the shared frames, pings and
 // client commands.
-#include "mirrorserver_p.h"
+#include "server/mirrorserver_p.h"
 
-#include "logging.h"
+#include "server/logging.h"
 #include "omni/hub.h"
 #include "omni/statejson.h"
 

@@ -4,8 +4,6 @@
 #include <QLoggingCategory>
 
 namespace omni {
-Q_DECLARE_LOGGING_CATEGORY(lcReader)
-Q_DECLARE_LOGGING_CATEGORY(lcHub)
-Q_DECLARE_LOGGING_CATEGORY(lcServer)
+/// The "omni.remote" logging category (QT_LOGGING_RULES="omni.remote.debug=true" shows its debug messages).
 Q_DECLARE_LOGGING_CATEGORY(lcRemote)
 } // namespace omni

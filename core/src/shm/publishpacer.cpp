@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "publishpacer.h"
+#include "shm/publishpacer.h"
 
 #include <algorithm>
 

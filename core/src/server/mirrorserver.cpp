@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Sockets and lifecycle of the mirror server: accept, peek the request head, answer or hand the socket to
 // a non-listening QWebSocketServer (one port for HTTP and WebSocket); and the public MirrorServer.
-#include "mirrorserver_p.h"
+#include "server/mirrorserver_p.h"
 
-#include "logging.h"
+#include "server/logging.h"
 #include "omni/hub.h"
 
 #include <QCryptographicHash>

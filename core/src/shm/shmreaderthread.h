@@ -3,7 +3,7 @@
 
 #include "omni/robotstate.h"
 #include "omni/shmsource.h"
-#include "publishpacer.h"
+#include "shm/publishpacer.h"
 
 #include <QThread>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "omni/shmsource.h"
 
-#include "shmreaderthread.h"
+#include "shm/shmreaderthread.h"
 
 namespace omni {
 

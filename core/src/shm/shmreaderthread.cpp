@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-#include "shmreaderthread.h"
+#include "shm/shmreaderthread.h"
 
-#include "logging.h"
+#include "shm/logging.h"
 #include "omni/segment.h"
-#include "sigbusguard.h"
+#include "shm/sigbusguard.h"
 
 #include <omniscient/omni_shm.h>
 

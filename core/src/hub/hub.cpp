@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "omni/hub.h"
 
-#include "logging.h"
+#include "hub/logging.h"
 #include "omni/statejson.h"
 #include "omni/statesource.h"
 

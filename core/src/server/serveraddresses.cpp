@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Addresses of the mirror server: parsing --bind, and the URLs a person can open.
-#include "mirrorserver_p.h"
+#include "server/mirrorserver_p.h"
 
 #include <QNetworkInterface>
 #include <QTcpServer>

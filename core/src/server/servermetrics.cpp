@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // GET /metrics: Prometheus text exposition format 0.0.4.
-#include "mirrorserver_p.h"
+#include "server/mirrorserver_p.h"
 
 #include "omni/hub.h"
 

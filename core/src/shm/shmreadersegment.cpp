@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 // The reader's hold on the segment: opening and inspecting it, the wake-up side segment, noticing that it was
 // replaced, resized or re-initialised, and backing off while there is nothing to read.
-#include "shmreaderthread.h"
+#include "shm/shmreaderthread.h"
 
-#include "logging.h"
+#include "shm/logging.h"
 #include "omni/segment.h"
-#include "sigbusguard.h"
+#include "shm/sigbusguard.h"
 
 #include <omniscient/omni_shm.h>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "serverclient.h"
+#include "server/serverclient.h"
 
-#include "logging.h"
+#include "server/logging.h"
 #include "omni/mirrorserver.h"
 
 #include <QTcpSocket>

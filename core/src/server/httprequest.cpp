@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "httprequest.h"
+#include "server/httprequest.h"
 
 namespace omni::http {
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // What each HTTP route of the mirror server answers, and who may do what (token, origin).
-#include "mirrorserver_p.h"
+#include "server/mirrorserver_p.h"
 
-#include "logging.h"
+#include "server/logging.h"
 #include "omni/hub.h"
 #include "omni/statejson.h"
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "httpresponse.h"
+#include "server/httpresponse.h"
 
 #include <QDateTime>
 #include <QLocale>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "httprequest.h"
-#include "httpresponse.h"
+#include "server/httprequest.h"
+#include "server/httpresponse.h"
 #include "omni/mirrorserver.h"
-#include "serverclient.h"
-#include "serverwebfiles.h"
+#include "server/serverclient.h"
+#include "server/serverwebfiles.h"
 
 #include <QElapsedTimer>
 #include <QHash>

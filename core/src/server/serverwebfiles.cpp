@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "serverwebfiles.h"
+#include "server/serverwebfiles.h"
 
-#include "logging.h"
+#include "server/logging.h"
 
 #include <QCryptographicHash>
 #include <QDirIterator>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "omni/remotesource.h"
 
-#include "logging.h"
+#include "remote/logging.h"
 #include "omni/statejson.h"
 
 #include <QDateTime>

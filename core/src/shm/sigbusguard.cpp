@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "sigbusguard.h"
+#include "shm/sigbusguard.h"
 
 #include <csetjmp>
 #include <csignal>
