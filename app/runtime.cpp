@@ -75,11 +75,10 @@ bool Runtime::start(QString *error)
     }
     if (m_options.simulate) {
         m_sim = std::make_unique<SimulatedRobot>(segmentName(), m_options.simRate);
-        QString why;
-        if (!m_sim->start(&why)) {
+        if (const auto started = m_sim->start(); !started) {
             *error = QCoreApplication::translate("omni::app::Runtime",
                                                  "cannot create the simulated robot's shared memory %1: %2")
-                         .arg(segmentName(), why);
+                         .arg(segmentName(), started.errorString());
             return false;
         }
     }

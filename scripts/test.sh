@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# Sets everything up (Debian and npm packages, developer build) and runs every test:
-# the GoogleTest suite through CTest, the browser end-to-end tests, the fault injection, then the sanitizer stages.
+# Sets everything up (Debian and npm packages, developer build) and runs every test: the lint (clang-format,
+# clang-tidy), the GoogleTest suite through CTest, the browser end-to-end tests, the fault injection, then the
+# sanitizer stages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # CI gives the whole run 90 minutes; the sanitizer stages start only while they fit in 85 (scripts/sanitizers.sh).
@@ -12,6 +13,9 @@ cmake --preset dev >/dev/null
 cmake --build --preset dev -- -j"$(nproc)"
 
 status=0
+# The house rules (docs/CONTRIBUTING.md): clang-format and clang-tidy; a finding fails the run.
+scripts/lint.sh build/dev || status=$?
+
 ctest --preset dev --output-on-failure --timeout 300 "$@" || status=$?
 
 for extra in tests/e2e/run.sh tests/faults/run.sh; do

@@ -11,9 +11,9 @@
 
 #include "runtime.h"
 
-#include <omni/sounddirector.h>
 #include <omni/hub.h>
 #include <omni/remotesource.h>
+#include <omni/sounddirector.h>
 
 #include <QAction>
 #include <QActionGroup>

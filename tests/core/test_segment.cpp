@@ -151,7 +151,7 @@ TEST(Segment, ReadsCurrentLayoutFields)
     const auto seg = validSegment();
     RobotState s;
     quint64 published = 0;
-    ASSERT_EQ(segment::readCurrent(&seg, s, published), segment::ReadResult::Ok);
+    ASSERT_EQ(segment::readCurrent(&seg, s, published), segment::ReadOutcome::Ok);
     EXPECT_EQ(s.seq, 5u); // sequence 10 = 5 publishes
     EXPECT_EQ(published, 123456789u);
     EXPECT_EQ(s.direction, 2);
@@ -170,7 +170,7 @@ TEST(Segment, OddSequenceMeansBusyNotTorn)
     seg.header.sequence = 11;
     RobotState s;
     quint64 published = 0;
-    EXPECT_EQ(segment::readCurrent(&seg, s, published, 8), segment::ReadResult::Busy);
+    EXPECT_EQ(segment::readCurrent(&seg, s, published, 8), segment::ReadOutcome::Busy);
 }
 
 TEST(Segment, ReadsLegacyLayoutWithoutObstacleModeAndWithFourSensors)
@@ -182,7 +182,7 @@ TEST(Segment, ReadsLegacyLayoutWithoutObstacleModeAndWithFourSensors)
     legacy.sensor_mode = 0;
     legacy.sensors[3] = 1;
     RobotState s;
-    ASSERT_EQ(segment::readLegacy(&legacy, s), segment::ReadResult::Ok);
+    ASSERT_EQ(segment::readLegacy(&legacy, s), segment::ReadOutcome::Ok);
     EXPECT_EQ(s.seq, 77u);
     EXPECT_EQ(s.direction, 1);
     EXPECT_EQ(s.motorPower[2], -100);

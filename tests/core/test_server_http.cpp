@@ -6,10 +6,10 @@
 #include <gtest/gtest.h>
 
 using namespace omni::http;
-using Status = ParseResult::Status;
+using Status = ParseOutcome::Status;
 
 namespace {
-ParseResult parse(QByteArrayView data, const Limits &limits = {})
+ParseOutcome parse(QByteArrayView data, const Limits &limits = {})
 {
     return parseRequestHead(data, limits);
 }
@@ -18,7 +18,7 @@ ParseResult parse(QByteArrayView data, const Limits &limits = {})
 TEST(HttpParser, ParsesACompleteGetWithHeadersAndQuery)
 {
     const QByteArray raw = "GET /api/state?token=a%20b&x=1 HTTP/1.1\r\nHost: pi:3001\r\nX-Thing:  v a l \r\n\r\nBODY";
-    const ParseResult r = parse(raw);
+    const ParseOutcome r = parse(raw);
     ASSERT_EQ(r.status, Status::Complete) << r.error.toStdString();
     EXPECT_EQ(r.request.method, "GET");
     EXPECT_EQ(r.request.path, "/api/state");
@@ -38,7 +38,7 @@ TEST(HttpParser, WaitsForMoreBytesWhileTheHeadIsIncomplete)
 
 TEST(HttpParser, AcceptsHttp10WithoutHostAndNoHeaders)
 {
-    const ParseResult r = parse("HEAD / HTTP/1.0\r\n\r\n");
+    const ParseOutcome r = parse("HEAD / HTTP/1.0\r\n\r\n");
     ASSERT_EQ(r.status, Status::Complete) << r.error.toStdString();
     EXPECT_EQ(r.request.versionMinor, 0);
     EXPECT_EQ(r.request.method, "HEAD");
@@ -47,7 +47,7 @@ TEST(HttpParser, AcceptsHttp10WithoutHostAndNoHeaders)
 TEST(HttpParser, RefusesGarbageBeforeTheLineIsComplete)
 {
     // A TLS ClientHello, or any binary, is refused at once: no waiting for a CRLF or the timeout.
-    const ParseResult tls = parse(QByteArray::fromHex("16030100a5010000a10303"));
+    const ParseOutcome tls = parse(QByteArray::fromHex("16030100a5010000a10303"));
     EXPECT_EQ(tls.status, Status::Error);
     EXPECT_EQ(tls.errorStatus, 400);
     EXPECT_EQ(parse("\x01\x02\x03").status, Status::Error);
@@ -60,7 +60,7 @@ TEST(HttpParser, MalformedRequestLinesAre400)
                              "GET / HTTP/1.1 x\r\nHost: x\r\n\r\n", "GET / FTP/1.1\r\nHost: x\r\n\r\n",
                              "G(T / HTTP/1.1\r\nHost: x\r\n\r\n", "GET http://evil/ HTTP/1.1\r\nHost: x\r\n\r\n",
                              "OPTIONS * HTTP/1.1\r\nHost: x\r\n\r\n", "GET /a#b HTTP/1.1\r\nHost: x\r\n\r\n"}) {
-        const ParseResult r = parse(line);
+        const ParseOutcome r = parse(line);
         EXPECT_EQ(r.status, Status::Error) << line;
         EXPECT_EQ(r.errorStatus, 400) << line;
     }
@@ -68,7 +68,7 @@ TEST(HttpParser, MalformedRequestLinesAre400)
 
 TEST(HttpParser, OtherHttpVersionsAre505)
 {
-    const ParseResult r = parse("GET / HTTP/2.0\r\nHost: x\r\n\r\n");
+    const ParseOutcome r = parse("GET / HTTP/2.0\r\nHost: x\r\n\r\n");
     EXPECT_EQ(r.status, Status::Error);
     EXPECT_EQ(r.errorStatus, 505);
 }
@@ -82,7 +82,7 @@ TEST(HttpParser, BareLineFeedsAndFoldingAndControlBytesAre400)
           QByteArray("GET / HTTP/1.1\r\nHost: x\r\nA : b\r\n\r\n"),
           QByteArray("GET / HTTP/1.1\r\nHost: x\r\nA: \0b\r\n\r\n", 34),
           QByteArray("GET / HTTP/1.1\r\nHost: x\r\nno colon\r\n\r\n")}) {
-        const ParseResult r = parse(raw);
+        const ParseOutcome r = parse(raw);
         EXPECT_EQ(r.status, Status::Error) << raw.toStdString();
         EXPECT_EQ(r.errorStatus, 400) << raw.toStdString();
     }
@@ -96,7 +96,7 @@ TEST(HttpParser, Http11WithoutHostOrWithTwoIs400)
 
 TEST(HttpParser, ContentLengthMustBeOneNumber)
 {
-    const ParseResult ok = parse("POST /api/sound HTTP/1.1\r\nHost: x\r\nContent-Length: 17\r\n\r\n");
+    const ParseOutcome ok = parse("POST /api/sound HTTP/1.1\r\nHost: x\r\nContent-Length: 17\r\n\r\n");
     ASSERT_EQ(ok.status, Status::Complete);
     EXPECT_EQ(ok.request.contentLength, 17);
     EXPECT_EQ(parse("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n").errorStatus, 400);
@@ -111,7 +111,7 @@ TEST(HttpParser, PathTraversalAndEncodedTricksAre400)
          {"/../etc/passwd", "/%2e%2e/etc/passwd", "/%2E%2E%2Fetc", "/a/..", "/./index.html", "/a/%2e/b", "/a\\b",
           "/%5c..%5cwin.ini", "/%00", "/a%0d%0aSet-Cookie:x", "/%zz", "/%2", "/\x7f"}) {
         const QByteArray raw = QByteArray("GET ") + target + " HTTP/1.1\r\nHost: x\r\n\r\n";
-        const ParseResult r = parse(raw);
+        const ParseOutcome r = parse(raw);
         EXPECT_EQ(r.status, Status::Error) << target;
         EXPECT_EQ(r.errorStatus, 400) << target;
     }
@@ -119,11 +119,11 @@ TEST(HttpParser, PathTraversalAndEncodedTricksAre400)
 
 TEST(HttpParser, DecodesHarmlessEscapesInThePath)
 {
-    const ParseResult r = parse("GET /icons/chick%20one.svg HTTP/1.1\r\nHost: x\r\n\r\n");
+    const ParseOutcome r = parse("GET /icons/chick%20one.svg HTTP/1.1\r\nHost: x\r\n\r\n");
     ASSERT_EQ(r.status, Status::Complete);
     EXPECT_EQ(r.request.path, "/icons/chick one.svg");
     // A double-encoded ".." is just a strange file name after one decoding; lookup then fails (404).
-    const ParseResult twice = parse("GET /%252e%252e/x HTTP/1.1\r\nHost: x\r\n\r\n");
+    const ParseOutcome twice = parse("GET /%252e%252e/x HTTP/1.1\r\nHost: x\r\n\r\n");
     ASSERT_EQ(twice.status, Status::Complete);
     EXPECT_EQ(twice.request.path, "/%2e%2e/x");
 }
@@ -146,7 +146,7 @@ TEST(HttpParser, OversizedHeadIs431AndLongTargetIs414)
 
 TEST(HttpParser, HeaderTokensAreCaseInsensitiveLists)
 {
-    const ParseResult r =
+    const ParseOutcome r =
         parse("GET /ws HTTP/1.1\r\nHost: x\r\nConnection: keep-alive, Upgrade\r\nUpgrade: WebSocket\r\n\r\n");
     ASSERT_EQ(r.status, Status::Complete);
     EXPECT_TRUE(r.request.headerHasToken("connection", "upgrade"));

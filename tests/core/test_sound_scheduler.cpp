@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // When the chicken clucks: CluckScheduler with an injected clock and chance, and SoundDirector on a Hub.
 #include <omni/cluckscheduler.h>
-#include <omni/sounddirector.h>
 #include <omni/hub.h>
+#include <omni/sounddirector.h>
 
 #include <gtest/gtest.h>
 

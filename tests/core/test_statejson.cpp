@@ -102,9 +102,8 @@ TEST(StateJson, LegacyStateHasNullObstacleModeAndFourSensors)
 TEST(StateJson, StateRoundTripsThroughParse)
 {
     const auto bytes = json::stateMessage(sample(), live(), {49.5, 12});
-    QString error;
-    const auto m = json::parse(bytes, &error);
-    ASSERT_TRUE(m.has_value()) << error.toStdString();
+    const auto m = json::parse(bytes);
+    ASSERT_TRUE(m.has_value()) << m.errorString().toStdString();
     EXPECT_EQ(m->type, json::Message::Type::State);
     EXPECT_TRUE(m->state.samePayload(sample()));
     EXPECT_EQ(m->state.seq, 99u);
@@ -159,9 +158,10 @@ TEST(StateJson, LinkCarriesTheAbiVersionsAsNumbers)
                             R"({"type":"link","link":"waiting","segment_abi":-1})",
                             R"({"type":"link","link":"waiting","reader_abi":1.5})",
                             R"({"type":"link","link":"waiting","reader_abi":4294967296})"}) {
-        QString error;
-        EXPECT_FALSE(json::parse(bad, &error)) << bad;
-        EXPECT_TRUE(error.contains(QLatin1String("_abi"))) << error.toStdString();
+        const auto refused = json::parse(bad);
+        ASSERT_FALSE(refused) << bad;
+        EXPECT_EQ(refused.error(), json::ProtocolError::BadField) << bad;
+        EXPECT_TRUE(refused.errorString().contains(QLatin1String("_abi"))) << refused.errorString().toStdString();
     }
 }
 
@@ -171,9 +171,10 @@ TEST(StateJson, ParseTakesMessagesUpToTheExportedLimit)
     fits.append(QByteArray(json::kMaxMessageBytes - fits.size(), ' '));
     ASSERT_EQ(fits.size(), json::kMaxMessageBytes);
     EXPECT_TRUE(json::parse(fits));
-    QString error;
-    EXPECT_FALSE(json::parse(fits + ' ', &error)) << "one byte more";
-    EXPECT_TRUE(error.contains(QStringLiteral("larger"))) << error.toStdString();
+    const auto tooLarge = json::parse(fits + ' ');
+    ASSERT_FALSE(tooLarge) << "one byte more";
+    EXPECT_EQ(tooLarge.error(), json::ProtocolError::TooLarge);
+    EXPECT_TRUE(tooLarge.errorString().contains(QStringLiteral("larger"))) << tooLarge.errorString().toStdString();
 }
 
 TEST(StateJson, HelloAndSoundRoundTrip)
@@ -204,13 +205,14 @@ TEST(StateJson, ParseRejectsMalformedInputWithAReason)
         R"({"type":"state","seq":1,"direction":0,"motor_power":[1,2,3],"bot_mode":0,"obstacle":0,"go_left":0,"go_right":0,"sensor_mode":0,"sensors":[],"link":"dead"})",
     };
     for (const auto &b : bad) {
-        QString error;
-        EXPECT_FALSE(json::parse(b, &error).has_value()) << b.toStdString();
-        EXPECT_FALSE(error.isEmpty()) << b.toStdString();
+        const auto refused = json::parse(b);
+        EXPECT_FALSE(refused.has_value()) << b.toStdString();
+        EXPECT_FALSE(refused.errorString().isEmpty()) << b.toStdString();
     }
-    QString error;
-    EXPECT_FALSE(json::parse(QByteArray(1 << 20, ' '), &error));
-    EXPECT_TRUE(error.contains(QStringLiteral("larger"))) << error.toStdString();
+    const auto huge = json::parse(QByteArray(1 << 20, ' '));
+    ASSERT_FALSE(huge);
+    EXPECT_EQ(huge.error(), json::ProtocolError::TooLarge);
+    EXPECT_TRUE(huge.errorString().contains(QStringLiteral("larger"))) << huge.errorString().toStdString();
 }
 
 // Found by tests/fuzz (fuzz_statejson): "seq":1e300 was converted to quint64, undefined behaviour.
@@ -228,9 +230,9 @@ TEST(StateJson, ParseRefusesNumbersOutsideTheIntegerRangesInsteadOfConvertingThe
         with("1", "0", "-1e30"),   with("1", "0", "1e19"),
     };
     for (const auto &b : bad) {
-        QString error;
-        EXPECT_FALSE(json::parse(b, &error).has_value()) << b.toStdString();
-        EXPECT_FALSE(error.isEmpty()) << b.toStdString();
+        const auto refused = json::parse(b);
+        EXPECT_FALSE(refused.has_value()) << b.toStdString();
+        EXPECT_FALSE(refused.errorString().isEmpty()) << b.toStdString();
     }
     const auto largest = json::parse(with("18446744073709549568", "1795673704798.129", "3999999999999"));
     ASSERT_TRUE(largest.has_value());
@@ -392,10 +394,10 @@ TEST(StateJson, WithAgeReplacesOnlyTheAgeField)
 
 TEST(StateJson, OneParserTakesTheSoundCommandOfBothTheWebSocketAndThePostBody)
 {
-    EXPECT_EQ(json::parseSoundCommand(json::soundState(false)), false);
-    EXPECT_EQ(json::parseSoundCommand(json::soundState(true)), true);
-    EXPECT_EQ(json::parseSoundCommand(json::soundMessage(false)), false);
-    EXPECT_EQ(json::parseSoundCommand(R"( {"enabled": true, "extra": 1} )"), true);
+    EXPECT_EQ(json::parseSoundCommand(json::soundState(false)).value(), false);
+    EXPECT_EQ(json::parseSoundCommand(json::soundState(true)).value(), true);
+    EXPECT_EQ(json::parseSoundCommand(json::soundMessage(false)).value(), false);
+    EXPECT_EQ(json::parseSoundCommand(R"( {"enabled": true, "extra": 1} )").value(), true);
     EXPECT_EQ(json::soundState(false), R"({"enabled":false})");
     const QByteArray bad[] = {
         "",
@@ -410,9 +412,9 @@ TEST(StateJson, OneParserTakesTheSoundCommandOfBothTheWebSocketAndThePostBody)
         QByteArray(R"({"enabled":true,"pad":")") + QByteArray(json::kMaxMessageBytes, 'x') + "\"}",
     };
     for (const QByteArray &b : bad) {
-        QString error;
-        EXPECT_FALSE(json::parseSoundCommand(b, &error).has_value()) << b.left(60).toStdString();
-        EXPECT_FALSE(error.isEmpty()) << b.left(60).toStdString();
+        const auto refused = json::parseSoundCommand(b);
+        EXPECT_FALSE(refused.has_value()) << b.left(60).toStdString();
+        EXPECT_FALSE(refused.errorString().isEmpty()) << b.left(60).toStdString();
     }
 }
 
@@ -430,4 +432,28 @@ TEST(StateJson, StateMessageBytesAreExactlyThoseOfTheQJsonDocumentBasedWriter)
         "\xc3\xa9"
         R"(","layout":"omni-v1","source":"shm:omnigod","segment_abi":0,"reader_abi":0})";
     EXPECT_EQ(json::stateMessage(sample(), l, {49.5, -1}), expected);
+}
+
+TEST(StateJson, ARefusalNamesWhatIsWrongAsACodeAndInWords)
+{
+    struct Case {
+        QByteArray bytes;
+        json::ProtocolError code;
+        const char *words;
+    };
+    const Case cases[] = {
+        {"not json", json::ProtocolError::NotJson, "not JSON"},
+        {"[1,2]", json::ProtocolError::NotAnObject, "not a JSON object"},
+        {R"({"type":"nope"})", json::ProtocolError::UnknownType, "unknown message type \"nope\""},
+        {R"({"type":"sound","enabled":"yes"})", json::ProtocolError::BadField, "\"enabled\" must be true or false"},
+    };
+    for (const Case &c : cases) {
+        const auto refused = json::parse(c.bytes);
+        ASSERT_FALSE(refused) << c.bytes.toStdString();
+        EXPECT_EQ(refused.error(), c.code) << c.bytes.toStdString();
+        EXPECT_TRUE(refused.errorString().contains(QLatin1String(c.words))) << refused.errorString().toStdString();
+    }
+    const auto notSound = json::parseSoundCommand(R"({"type":"state"})");
+    ASSERT_FALSE(notSound);
+    EXPECT_EQ(notSound.error(), json::ProtocolError::UnknownType);
 }

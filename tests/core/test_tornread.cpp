@@ -33,17 +33,17 @@ TEST_F(ShmSourceTest, SegmentReadsAreNeverTornAcrossThreads)
         RobotState s;
         quint64 published = 0;
         switch (segment::readCurrent(writer->seg, s, published)) {
-        case segment::ReadResult::Ok:
+        case segment::ReadOutcome::Ok:
             if (published == 0) {
                 break; // the zeroed segment before the writer thread's first publish
             }
             ++ok;
             torn += isCounterConsistent(s) ? 0 : 1;
             break;
-        case segment::ReadResult::Busy:
+        case segment::ReadOutcome::Busy:
             ++busy;
             break;
-        case segment::ReadResult::Initialising:
+        case segment::ReadOutcome::Initialising:
             break;
         }
     }
@@ -122,7 +122,7 @@ TEST_F(ShmSourceTest, AReopeningWriterNeverLeavesAnEarlierWritersHalfPublishedSt
     EXPECT_GT(writer->seg->header.sequence, oddSeq);
     RobotState r;
     quint64 published = 1;
-    ASSERT_EQ(segment::readCurrent(writer->seg, r, published), segment::ReadResult::Ok);
+    ASSERT_EQ(segment::readCurrent(writer->seg, r, published), segment::ReadOutcome::Ok);
     EXPECT_EQ(published, 0u) << "nothing is published by the new writer yet";
     EXPECT_EQ(r.direction, 0) << "the dead writer's half-written word must be gone";
     EXPECT_EQ(r.motorPower, (std::array<qint32, 3>{0, 0, 0}));

@@ -11,7 +11,7 @@ using namespace omni;
 
 namespace {
 
-void checkComplete(const http::ParseResult &r, QByteArrayView data, const http::Limits &limits)
+void checkComplete(const http::ParseOutcome &r, QByteArrayView data, const http::Limits &limits)
 {
     FUZZ_CHECK(r.headBytes > 0 && r.headBytes <= data.size());
     FUZZ_CHECK(r.headBytes <= limits.maxHeadBytes);
@@ -61,37 +61,37 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *bytes, std::size_t siz
     small.maxHeaders = 4;
     small.maxTargetBytes = 32;
     for (const http::Limits &limits : {http::Limits{}, small}) {
-        const http::ParseResult whole = http::parseRequestHead(data, limits);
+        const http::ParseOutcome whole = http::parseRequestHead(data, limits);
         switch (whole.status) {
-        case http::ParseResult::Status::Complete:
+        case http::ParseOutcome::Status::Complete:
             checkComplete(whole, data, limits);
             break;
-        case http::ParseResult::Status::Error:
+        case http::ParseOutcome::Status::Error:
             FUZZ_CHECK(whole.errorStatus == 400 || whole.errorStatus == 414 || whole.errorStatus == 431 ||
                        whole.errorStatus == 501 || whole.errorStatus == 505);
             FUZZ_CHECK(!whole.error.isEmpty());
             break;
-        case http::ParseResult::Status::Incomplete:
+        case http::ParseOutcome::Status::Incomplete:
             FUZZ_CHECK(data.size() <= limits.maxHeadBytes);
             break;
         }
-        if (whole.status != http::ParseResult::Status::Complete) {
+        if (whole.status != http::ParseOutcome::Status::Complete) {
             continue;
         }
         // Every shorter delivery of an accepted head waits for more bytes; the full head parses the same.
         // (Every cut of a short head; about 200 spread over a long one, to keep the harness fast.)
         const qsizetype step = whole.headBytes <= 256 ? 1 : whole.headBytes / 200 + 1;
         for (qsizetype cut = 0; cut < whole.headBytes; cut += step) {
-            const http::ParseResult part = http::parseRequestHead(data.first(cut), limits);
-            if (part.status != http::ParseResult::Status::Incomplete) {
+            const http::ParseOutcome part = http::parseRequestHead(data.first(cut), limits);
+            if (part.status != http::ParseOutcome::Status::Incomplete) {
                 std::fprintf(stderr, "prefix of %lld bytes (of a %lld-byte head) gave status %d: %s\n",
                              static_cast<long long>(cut), static_cast<long long>(whole.headBytes),
                              static_cast<int>(part.status), part.error.constData());
             }
-            FUZZ_CHECK(part.status == http::ParseResult::Status::Incomplete);
+            FUZZ_CHECK(part.status == http::ParseOutcome::Status::Incomplete);
         }
-        const http::ParseResult head = http::parseRequestHead(data.first(whole.headBytes), limits);
-        FUZZ_CHECK(head.status == http::ParseResult::Status::Complete && head.headBytes == whole.headBytes);
+        const http::ParseOutcome head = http::parseRequestHead(data.first(whole.headBytes), limits);
+        FUZZ_CHECK(head.status == http::ParseOutcome::Status::Complete && head.headBytes == whole.headBytes);
         FUZZ_CHECK(head.request.path == whole.request.path && head.request.headers == whole.request.headers);
     }
     // The decoders on raw input too.

@@ -35,14 +35,14 @@ void checkCurrent(const unsigned char *seg, std::size_t size, const segment::Ins
     RobotState state;
     quint64 publishNs = 0;
     for (const int retries : {0, 1, 64}) {
-        const segment::ReadResult r = segment::readCurrent(seg, state, publishNs, retries);
+        const segment::ReadOutcome r = segment::readCurrent(seg, state, publishNs, retries);
         if (retries == 0) {
-            FUZZ_CHECK(r == segment::ReadResult::Busy); // no attempt, no copy
+            FUZZ_CHECK(r == segment::ReadOutcome::Busy); // no attempt, no copy
             continue;
         }
         // Nobody writes concurrently here: an even sequence must read at once, an odd one never.
-        FUZZ_CHECK((r == segment::ReadResult::Ok) == ((sequence & 1U) == 0U));
-        if (r != segment::ReadResult::Ok) {
+        FUZZ_CHECK((r == segment::ReadOutcome::Ok) == ((sequence & 1U) == 0U));
+        if (r != segment::ReadOutcome::Ok) {
             continue;
         }
         omni_state raw;
@@ -65,7 +65,7 @@ void checkLegacy(const unsigned char *seg, std::size_t size)
     std::memcpy(&raw, seg, sizeof(raw));
     FUZZ_CHECK(segment::legacyVersion(seg) == raw.ver);
     RobotState state;
-    FUZZ_CHECK(segment::readLegacy(seg, state) == segment::ReadResult::Ok);
+    FUZZ_CHECK(segment::readLegacy(seg, state) == segment::ReadOutcome::Ok);
     FUZZ_CHECK(state.seq == static_cast<quint32>(raw.ver));
     FUZZ_CHECK(state.direction == raw.direction);
     FUZZ_CHECK(state.sensors[3] == raw.sensors[3]);

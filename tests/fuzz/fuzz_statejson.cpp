@@ -59,10 +59,9 @@ void checkStateRoundTrip(const json::Message &m)
 {
     const QByteArray out = json::stateMessage(m.state, m.link, m.extras);
     checkSerialisedIsJson(out);
-    QString why;
-    const auto again = json::parse(out, &why);
+    const auto again = json::parse(out);
     if (!again) {
-        std::fprintf(stderr, "re-parse failed: %s\n%s\n", qPrintable(why), out.constData());
+        std::fprintf(stderr, "re-parse failed: %s\n%s\n", qPrintable(again.errorString()), out.constData());
     }
     FUZZ_CHECK(again.has_value());
     FUZZ_CHECK(again->type == json::Message::Type::State);
@@ -123,9 +122,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
 
     // The helpers on the same bytes: the one client command, and the string quoting every message uses (with the
     // bytes read as UTF-8, as Latin-1 (every control byte), and as raw UTF-16 code units (lone surrogates)).
-    QString commandWhy;
-    if (!json::parseSoundCommand(bytes, &commandWhy)) {
-        FUZZ_CHECK(!commandWhy.isEmpty());
+    if (const auto command = json::parseSoundCommand(bytes); !command) {
+        FUZZ_CHECK(!command.errorString().isEmpty());
     }
     QString utf16(static_cast<qsizetype>(size / 2), Qt::Uninitialized);
     std::memcpy(utf16.data(), data, size / 2 * 2);
@@ -133,10 +131,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         checkQuoted(text);
     }
 
-    QString why;
-    const auto m = json::parse(bytes, &why);
+    const auto m = json::parse(bytes);
     if (!m) {
-        FUZZ_CHECK(!why.isEmpty()); // a refusal always says why
+        FUZZ_CHECK(!m.errorString().isEmpty()); // a refusal always says why
         return 0;
     }
     switch (m->type) {

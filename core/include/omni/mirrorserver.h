@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "omni/result.h"
+
 #include <QHostAddress>
 #include <QObject>
 #include <QString>
@@ -84,8 +86,8 @@ public:
     /// Closes every client (before the listening socket, which owns their TCP sockets) and stops.
     ~MirrorServer() override;
 
-    /// Starts listening. On failure returns false, sets error()/errorString() and emits errorOccurred().
-    bool listen();
+    /// Starts listening. A failure is also kept as error()/errorString() and emitted as errorOccurred().
+    Result<void, Error> listen();
     /// Stops listening and closes every connection.
     void close();
     /// Whether listen() succeeded and close() was not called.

@@ -28,7 +28,7 @@ struct Inspection {
 Inspection inspect(const void *base, std::size_t size);
 
 /// Outcome of a consistent copy.
-enum class ReadResult {
+enum class ReadOutcome {
     Ok,           ///< `out` holds a consistent state
     Busy,         ///< the writer kept writing through every retry (or is stuck mid-publish)
     Initialising, ///< the magic is 0: a writer is (re)initialising the segment
@@ -36,14 +36,14 @@ enum class ReadResult {
 
 /// A consistent copy of a Current-layout segment (seqlock). `out.seq` is the publish count,
 /// `publishMonoNs` the writer's CLOCK_MONOTONIC publish time. Requires size >= sizeof(omni_shm_segment).
-ReadResult readCurrent(const void *base, RobotState &out, quint64 &publishMonoNs, int maxRetries = 64);
+ReadOutcome readCurrent(const void *base, RobotState &out, quint64 &publishMonoNs, int maxRetries = 64);
 
 /// The raw sequence word of a Current-layout segment (acquire load): cheap change detection.
 quint64 currentSequence(const void *base);
 
 /// A consistent copy of a Legacy segment: re-read until two consecutive copies agree.
 /// `out.seq` is the robot's `ver`. Requires size >= 56.
-ReadResult readLegacy(const void *base, RobotState &out, int maxRetries = 64);
+ReadOutcome readLegacy(const void *base, RobotState &out, int maxRetries = 64);
 
 /// The legacy `ver` word (relaxed load).
 qint32 legacyVersion(const void *base);

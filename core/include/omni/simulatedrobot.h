@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "omni/result.h"
+
 #include <QString>
 
 #include <condition_variable>
 #include <cstdint>
 #include <mutex>
+#include <system_error>
 #include <thread>
 
 namespace omni {
@@ -22,8 +25,9 @@ public:
     SimulatedRobot(const SimulatedRobot &) = delete;
     SimulatedRobot &operator=(const SimulatedRobot &) = delete;
 
-    /// Opens the segment and starts publishing. False with `error` set when the segment cannot be made.
-    bool start(QString *error = nullptr);
+    /// Opens the segment and starts publishing; fails with the system's error (errno) when the segment cannot be
+    /// made. Starting a started robot succeeds and does nothing.
+    Result<void, std::errc> start();
     /// Stops publishing and removes the segment. Idempotent.
     void stop();
     /// The segment name.

@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "omni/result.h"
 #include "omni/robotstate.h"
 
 #include <QByteArray>
 #include <QString>
-
-#include <optional>
 
 /// The JSON messages of docs/protocol.md: JSON Lines on stdout, the WebSocket stream, /api/state.
 namespace omni::json {
@@ -15,7 +14,7 @@ namespace omni::json {
 constexpr int kSchemaVersion = 1;
 
 /// The largest message parse() accepts, in bytes; RemoteSource lets Qt buffer no larger one.
-constexpr qsizetype kMaxMessageBytes = 64 * 1024;
+constexpr qsizetype kMaxMessageBytes = qsizetype{64} * 1024;
 
 /// Derived figures that travel with a state.
 struct StateExtras {
@@ -54,13 +53,22 @@ struct Message {
     int schema = 0;           ///< for Hello
 };
 
-/// Parses one message. On failure returns nullopt and, when `error` is given, says what is wrong.
+/// Why parse() or parseSoundCommand() refused a message.
+enum class ProtocolError {
+    TooLarge,    ///< larger than kMaxMessageBytes
+    NotJson,     ///< not JSON at all
+    NotAnObject, ///< JSON, but not an object
+    UnknownType, ///< an object whose "type" is none of the expected ones
+    BadField,    ///< a field missing, of the wrong type or out of range
+};
+
+/// Parses one message, or says what is wrong with it.
 /// Never trusts its input: wrong types, missing fields, huge arrays and numbers out of range are errors.
-std::optional<Message> parse(const QByteArray &bytes, QString *error = nullptr);
+Result<Message, ProtocolError> parse(const QByteArray &bytes);
 
 /// Parses a sound switch, the one command a client may give: {"enabled":true|false}, with "type":"sound" or
-/// no "type" (the WebSocket command and the POST /api/sound body alike). Returns the switch, or nullopt and
-/// `error` for anything else (not JSON, not an object, another type, "enabled" missing or not a boolean).
-std::optional<bool> parseSoundCommand(const QByteArray &bytes, QString *error = nullptr);
+/// no "type" (the WebSocket command and the POST /api/sound body alike). Returns the switch, or a failure for
+/// anything else (not JSON, not an object, another type, "enabled" missing or not a boolean).
+Result<bool, ProtocolError> parseSoundCommand(const QByteArray &bytes);
 
 } // namespace omni::json

@@ -30,97 +30,97 @@ std::optional<qint32> toInt32(const QJsonValue &v)
     return static_cast<qint32>(d);
 }
 
-bool fail(QString *error, const QString &why)
+using Checked = Result<void, ProtocolError>;
+
+Failure<ProtocolError> badField(const QString &why)
 {
-    if (error != nullptr) {
-        *error = why;
-    }
-    return false;
+    return fail(ProtocolError::BadField, why);
 }
 
 // An ABI number of the link: absent (older servers) or null reads 0; anything but a 32-bit unsigned integer fails.
-bool readAbi(const QJsonObject &o, const char *key, quint32 &out, QString *error)
+Checked readAbi(const QJsonObject &o, const char *key, quint32 &out)
 {
     const QJsonValue v = o.value(QLatin1String(key));
     if (v.isUndefined() || v.isNull()) {
         out = 0;
-        return true;
+        return {};
     }
     const double d = v.toDouble(-1);
     if (!v.isDouble() || !(d >= 0) || d > 4294967295.0 || d != std::floor(d)) {
-        return fail(error, QStringLiteral("\"%1\" must be a 32-bit unsigned integer").arg(QLatin1String(key)));
+        return badField(QStringLiteral("\"%1\" must be a 32-bit unsigned integer").arg(QLatin1String(key)));
     }
     out = static_cast<quint32>(d);
-    return true;
+    return {};
 }
 
-bool readLink(const QJsonObject &o, LinkInfo &link, QString *error)
+Checked readLink(const QJsonObject &o, LinkInfo &link)
 {
     const auto status = names::linkStatusFromName(o.value(QLatin1String("link")).toString());
     if (!status) {
-        return fail(error, QStringLiteral("\"link\" must be one of waiting, live, stale, incompatible"));
+        return badField(QStringLiteral("\"link\" must be one of waiting, live, stale, incompatible"));
     }
     link.status = *status;
     link.reason = names::incompatibilityFromName(o.value(QLatin1String("reason")).toString());
     link.detail = o.value(QLatin1String("detail")).toString().left(512);
     link.layout = names::layoutFromName(o.value(QLatin1String("layout")).toString());
     link.source = o.value(QLatin1String("source")).toString().left(512);
-    return readAbi(o, "segment_abi", link.segmentAbi, error) && readAbi(o, "reader_abi", link.readerAbi, error);
+    if (auto r = readAbi(o, "segment_abi", link.segmentAbi); !r) {
+        return r;
+    }
+    return readAbi(o, "reader_abi", link.readerAbi);
 }
 
-bool readIntArray(const QJsonObject &o, const char *key, qint32 *out, int minCount, int maxCount, int &count,
-                  QString *error)
+Checked readIntArray(const QJsonObject &o, const char *key, qint32 *out, int minCount, int maxCount, int &count)
 {
     const QJsonValue v = o.value(QLatin1String(key));
     if (!v.isArray()) {
-        return fail(error, QStringLiteral("\"%1\" must be an array").arg(QLatin1String(key)));
+        return badField(QStringLiteral("\"%1\" must be an array").arg(QLatin1String(key)));
     }
     const QJsonArray a = v.toArray();
     if (a.size() < minCount || a.size() > maxCount) {
-        return fail(
-            error,
+        return badField(
             QStringLiteral("\"%1\" must have %2 to %3 entries").arg(QLatin1String(key)).arg(minCount).arg(maxCount));
     }
     for (int i = 0; i < a.size(); ++i) {
         const auto n = toInt32(a.at(i));
         if (!n) {
-            return fail(error, QStringLiteral("\"%1\" must hold 32-bit integers").arg(QLatin1String(key)));
+            return badField(QStringLiteral("\"%1\" must hold 32-bit integers").arg(QLatin1String(key)));
         }
         out[i] = *n;
     }
     count = static_cast<int>(a.size());
-    return true;
+    return {};
 }
 
 // {"enabled":bool}: the sound switch, in a `sound` message, a WebSocket command and the POST /api/sound body.
-std::optional<bool> readSoundEnabled(const QJsonObject &o, QString *error)
+Result<bool, ProtocolError> readSoundEnabled(const QJsonObject &o)
 {
     const QJsonValue e = o.value(QLatin1String("enabled"));
     if (!e.isBool()) {
-        fail(error, QStringLiteral("\"enabled\" must be true or false"));
-        return std::nullopt;
+        return badField(QStringLiteral("\"enabled\" must be true or false"));
     }
     return e.toBool();
 }
 
 // Parses `bytes` as one JSON object of at most kMaxMessageBytes.
-std::optional<QJsonObject> parseObject(const QByteArray &bytes, QString *error)
+Result<QJsonObject, ProtocolError> parseObject(const QByteArray &bytes)
 {
     if (bytes.size() > kMaxMessageBytes) {
-        fail(error, QStringLiteral("message of %1 bytes is larger than %2").arg(bytes.size()).arg(kMaxMessageBytes));
-        return std::nullopt;
+        return fail(ProtocolError::TooLarge,
+                    QStringLiteral("message of %1 bytes is larger than %2").arg(bytes.size()).arg(kMaxMessageBytes));
     }
     QJsonParseError pe{};
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &pe);
-    if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
-        fail(error, pe.error != QJsonParseError::NoError ? QStringLiteral("not JSON: %1").arg(pe.errorString())
-                                                         : QStringLiteral("not a JSON object"));
-        return std::nullopt;
+    if (pe.error != QJsonParseError::NoError) {
+        return fail(ProtocolError::NotJson, QStringLiteral("not JSON: %1").arg(pe.errorString()));
+    }
+    if (!doc.isObject()) {
+        return fail(ProtocolError::NotAnObject, QStringLiteral("not a JSON object"));
     }
     return doc.object();
 }
 
-bool readState(const QJsonObject &o, Message &m, QString *error)
+Checked readState(const QJsonObject &o, Message &m)
 {
     RobotState &s = m.state;
     struct Field {
@@ -132,7 +132,7 @@ bool readState(const QJsonObject &o, Message &m, QString *error)
     for (const Field &f : fields) {
         const auto n = toInt32(o.value(QLatin1String(f.key)));
         if (!n) {
-            return fail(error, QStringLiteral("\"%1\" must be a 32-bit integer").arg(QLatin1String(f.key)));
+            return badField(QStringLiteral("\"%1\" must be a 32-bit integer").arg(QLatin1String(f.key)));
         }
         *f.target = *n;
     }
@@ -142,23 +142,25 @@ bool readState(const QJsonObject &o, Message &m, QString *error)
     } else if (const auto n = toInt32(om)) {
         s.obstacleMode = *n;
     } else {
-        return fail(error, QStringLiteral("\"obstacle_mode\" must be a 32-bit integer or null"));
+        return badField(QStringLiteral("\"obstacle_mode\" must be a 32-bit integer or null"));
     }
     int count = 0;
-    if (!readIntArray(o, "motor_power", s.motorPower.data(), 3, 3, count, error) ||
-        !readIntArray(o, "sensors", s.sensors.data(), 0, 5, s.sensorCount, error)) {
-        return false;
+    if (auto r = readIntArray(o, "motor_power", s.motorPower.data(), 3, 3, count); !r) {
+        return r;
+    }
+    if (auto r = readIntArray(o, "sensors", s.sensors.data(), 0, 5, s.sensorCount); !r) {
+        return r;
     }
     // Range checks come before the integer conversions: converting a double outside the target's range is
     // undefined behaviour. Times stay within ±kMaxMs so that sums of them (RemoteSource::rebase) fit in qint64 ns.
     const QJsonValue seq = o.value(QLatin1String("seq"));
     if (!seq.isDouble() || !(seq.toDouble() >= 0) || seq.toDouble() >= kTwoTo64) {
-        return fail(error, QStringLiteral("\"seq\" must be a non-negative number"));
+        return badField(QStringLiteral("\"seq\" must be a non-negative number"));
     }
     const double publishMs = o.value(QLatin1String("t_publish_ms")).toDouble();
     const double ageMs = o.value(QLatin1String("age_ms")).toDouble(-1);
     if (!(std::abs(publishMs) <= kMaxMs) || !(std::abs(ageMs) <= kMaxMs)) {
-        return fail(error, QStringLiteral("\"t_publish_ms\" and \"age_ms\" must be within ±%1 ms").arg(kMaxMs));
+        return badField(QStringLiteral("\"t_publish_ms\" and \"age_ms\" must be within ±%1 ms").arg(kMaxMs));
     }
     s.seq = static_cast<quint64>(seq.toDouble());
     s.publishUnixNs = static_cast<qint64>(publishMs * 1e6);
@@ -166,43 +168,43 @@ bool readState(const QJsonObject &o, Message &m, QString *error)
     s.layout = Layout::Remote;
     m.extras.rateHz = o.value(QLatin1String("rate_hz")).toDouble();
     m.extras.ageMs = static_cast<qint64>(ageMs);
-    return readLink(o, m.link, error);
+    return readLink(o, m.link);
 }
 
 } // namespace
 
-std::optional<bool> parseSoundCommand(const QByteArray &bytes, QString *error)
+Result<bool, ProtocolError> parseSoundCommand(const QByteArray &bytes)
 {
-    const auto o = parseObject(bytes, error);
+    const auto o = parseObject(bytes);
     if (!o) {
-        return std::nullopt;
+        return o.failure();
     }
     const QJsonValue type = o->value(QLatin1String("type"));
     if (!type.isUndefined() && type.toString() != QLatin1String("sound")) {
-        fail(error, QStringLiteral("not a sound command: \"type\" must be \"sound\" or absent"));
-        return std::nullopt;
+        return fail(ProtocolError::UnknownType,
+                    QStringLiteral("not a sound command: \"type\" must be \"sound\" or absent"));
     }
-    return readSoundEnabled(*o, error);
+    return readSoundEnabled(*o);
 }
 
-std::optional<Message> parse(const QByteArray &bytes, QString *error)
+Result<Message, ProtocolError> parse(const QByteArray &bytes)
 {
-    const auto parsed = parseObject(bytes, error);
+    const auto parsed = parseObject(bytes);
     if (!parsed) {
-        return std::nullopt;
+        return parsed.failure();
     }
     const QJsonObject &o = *parsed;
     const QString type = o.value(QLatin1String("type")).toString();
     Message m;
     if (type == QLatin1String("state")) {
         m.type = Message::Type::State;
-        if (!readState(o, m, error)) {
-            return std::nullopt;
+        if (auto r = readState(o, m); !r) {
+            return r.failure();
         }
     } else if (type == QLatin1String("link")) {
         m.type = Message::Type::Link;
-        if (!readLink(o, m.link, error)) {
-            return std::nullopt;
+        if (auto r = readLink(o, m.link); !r) {
+            return r.failure();
         }
     } else if (type == QLatin1String("hello")) {
         m.type = Message::Type::Hello;
@@ -211,14 +213,13 @@ std::optional<Message> parse(const QByteArray &bytes, QString *error)
         m.soundEnabled = o.value(QLatin1String("sound")).toBool(true);
     } else if (type == QLatin1String("sound")) {
         m.type = Message::Type::Sound;
-        const auto enabled = readSoundEnabled(o, error);
+        const auto enabled = readSoundEnabled(o);
         if (!enabled) {
-            return std::nullopt;
+            return enabled.failure();
         }
         m.soundEnabled = *enabled;
     } else {
-        fail(error, QStringLiteral("unknown message type \"%1\"").arg(type.left(32)));
-        return std::nullopt;
+        return fail(ProtocolError::UnknownType, QStringLiteral("unknown message type \"%1\"").arg(type.left(32)));
     }
     return m;
 }

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "omni/remotesource.h"
 
-#include "remote/logging.h"
 #include "omni/statejson.h"
+#include "remote/logging.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -281,10 +281,9 @@ void RemoteSource::onBinary(const QByteArray &bytes)
 void RemoteSource::onText(const QString &text)
 {
     m_lastActivityMs = monotonicMs();
-    QString why;
-    const auto m = json::parse(text.toUtf8(), &why);
+    const auto m = json::parse(text.toUtf8());
     if (!m) {
-        reject(why);
+        reject(m.errorString());
         return;
     }
     handle(*m);

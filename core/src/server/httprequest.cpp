@@ -102,17 +102,17 @@ QList<QByteArrayView> splitView(QByteArrayView s, char sep)
     return parts;
 }
 
-ParseResult failWith(int status, const char *why)
+ParseOutcome failWith(int status, const char *why)
 {
-    ParseResult r;
-    r.status = ParseResult::Status::Error;
+    ParseOutcome r;
+    r.status = ParseOutcome::Status::Error;
     r.errorStatus = status;
     r.error = why;
     return r;
 }
 
 // Checks what has arrived of the request line so far, so garbage is refused without waiting for a CRLF.
-std::optional<ParseResult> checkRequestLinePrefix(QByteArrayView data, const Limits &limits)
+std::optional<ParseOutcome> checkRequestLinePrefix(QByteArrayView data, const Limits &limits)
 {
     qsizetype i = 0;
     while (i < data.size() && data[i] != ' ') {
@@ -140,7 +140,7 @@ std::optional<ParseResult> checkRequestLinePrefix(QByteArrayView data, const Lim
     return std::nullopt;
 }
 
-std::optional<ParseResult> parseTarget(QByteArrayView target, Request &req, const Limits &limits)
+std::optional<ParseOutcome> parseTarget(QByteArrayView target, Request &req, const Limits &limits)
 {
     if (target.size() > limits.maxTargetBytes) {
         return failWith(414, "the request target is too long");
@@ -180,7 +180,7 @@ std::optional<ParseResult> parseTarget(QByteArrayView target, Request &req, cons
     return std::nullopt;
 }
 
-std::optional<ParseResult> parseRequestLine(QByteArrayView line, Request &req, const Limits &limits)
+std::optional<ParseOutcome> parseRequestLine(QByteArrayView line, Request &req, const Limits &limits)
 {
     const qsizetype sp1 = line.indexOf(' ');
     const qsizetype sp2 = sp1 < 0 ? -1 : line.indexOf(' ', sp1 + 1);
@@ -206,7 +206,7 @@ std::optional<ParseResult> parseRequestLine(QByteArrayView line, Request &req, c
     return parseTarget(line.sliced(sp1 + 1, sp2 - sp1 - 1), req, limits);
 }
 
-std::optional<ParseResult> parseHeaderLine(QByteArrayView line, Request &req, bool &sawHost)
+std::optional<ParseOutcome> parseHeaderLine(QByteArrayView line, Request &req, bool &sawHost)
 {
     if (line.isEmpty() || isOws(line.front())) {
         return failWith(400, "obsolete line folding is not allowed");
@@ -278,7 +278,7 @@ bool Request::headerHasToken(QByteArrayView lowerName, QByteArrayView token) con
     return false;
 }
 
-ParseResult parseRequestHead(QByteArrayView data, const Limits &limits)
+ParseOutcome parseRequestHead(QByteArrayView data, const Limits &limits)
 {
     const qsizetype lineEnd = data.indexOf(kCrlf);
     const qsizetype firstLf = data.indexOf('\n');
@@ -326,8 +326,8 @@ ParseResult parseRequestHead(QByteArrayView data, const Limits &limits)
     if (req.versionMinor == 1 && !sawHost) {
         return failWith(400, "HTTP/1.1 requests need a Host header");
     }
-    ParseResult r;
-    r.status = ParseResult::Status::Complete;
+    ParseOutcome r;
+    r.status = ParseOutcome::Status::Complete;
     r.request = std::move(req);
     r.headBytes = headEnd + kHeadEnd.size();
     return r;

@@ -38,7 +38,7 @@ struct Request {
 };
 
 /// What parseRequestHead() found.
-struct ParseResult {
+struct ParseOutcome {
     enum class Status {
         Incomplete, ///< no complete head yet, and nothing wrong so far: wait for more bytes
         Complete,   ///< `request` is valid; the head is `headBytes` long (a body may follow)
@@ -56,7 +56,7 @@ struct ParseResult {
 /// Content-Length and Host, no Transfer-Encoding (501). The path is percent-decoded and rejected (400)
 /// when it holds ".." or "." segments, backslashes, NUL or other control bytes, or bad %-escapes; the
 /// raw target may not hold '#'. Detects a malformed request line before the head is complete.
-ParseResult parseRequestHead(QByteArrayView data, const Limits &limits = {});
+ParseOutcome parseRequestHead(QByteArrayView data, const Limits &limits = {});
 
 /// Decodes %XX escapes; with `plusAsSpace` also '+' (query strings). Nullopt on a bad escape.
 std::optional<QByteArray> percentDecode(QByteArrayView in, bool plusAsSpace = false);

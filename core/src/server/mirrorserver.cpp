@@ -3,8 +3,8 @@
 // a non-listening QWebSocketServer (one port for HTTP and WebSocket); and the public MirrorServer.
 #include "server/mirrorserver_p.h"
 
-#include "server/logging.h"
 #include "omni/hub.h"
+#include "server/logging.h"
 
 #include <QCryptographicHash>
 #include <QTcpServer>
@@ -145,11 +145,11 @@ void MirrorServerPrivate::onReadyRead(QTcpSocket *s)
     const QByteArray data = s->peek(m_options.maxRequestHeadBytes + m_options.maxRequestBodyBytes + 1);
     http::Limits limits;
     limits.maxHeadBytes = m_options.maxRequestHeadBytes;
-    const http::ParseResult parsed = http::parseRequestHead(data, limits);
-    if (parsed.status == http::ParseResult::Status::Incomplete) {
+    const http::ParseOutcome parsed = http::parseRequestHead(data, limits);
+    if (parsed.status == http::ParseOutcome::Status::Incomplete) {
         return;
     }
-    if (parsed.status == http::ParseResult::Status::Error) {
+    if (parsed.status == http::ParseOutcome::Status::Error) {
         qCDebug(lcServer) << "bad request from" << s->peerAddress().toString() << ":" << parsed.error;
         respond(s, http::textResponse(parsed.errorStatus, parsed.error), false);
         return;
@@ -295,9 +295,12 @@ MirrorServer::~MirrorServer()
     d->close(false);
 }
 
-bool MirrorServer::listen()
+Result<void, MirrorServer::Error> MirrorServer::listen()
 {
-    return d->listen();
+    if (d->listen()) {
+        return {};
+    }
+    return fail(d->m_error, d->m_errorString);
 }
 
 void MirrorServer::close()

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "omni/mirrorserver.h"
 #include "server/httprequest.h"
 #include "server/httpresponse.h"
-#include "omni/mirrorserver.h"
 #include "server/serverclient.h"
 #include "server/serverwebfiles.h"
 

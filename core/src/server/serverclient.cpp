@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "server/serverclient.h"
 
-#include "server/logging.h"
 #include "omni/mirrorserver.h"
+#include "server/logging.h"
 
 #include <QTcpSocket>
 #include <QWebSocket>

@@ -2,9 +2,9 @@
 // What each HTTP route of the mirror server answers, and who may do what (token, origin).
 #include "server/mirrorserver_p.h"
 
-#include "server/logging.h"
 #include "omni/hub.h"
 #include "omni/statejson.h"
+#include "server/logging.h"
 
 #include <QCryptographicHash>
 #include <QUrl>
@@ -115,11 +115,11 @@ http::Response MirrorServerPrivate::apiSound(const http::Request &request, QByte
     if (!request.contentLength) {
         return http::textResponse(411, "send the body with a Content-Length");
     }
-    QString why;
-    const auto enabled = json::parseSoundCommand(body.toByteArray(), &why);
+    const auto enabled = json::parseSoundCommand(body.toByteArray());
     if (!enabled) {
         ++m_stats.commandsRefused;
-        return http::textResponse(400, "expected a JSON body like {\"enabled\":false}: " + why.toUtf8());
+        return http::textResponse(400,
+                                  "expected a JSON body like {\"enabled\":false}: " + enabled.errorString().toUtf8());
     }
     applySound(*enabled, true);
     return http::jsonResponse(200, json::soundState(m_hub->soundEnabled()));

@@ -3,9 +3,9 @@
 // client commands.
 #include "server/mirrorserver_p.h"
 
-#include "server/logging.h"
 #include "omni/hub.h"
 #include "omni/statejson.h"
+#include "server/logging.h"
 
 #include <QTcpSocket>
 #include <QWebSocket>
@@ -119,11 +119,10 @@ QString MirrorServerPrivate::soundFrame()
 
 void MirrorServerPrivate::clientCommand(ServerClient *client, const QString &message)
 {
-    QString why;
-    const auto enabled = json::parseSoundCommand(message.toUtf8(), &why);
+    const auto enabled = json::parseSoundCommand(message.toUtf8());
     if (!enabled) {
         ++m_stats.commandsRefused;
-        qCDebug(lcServer) << "ignoring a client message:" << why;
+        qCDebug(lcServer) << "ignoring a client message:" << enabled.errorString();
         return;
     }
     if (!applySound(*enabled, client->mayCommand())) {

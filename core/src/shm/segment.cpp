@@ -143,14 +143,14 @@ quint64 currentSequence(const void *base)
     return __atomic_load_n(&h->sequence, __ATOMIC_ACQUIRE);
 }
 
-ReadResult readCurrent(const void *base, RobotState &out, quint64 &publishMonoNs, int maxRetries)
+ReadOutcome readCurrent(const void *base, RobotState &out, quint64 &publishMonoNs, int maxRetries)
 {
     const auto *seg = static_cast<const omni_shm_segment *>(base);
     const auto *words = reinterpret_cast<const int32_t *>(&seg->state);
     std::array<int32_t, kStateWords> copy{};
     for (int attempt = 0; attempt < maxRetries; ++attempt) {
         if (loadRelaxed(&seg->header.magic) == 0U) {
-            return ReadResult::Initialising;
+            return ReadOutcome::Initialising;
         }
         const uint64_t s1 = __atomic_load_n(&seg->header.sequence, __ATOMIC_ACQUIRE);
         if ((s1 & 1U) != 0U) {
@@ -165,10 +165,10 @@ ReadResult readCurrent(const void *base, RobotState &out, quint64 &publishMonoNs
             out.seq = s1 / 2U;
             out.writerPid = loadRelaxed(&seg->header.writer_pid);
             publishMonoNs = published;
-            return ReadResult::Ok;
+            return ReadOutcome::Ok;
         }
     }
-    return ReadResult::Busy;
+    return ReadOutcome::Busy;
 }
 
 qint32 legacyVersion(const void *base)
@@ -176,7 +176,7 @@ qint32 legacyVersion(const void *base)
     return loadRelaxed(static_cast<const int32_t *>(base));
 }
 
-ReadResult readLegacy(const void *base, RobotState &out, int maxRetries)
+ReadOutcome readLegacy(const void *base, RobotState &out, int maxRetries)
 {
     const auto *words = static_cast<const int32_t *>(base);
     std::array<int32_t, kLegacyWords> a{};
@@ -186,11 +186,11 @@ ReadResult readLegacy(const void *base, RobotState &out, int maxRetries)
         copyWords(words, b);
         if (a == b) {
             fillFromLegacy(a, out);
-            return ReadResult::Ok;
+            return ReadOutcome::Ok;
         }
         a = b;
     }
-    return ReadResult::Busy;
+    return ReadOutcome::Busy;
 }
 
 } // namespace omni::segment

@@ -3,8 +3,8 @@
 // replaced, resized or re-initialised, and backing off while there is nothing to read.
 #include "shm/shmreaderthread.h"
 
-#include "shm/logging.h"
 #include "omni/segment.h"
+#include "shm/logging.h"
 #include "shm/sigbusguard.h"
 
 #include <omniscient/omni_shm.h>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "shm/shmreaderthread.h"
 
-#include "shm/logging.h"
 #include "omni/segment.h"
+#include "shm/logging.h"
 #include "shm/sigbusguard.h"
 
 #include <omniscient/omni_shm.h>
@@ -121,17 +121,17 @@ ShmReaderThread::Step ShmReaderThread::readOnce()
                 return;
             }
             switch (segment::readCurrent(m_map, state, publishMono)) {
-            case segment::ReadResult::Ok:
+            case segment::ReadOutcome::Ok:
                 m_lastSeq = state.seq * 2U;
                 m_lastObservedSeq = m_lastSeq;
                 m_stuckSeq = ~quint64{0};
                 // A freshly initialised segment has published nothing yet.
                 fresh = publishMono != 0;
                 break;
-            case segment::ReadResult::Initialising:
+            case segment::ReadOutcome::Initialising:
                 reopen = true;
                 break;
-            case segment::ReadResult::Busy:
+            case segment::ReadOutcome::Busy:
                 // Still odd after every retry: a writer mid-publish, or one that died there.
                 if (m_stuckSeq != seq) {
                     m_stuckSeq = seq;
@@ -144,7 +144,7 @@ ShmReaderThread::Step ShmReaderThread::readOnce()
             if (m_haveLegacyVer && ver == m_lastLegacyVer) {
                 return;
             }
-            if (segment::readLegacy(m_map, state) == segment::ReadResult::Ok) {
+            if (segment::readLegacy(m_map, state) == segment::ReadOutcome::Ok) {
                 m_lastLegacyVer = static_cast<qint32>(state.seq);
                 m_haveLegacyVer = true;
                 publishMono = monotonicNs();

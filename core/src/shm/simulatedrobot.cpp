@@ -19,24 +19,22 @@ SimulatedRobot::~SimulatedRobot()
     stop();
 }
 
-bool SimulatedRobot::start(QString *error)
+Result<void, std::errc> SimulatedRobot::start()
 {
     if (m_thread.joinable()) {
-        return true;
+        return {};
     }
     omni_writer *writer = omni_writer_open(m_name.toLocal8Bit().constData());
     if (writer == nullptr) {
-        if (error != nullptr) {
-            *error = QString::fromLocal8Bit(std::strerror(errno));
-        }
-        return false;
+        const int why = errno;
+        return fail(static_cast<std::errc>(why), QString::fromLocal8Bit(std::strerror(why)));
     }
     {
         std::lock_guard lock(m_mutex);
         m_stop = false;
     }
     m_thread = std::thread([this, writer] { loop(writer); });
-    return true;
+    return {};
 }
 
 void SimulatedRobot::stop()
