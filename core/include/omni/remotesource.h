@@ -7,12 +7,15 @@
 #include <QUrl>
 
 #include <chrono>
+#include <memory>
 #include <optional>
 
 class QTimer;
 class QWebSocket;
 
 namespace omni {
+
+class RemoteConnection;
 
 /// The network link to a remote omniscient, apart from the robot's own link behind it.
 enum class NetworkStatus {
@@ -61,9 +64,9 @@ public:
 
     [[nodiscard]] LinkInfo link() const override;
     /// The network link.
-    [[nodiscard]] NetworkStatus networkStatus() const { return m_network; }
+    [[nodiscard]] NetworkStatus networkStatus() const;
     /// Facts about the last network problem, in English (e.g. "HTTP 401", a socket error), or empty.
-    [[nodiscard]] QString networkDetail() const { return m_networkDetail; }
+    [[nodiscard]] QString networkDetail() const;
     /// The URL connected to.
     [[nodiscard]] const QUrl &url() const { return m_options.url; }
     /// The URL with any token or password removed, fit to show and log (made once per URL).
@@ -83,7 +86,7 @@ public:
     /// Milliseconds until the next connection attempt, or -1 when none is planned.
     [[nodiscard]] qint64 msUntilRetry() const;
     /// Connection attempts since start().
-    [[nodiscard]] int attempts() const { return m_attempts; }
+    [[nodiscard]] int attempts() const;
 
     /// Strips user info and a `token` query item from `url` for display.
     static QString redact(const QUrl &url);
@@ -102,44 +105,25 @@ Q_SIGNALS:
     void malformedMessage(const QString &why);
 
 private:
-    void connectNow();
     void onConnected();
     void onDisconnected();
     void onError();
     void onText(const QString &text);
     void onBinary(const QByteArray &bytes);
-    void onPingTimer();
-    void onStateOverdue();
+    void onTick();
+    void openSocket();
+    void dropSocket(); ///< aborts and forgets the socket, if any, without hearing from it again
     void handle(const json::Message &m);
-    void takeServerLink(const LinkInfo &link);
-    [[nodiscard]] LinkInfo shownLink() const;
     void reject(const QString &why);
-    void setNetwork(NetworkStatus status, const QString &detail);
-    void setLink(const LinkInfo &link);
-    void linkDown(const QString &why);
-    void scheduleRetry(bool slow);
-    qint64 rebase(qint64 publishUnixNs, qint64 ageMs);
+    void publish();
 
     RemoteSourceOptions m_options;
+    std::unique_ptr<RemoteConnection> m_connection; ///< the rules; this class only carries them out
     QWebSocket *m_socket = nullptr;
-    QTimer *m_retry;
-    QTimer *m_ping;
-    QTimer *m_stateWatchdog; ///< single shot, re-armed by every state: ends a "live" that brings no states
+    QTimer *m_timer; ///< single shot, armed for the connection's next tick (retry, ping, stale watchdog)
     QString m_displayUrl;
-    NetworkStatus m_network = NetworkStatus::Idle;
-    QString m_networkDetail;
-    LinkInfo m_link;       ///< the robot's link as shown (see shownLink())
-    LinkInfo m_serverLink; ///< the robot's link as the server last said
-    bool m_stateOverdue = false;
-    double m_rateHz = 0.0; ///< the rate of the last state, for the watchdog
-    bool m_running = false;
-    bool m_helloSeen = false;
-    bool m_haveState = false;
-    bool m_pendingFailure = false; ///< the failure's reason is already known (401, schema)
-    int m_failures = 0;
-    int m_attempts = 0;
-    qint64 m_lastActivityMs = 0;
-    std::optional<qint64> m_clockOffsetNs;
+    NetworkStatus m_shownNetwork = NetworkStatus::Idle; ///< as last signalled
+    LinkInfo m_shownLink;                               ///< as last signalled
     QString m_upstreamSource;
     QString m_serverVersion;
     int m_serverSchema = 0;
