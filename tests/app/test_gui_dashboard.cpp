@@ -91,7 +91,7 @@ TEST(Dashboard, ShowsTheRobotInWordsMadeFromItsCodes)
     EXPECT_EQ(b.info().valueText(InfoPanel::Field::Mode), QStringLiteral("obstacle tracking"));
     EXPECT_EQ(b.info().valueText(InfoPanel::Field::Action), QStringLiteral("steering left"));
     EXPECT_EQ(b.info().valueText(InfoPanel::Field::ObstacleMode), QStringLiteral("obstacle avoidance"));
-    EXPECT_EQ(b.info().valueText(InfoPanel::Field::SensorMode), QStringLiteral("2 sensors, simple"));
+    EXPECT_EQ(b.info().valueText(InfoPanel::Field::SensorMode), QStringLiteral("2 sensor simple"));
     EXPECT_EQ(b.info().valueText(InfoPanel::Field::Link), QStringLiteral("live"));
     EXPECT_EQ(b.info().valueText(InfoPanel::Field::Source), QStringLiteral("omnigod (shared memory, omni-v1)"));
     EXPECT_FALSE(b.dashboard.problem().has_value());
