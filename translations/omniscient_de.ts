@@ -542,15 +542,15 @@
         <translation>Hindernisvermeidung</translation>
     </message>
     <message>
-        <source>4 sensors, mapped</source>
+        <source>4 sensor mapped</source>
         <translation>4 Sensoren, zugeordnet</translation>
     </message>
     <message>
-        <source>5 sensors, weighted</source>
+        <source>5 sensor weighted</source>
         <translation>5 Sensoren, gewichtet</translation>
     </message>
     <message>
-        <source>2 sensors, simple</source>
+        <source>2 sensor simple</source>
         <translation>2 Sensoren, einfach</translation>
     </message>
     <message>

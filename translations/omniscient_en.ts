@@ -542,16 +542,16 @@
         <translation>obstacle avoidance</translation>
     </message>
     <message>
-        <source>4 sensors, mapped</source>
-        <translation>4 sensors, mapped</translation>
+        <source>4 sensor mapped</source>
+        <translation>4 sensor mapped</translation>
     </message>
     <message>
-        <source>5 sensors, weighted</source>
-        <translation>5 sensors, weighted</translation>
+        <source>5 sensor weighted</source>
+        <translation>5 sensor weighted</translation>
     </message>
     <message>
-        <source>2 sensors, simple</source>
-        <translation>2 sensors, simple</translation>
+        <source>2 sensor simple</source>
+        <translation>2 sensor simple</translation>
     </message>
     <message>
         <source>driving forward</source>

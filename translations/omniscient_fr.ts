@@ -542,15 +542,15 @@
         <translation>évitement d’obstacle</translation>
     </message>
     <message>
-        <source>4 sensors, mapped</source>
+        <source>4 sensor mapped</source>
         <translation>4 capteurs, associés</translation>
     </message>
     <message>
-        <source>5 sensors, weighted</source>
+        <source>5 sensor weighted</source>
         <translation>5 capteurs, pondérés</translation>
     </message>
     <message>
-        <source>2 sensors, simple</source>
+        <source>2 sensor simple</source>
         <translation>2 capteurs, simple</translation>
     </message>
     <message>

@@ -9,7 +9,7 @@
 #include <QFrame>
 #include <QLabel>
 
-#include <cmath>
+#include <algorithm>
 
 namespace omni::gui {
 
@@ -189,10 +189,7 @@ void Dashboard::refresh()
     rm.live = live;
     if (!live && m_problem) {
         const ProblemKind k = m_problem->kind;
-        rm.overlayColor = k == ProblemKind::Stale          ? m_theme.stale
-                          : k == ProblemKind::Incompatible ? m_theme.incompatible
-                          : k == ProblemKind::Offline      ? m_theme.offline
-                                                           : m_theme.waiting;
+        rm.overlayColor = m_theme.colors(toneOf(k)).fg;
         rm.overlayTitle = k == ProblemKind::Stale          ? tr("STALE")
                           : k == ProblemKind::Incompatible ? tr("INCOMPATIBLE")
                           : k == ProblemKind::Offline      ? tr("OFFLINE")
@@ -226,17 +223,10 @@ void Dashboard::refresh()
 
 void Dashboard::buildBannerStyles()
 {
-    const auto px = [this](double v) { return static_cast<int>(std::lround(v * m_scale)); };
+    const auto px = [this](double v) { return scaled(v, m_scale); };
     for (const ProblemKind k :
          {ProblemKind::Waiting, ProblemKind::Stale, ProblemKind::Incompatible, ProblemKind::Offline}) {
-        const QColor fg = k == ProblemKind::Stale          ? m_theme.stale
-                          : k == ProblemKind::Incompatible ? m_theme.incompatible
-                          : k == ProblemKind::Offline      ? m_theme.offline
-                                                           : m_theme.waiting;
-        const QColor bg = k == ProblemKind::Stale          ? m_theme.staleBg
-                          : k == ProblemKind::Incompatible ? m_theme.incompatibleBg
-                          : k == ProblemKind::Offline      ? m_theme.offlineBg
-                                                           : m_theme.waitingBg;
+        const auto [fg, bg] = m_theme.colors(toneOf(k));
         m_bannerCss.at(static_cast<size_t>(k)) = QStringLiteral("#banner { background: %1; border: %3px solid %2;"
                                                                 " border-radius: %4px; }"
                                                                 "QLabel { color: %5; font-size: %6px; }"
@@ -311,7 +301,7 @@ void Dashboard::relayout()
     const int h = std::max(1, height());
     // 800 × 480 (the Pi's touchscreen) is scale 1; a 1920 × 1080 screen is 2.25.
     m_scale = std::clamp(std::min(w / 800.0, h / 480.0), 0.75, 3.0);
-    const int margin = static_cast<int>(10 * m_scale);
+    const int margin = scaledDown(10, m_scale);
     m_body->setContentsMargins(margin, margin, margin, margin);
     m_body->setSpacing(margin);
     m_right->setSpacing(margin);

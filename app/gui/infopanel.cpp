@@ -15,13 +15,6 @@
 
 namespace omni::gui {
 
-namespace {
-
-const char *const kRowKeys[] = {"mode", "action",  "obstacle", "obstacle_mode", "sensor_mode",
-                                "link", "network", "rate",     "age",           "source"};
-
-} // namespace
-
 InfoPanel::InfoPanel(const History *history, QWidget *parent) : QFrame(parent), m_history(history)
 {
     setObjectName(QStringLiteral("infoPanel"));
@@ -39,8 +32,8 @@ InfoPanel::InfoPanel(const History *history, QWidget *parent) : QFrame(parent), 
 
     m_rows = new QGridLayout;
     m_rows->setColumnStretch(1, 1);
-    for (const char *key : kRowKeys) {
-        addRow(QString::fromLatin1(key));
+    for (int i = 0; i < kFieldCount; ++i) {
+        addRow(static_cast<Field>(i));
     }
     box->addLayout(m_rows);
 
@@ -81,55 +74,64 @@ InfoPanel::InfoPanel(const History *history, QWidget *parent) : QFrame(parent), 
     applyStyle();
 }
 
-QLabel *InfoPanel::addRow(const QString &key)
+void InfoPanel::addRow(Field field)
 {
     auto *name = new QLabel(this);
     name->setObjectName(QStringLiteral("muted"));
     auto *value = new QLabel(QStringLiteral("—"), this);
-    value->setObjectName(QStringLiteral("value_") + key);
     value->setProperty("value", true);
     value->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     value->setTextInteractionFlags(Qt::NoTextInteraction);
     value->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // long sources must not widen the panel
     value->installEventFilter(this); // elides again whenever its width or font changes
-    const int row = m_rows->rowCount();
-    m_rows->addWidget(name, row, 0);
-    m_rows->addWidget(value, row, 1);
-    m_rowList.append({key, name, value, QString(), QColor(), false});
-    return value;
+    const int gridRow = m_rows->rowCount();
+    m_rows->addWidget(name, gridRow, 0);
+    m_rows->addWidget(value, gridRow, 1);
+    row(field) = Row{name, value, QString(), QColor(), false};
 }
 
-QLabel *InfoPanel::valueLabel(const QString &key) const
+QLabel *InfoPanel::valueLabel(Field field) const
 {
-    for (const Row &r : m_rowList) {
-        if (r.key == key) {
-            return r.value;
-        }
+    return row(field).value;
+}
+
+QString InfoPanel::valueText(Field field) const
+{
+    return valueLabel(field)->property("fullText").toString();
+}
+
+QString InfoPanel::fieldName(Field field)
+{
+    switch (field) {
+    case Field::Mode:
+        return tr("Mode");
+    case Field::Action:
+        return tr("Action");
+    case Field::Obstacle:
+        return tr("Obstacle");
+    case Field::ObstacleMode:
+        return tr("Obstacle mode");
+    case Field::SensorMode:
+        return tr("Sensor mode");
+    case Field::Link:
+        return tr("Robot link");
+    case Field::Network:
+        return tr("Network");
+    case Field::Rate:
+        return tr("Publish rate");
+    case Field::Age:
+        return tr("State age");
+    case Field::Source:
+        return tr("Source");
     }
-    return nullptr;
-}
-
-QString InfoPanel::valueText(const QString &key) const
-{
-    const QLabel *l = valueLabel(key);
-    return l ? l->property("fullText").toString() : QString();
+    return {};
 }
 
 void InfoPanel::retranslate()
 {
     m_title->setText(tr("omni chicken info"));
-    const QMap<QString, QString> names{{QStringLiteral("mode"), tr("Mode")},
-                                       {QStringLiteral("action"), tr("Action")},
-                                       {QStringLiteral("obstacle"), tr("Obstacle")},
-                                       {QStringLiteral("obstacle_mode"), tr("Obstacle mode")},
-                                       {QStringLiteral("sensor_mode"), tr("Sensor mode")},
-                                       {QStringLiteral("link"), tr("Robot link")},
-                                       {QStringLiteral("network"), tr("Network")},
-                                       {QStringLiteral("rate"), tr("Publish rate")},
-                                       {QStringLiteral("age"), tr("State age")},
-                                       {QStringLiteral("source"), tr("Source")}};
-    for (const Row &r : m_rowList) {
-        r.name->setText(names.value(r.key));
+    for (int i = 0; i < kFieldCount; ++i) {
+        row(static_cast<Field>(i)).name->setText(fieldName(static_cast<Field>(i)));
     }
     m_sparkTitle->setText(tr("Last 30 seconds"));
     m_motorsTitle->setText(tr("Motor power"));
@@ -176,7 +178,7 @@ void InfoPanel::setLegendVisible(bool visible)
 
 void InfoPanel::applyStyle()
 {
-    const auto px = [this](double v) { return QString::number(static_cast<int>(std::lround(v * m_scale))); };
+    const auto px = [this](double v) { return QString::number(scaled(v, m_scale)); };
     const QString css =
         QStringLiteral("#infoPanel { background: %1; border: 1px solid %2; border-radius: %3px; }"
                        "QLabel { color: %4; font-size: %5px; }"
@@ -190,13 +192,13 @@ void InfoPanel::applyStyle()
     setStyleSheet(css);
     m_soundPx = -1; // another scale or theme: fit and style the button again
     fitSoundText();
-    layout()->setContentsMargins(static_cast<int>(14 * m_scale), static_cast<int>(10 * m_scale),
-                                 static_cast<int>(14 * m_scale), static_cast<int>(12 * m_scale));
-    layout()->setSpacing(static_cast<int>(5 * m_scale));
-    m_rows->setVerticalSpacing(static_cast<int>(2 * m_scale));
-    m_motors->setMinimumHeight(static_cast<int>(36 * m_scale));
-    m_sensors->setMinimumHeight(static_cast<int>(28 * m_scale));
-    m_sound->setIconSize(QSize(static_cast<int>(24 * m_scale), static_cast<int>(24 * m_scale)));
+    const auto down = [this](double v) { return scaledDown(v, m_scale); };
+    layout()->setContentsMargins(down(14), down(10), down(14), down(12));
+    layout()->setSpacing(down(5));
+    m_rows->setVerticalSpacing(down(2));
+    m_motors->setMinimumHeight(down(36));
+    m_sensors->setMinimumHeight(down(28));
+    m_sound->setIconSize(QSize(down(24), down(24)));
     QString keys;
     const QString names[3] = {tr("left"), tr("right"), tr("bottom")};
     for (int i = 0; i < 3; ++i) {
@@ -206,23 +208,23 @@ void InfoPanel::applyStyle()
     m_motorKeys->setText(keys.trimmed());
 }
 
-bool InfoPanel::setValue(const QString &key, const QString &text, const QColor &color)
+bool InfoPanel::setValue(Field field, const QString &text, const QColor &color)
 {
-    const auto row = std::find_if(m_rowList.begin(), m_rowList.end(), [&key](const Row &r) { return r.key == key; });
-    if (row == m_rowList.end() || (row->set && row->text == text && row->color == color)) {
+    Row &r = row(field);
+    if (r.set && r.text == text && r.color == color) {
         return false; // the same again (most refreshes): no property, no elision, no style sheet
     }
-    QLabel *l = row->value;
-    if (!row->set || row->text != text) {
+    QLabel *l = r.value;
+    if (!r.set || r.text != text) {
         l->setProperty("fullText", text);
         elide(l);
     }
-    if (!row->set || row->color != color) {
+    if (!r.set || r.color != color) {
         l->setStyleSheet(color.isValid() ? QStringLiteral("color: %1;").arg(color.name()) : QString());
     }
-    row->text = text;
-    row->color = color;
-    row->set = true;
+    r.text = text;
+    r.color = color;
+    r.set = true;
     return true;
 }
 
@@ -247,7 +249,7 @@ void InfoPanel::elide(QLabel *label)
 void InfoPanel::fitSoundText()
 {
     // As large as the design wants, smaller when a long translation would not fit the button.
-    const int room = m_sound->width() - m_sound->iconSize().width() - static_cast<int>(36 * m_scale) - 8;
+    const int room = m_sound->width() - m_sound->iconSize().width() - scaledDown(36, m_scale) - 8;
     if (m_soundPx >= 0 && room == m_soundFitRoom && m_sound->text() == m_soundFitText) {
         return; // same text, same room, same scale: same size
     }
@@ -255,7 +257,7 @@ void InfoPanel::fitSoundText()
     m_soundFitText = m_sound->text();
     QFont f = m_sound->font();
     f.setBold(true);
-    int px = static_cast<int>(std::lround(16 * m_scale));
+    int px = scaled(16, m_scale);
     for (; px > 9; --px) {
         f.setPixelSize(px);
         if (room <= 0 || QFontMetrics(f).horizontalAdvance(m_sound->text()) <= room) {
@@ -267,18 +269,17 @@ void InfoPanel::fitSoundText()
     }
     m_soundPx = px;
     // The button's whole style lives on the button: a style sheet of its own replaces the panel's rules.
-    const auto scaled = [this](double v) { return static_cast<int>(std::lround(v * m_scale)); };
     m_sound->setStyleSheet(
         QStringLiteral("QPushButton { font-size: %1px; font-weight: 700; min-height: %2px; border-radius: %3px;"
                        " border: 2px solid %4; background: %5; color: %6; padding: 0 %7px; text-align: left; }"
-                       "QPushButton:checked { background: #FFE082; border-color: #E65100; color: #3E2200; }"
+                       "QPushButton:checked { background: %9; border-color: %10; color: %11; }"
                        "QPushButton:disabled { color: %8; }")
             .arg(px)
-            .arg(std::max(44, scaled(44))) // a finger's size, however small the screen
-            .arg(scaled(12))
+            .arg(std::max(44, scaled(44, m_scale))) // a finger's size, however small the screen
+            .arg(scaled(12, m_scale))
             .arg(m_theme.cardEdge.name(), m_theme.background.name(), m_theme.text.name())
-            .arg(scaled(14))
-            .arg(m_theme.muted.name()));
+            .arg(scaled(14, m_scale))
+            .arg(m_theme.muted.name(), legend::wheelFill.name(), legend::wheelBorder.name(), legend::wheelText.name()));
 }
 
 void InfoPanel::resizeEvent(QResizeEvent *event)
@@ -292,45 +293,30 @@ void InfoPanel::setModel(const Model &m)
     m_model = m;
     const RobotState *s = m.state ? &*m.state : nullptr;
     const QString none = QStringLiteral("—");
-    setValue(QStringLiteral("mode"), s ? StatusText::botMode(s->botMode) : none);
-    setValue(QStringLiteral("action"), s ? StatusText::action(actionOf(*s)) : none);
-    setValue(QStringLiteral("obstacle"), s ? StatusText::obstacle(s->obstacle) : none,
+    setValue(Field::Mode, s ? StatusText::botMode(s->botMode) : none);
+    setValue(Field::Action, s ? StatusText::action(actionOf(*s)) : none);
+    setValue(Field::Obstacle, s ? StatusText::obstacle(s->obstacle) : none,
              s && s->obstacle != 0 ? m_theme.incompatible : QColor());
-    setValue(QStringLiteral("obstacle_mode"), s ? StatusText::obstacleMode(s->obstacleMode) : none);
-    setValue(QStringLiteral("sensor_mode"), s ? StatusText::sensorMode(s->sensorMode) : none);
-    const QColor linkColor = m.link.status == LinkStatus::Live           ? m_theme.live
-                             : m.link.status == LinkStatus::Stale        ? m_theme.stale
-                             : m.link.status == LinkStatus::Incompatible ? m_theme.incompatible
-                                                                         : m_theme.waiting;
-    setValue(QStringLiteral("link"), StatusText::linkStatus(m.link.status), linkColor);
+    setValue(Field::ObstacleMode, s ? StatusText::obstacleMode(s->obstacleMode) : none);
+    setValue(Field::SensorMode, s ? StatusText::sensorMode(s->sensorMode) : none);
+    const Tone linkTone = toneOf(m.link.status);
+    setValue(Field::Link, StatusText::linkStatus(m.link.status), m_theme.colors(linkTone).fg);
     const bool netOk = m.network == NetworkStatus::Connected;
-    setValue(QStringLiteral("network"), StatusText::networkStatus(m.network), netOk ? m_theme.live : m_theme.offline);
-    setValue(QStringLiteral("rate"), StatusText::rate(m.rateHz));
-    setValue(QStringLiteral("age"), StatusText::age(m.ageMs),
-             m.link.status == LinkStatus::Live ? QColor() : m_theme.stale);
+    setValue(Field::Network, StatusText::networkStatus(m.network),
+             m_theme.colors(netOk ? Tone::Live : Tone::Offline).fg);
+    setValue(Field::Rate, StatusText::rate(m.rateHz));
+    setValue(Field::Age, StatusText::age(m.ageMs), m.link.status == LinkStatus::Live ? QColor() : m_theme.stale);
     const QString source = StatusText::source(m.link, m.upstream);
-    if (setValue(QStringLiteral("source"), source)) {
-        valueLabel(QStringLiteral("source"))->setToolTip(source);
+    if (setValue(Field::Source, source)) {
+        valueLabel(Field::Source)->setToolTip(source);
     }
-    for (const Row &r : m_rowList) {
-        if (r.key == QLatin1String("network")) {
-            r.name->setVisible(m.remote);
-            r.value->setVisible(m.remote);
-        }
-    }
+    row(Field::Network).name->setVisible(m.remote);
+    row(Field::Network).value->setVisible(m.remote);
 
     // The chip: one word for the whole situation, network first.
-    QString chip = StatusText::linkStatus(m.link.status).toUpper();
-    QColor fg = linkColor;
-    QColor bg = m.link.status == LinkStatus::Live           ? m_theme.liveBg
-                : m.link.status == LinkStatus::Stale        ? m_theme.staleBg
-                : m.link.status == LinkStatus::Incompatible ? m_theme.incompatibleBg
-                                                            : m_theme.waitingBg;
-    if (m.remote && !netOk) {
-        chip = tr("OFFLINE");
-        fg = m_theme.offline;
-        bg = m_theme.offlineBg;
-    }
+    const bool offline = m.remote && !netOk;
+    const QString chip = offline ? tr("OFFLINE") : StatusText::linkStatus(m.link.status).toUpper();
+    const auto [fg, bg] = m_theme.colors(offline ? Tone::Offline : linkTone);
     m_chip->setText(QStringLiteral("● ") + chip); // QLabel ignores the same text
     const Look chipLook{fg, bg, QColor(), false, m_scale};
     if (m_chipLook != chipLook) { // a style sheet only when the chip looks different
@@ -338,21 +324,21 @@ void InfoPanel::setModel(const Model &m)
         m_chip->setStyleSheet(QStringLiteral("color: %1; background: %2; border: 1px solid %1; border-radius: %3px;"
                                              " padding: %4px %5px; font-weight: 700; font-size: %6px;")
                                   .arg(fg.name(), bg.name())
-                                  .arg(static_cast<int>(6 * m_scale))
-                                  .arg(static_cast<int>(2 * m_scale))
-                                  .arg(static_cast<int>(10 * m_scale))
-                                  .arg(static_cast<int>(12 * m_scale)));
+                                  .arg(scaledDown(6, m_scale))
+                                  .arg(scaledDown(2, m_scale))
+                                  .arg(scaledDown(10, m_scale))
+                                  .arg(scaledDown(12, m_scale)));
     }
 
     m_sound->setChecked(m.soundOn);
     m_sound->setEnabled(m.soundEnabled);
     m_sound->setText(m.soundOn ? tr("Chicken sounds: on") : tr("Chicken sounds: off"));
     fitSoundText(); // returns at once unless the text changed
-    const QColor iconColor = m.soundOn ? QColor(0x3E, 0x22, 0x00) : m_theme.text;
+    const QColor iconColor = m.soundOn ? legend::wheelText : m_theme.text;
     const Look iconLook{QColor(), QColor(), iconColor, m.soundOn, m_scale};
     if (m_iconLook != iconLook) { // a new pixmap only when it looks different
         m_iconLook = iconLook;
-        m_sound->setIcon(speakerIcon(m.soundOn, iconColor, static_cast<int>(24 * m_scale)));
+        m_sound->setIcon(speakerIcon(m.soundOn, iconColor, scaledDown(24, m_scale)));
     }
     m_soundNote->setText(m.soundNote);
     if (m_soundNote->toolTip() != m.soundNoteDetail) {

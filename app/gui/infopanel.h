@@ -9,6 +9,7 @@
 
 #include <QFrame>
 
+#include <array>
 #include <optional>
 
 class QGridLayout;
@@ -23,6 +24,9 @@ class InfoPanel : public QFrame
 {
     Q_OBJECT
 public:
+    /// The rows of values, top to bottom.
+    enum class Field { Mode, Action, Obstacle, ObstacleMode, SensorMode, Link, Network, Rate, Age, Source };
+
     /// What to show.
     struct Model {
         std::optional<RobotState> state;             ///< the newest state, if any
@@ -60,11 +64,10 @@ public:
     [[nodiscard]] Sparkline *motorSparkline() const { return m_motors; }
     /// The sensor sparkline.
     [[nodiscard]] Sparkline *sensorSparkline() const { return m_sensors; }
-    /// The value label of a row, by key ("mode", "action", "obstacle", "obstacle_mode", "sensor_mode",
-    /// "link", "network", "rate", "age", "source"), for tests.
-    [[nodiscard]] QLabel *valueLabel(const QString &key) const;
+    /// The value label of a row, for tests.
+    [[nodiscard]] QLabel *valueLabel(Field field) const;
     /// The full (not elided) text of a row's value.
-    [[nodiscard]] QString valueText(const QString &key) const;
+    [[nodiscard]] QString valueText(Field field) const;
 
 Q_SIGNALS:
     /// The person pressed the sound button: they want sound `on`.
@@ -76,10 +79,10 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    static constexpr int kFieldCount = static_cast<int>(Field::Source) + 1;
     struct Row {
-        QString key;
-        QLabel *name;
-        QLabel *value;
+        QLabel *name = nullptr;
+        QLabel *value = nullptr;
         QString text;     ///< the full text shown
         QColor color;     ///< its colour (invalid: the panel's)
         bool set = false; ///< text and color were applied once
@@ -93,17 +96,21 @@ private:
     };
     void retranslate();
     void applyStyle();
-    /// Shows `text` in `color` in the row `key`; does nothing when both are already shown. True when changed.
-    bool setValue(const QString &key, const QString &text, const QColor &color = {});
+    /// Shows `text` in `color` in the row `field`; does nothing when both are already shown. True when changed.
+    bool setValue(Field field, const QString &text, const QColor &color = {});
     static void elide(QLabel *label);
     void fitSoundText();
-    QLabel *addRow(const QString &key);
+    void addRow(Field field);
+    /// The row's name, translated.
+    static QString fieldName(Field field);
+    [[nodiscard]] Row &row(Field field) { return m_fields.at(static_cast<size_t>(field)); }
+    [[nodiscard]] const Row &row(Field field) const { return m_fields.at(static_cast<size_t>(field)); }
 
     const History *m_history;
     QLabel *m_title;
     QLabel *m_chip;
     QGridLayout *m_rows;
-    QList<Row> m_rowList;
+    std::array<Row, kFieldCount> m_fields;
     QLabel *m_sparkTitle;
     QLabel *m_motorsTitle;
     QLabel *m_sensorsTitle;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "kiosk.h"
 
+#include "theme.h"
+
 #include <QCloseEvent>
 #include <QGuiApplication>
 #include <QKeyEvent>
@@ -36,8 +38,13 @@ KioskGuard::KioskGuard(QWidget *window, QWidget *holdTarget, QObject *parent)
     });
     m_hint = new QLabel(window);
     m_hint->setAlignment(Qt::AlignCenter);
-    m_hint->setStyleSheet(QStringLiteral("background: rgba(0,0,0,200); color: white; border-radius: 12px;"
-                                         " padding: 16px 24px; font-size: 20px; font-weight: 700;"));
+    m_hint->setStyleSheet(QStringLiteral("background: rgba(%1,%2,%3,%4); color: %5; border-radius: 12px;"
+                                         " padding: 16px 24px; font-size: 20px; font-weight: 700;")
+                              .arg(hint::background.red())
+                              .arg(hint::background.green())
+                              .arg(hint::background.blue())
+                              .arg(hint::background.alpha())
+                              .arg(hint::text.name()));
     m_hint->hide();
 }
 

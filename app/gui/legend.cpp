@@ -19,7 +19,7 @@ class LegendIcon : public QWidget
 {
 public:
     LegendIcon(Glyph glyph, QWidget *parent) : QWidget(parent), m_glyph(glyph) { setFixedSize(28, 20); }
-    void setScale(double s) { setFixedSize(static_cast<int>(28 * s), static_cast<int>(20 * s)); }
+    void setScale(double s) { setFixedSize(scaledDown(28, s), scaledDown(20, s)); }
 
 protected:
     void paintEvent(QPaintEvent *) override

@@ -168,7 +168,7 @@ void RobotPainter::paintWheel(QPainter &p, int i, qint32 power, bool known) cons
     const double barRight = badge.left() + badge.width() * (known ? std::min(1.0, std::abs(power) / 100.0) : 0.0);
     p.save();
     p.setClipRect(QRectF(badge.left(), badge.top(), barRight - badge.left(), badge.height()));
-    p.setPen(QColor(0x3E, 0x22, 0x00));
+    p.setPen(legend::wheelText);
     p.drawText(badge, Qt::AlignCenter, value);
     p.setClipRect(QRectF(barRight, badge.top(), badge.right() - barRight, badge.height()));
     p.setPen(m_theme.text);
@@ -202,8 +202,9 @@ void RobotPainter::paintSensors(QPainter &p, const RobotState *s) const
         } else {
             QColor faint = fill;
             faint.setAlphaF(0.16);
-            QPen pen(border, 2, Qt::DashLine);
-            pen.setColor(QColor(border.red(), border.green(), border.blue(), 150));
+            QColor dash = border;
+            dash.setAlpha(150);
+            QPen pen(dash, 2, Qt::DashLine);
             p.setPen(pen);
             p.setBrush(faint);
         }
@@ -227,11 +228,11 @@ void RobotPainter::paintObstacle(QPainter &p, bool detected) const
         p.setPen(Qt::NoPen);
         p.setBrush(legend::alert);
         p.drawRoundedRect(pill, 14, 14);
-        p.setPen(Qt::white);
+        p.setPen(legend::alertText);
         p.setFont(viewFont(m_font, 15, QFont::ExtraBold));
         p.drawText(pill, Qt::AlignCenter, tr("OBSTACLE"));
     }
-    p.setPen(QPen(detected ? QColor(0xB7, 0x1C, 0x1C) : legend::obstacleBorder, detected ? 3.5 : 2.5));
+    p.setPen(QPen(detected ? legend::alertBorder : legend::obstacleBorder, detected ? 3.5 : 2.5));
     p.setBrush(legend::obstacleFill);
     p.drawRoundedRect(r, 5, 5);
 }

@@ -66,11 +66,11 @@ QString StatusText::sensorMode(qint32 code)
 {
     switch (code) {
     case 0:
-        return tr("4 sensors, mapped");
+        return tr("4 sensor mapped");
     case 1:
-        return tr("5 sensors, weighted");
+        return tr("5 sensor weighted");
     case 2:
-        return tr("2 sensors, simple");
+        return tr("2 sensor simple");
     default:
         return unknown(code);
     }

@@ -1,7 +1,91 @@
 // SPDX-License-Identifier: MIT
 #include "theme.h"
 
+#include "statustext.h"
+
+#include <cmath>
+
 namespace omni::gui {
+
+// The original observer's legend (docs/DESIGN.md, "The original look").
+namespace legend {
+const QColor wheelFill{0xFF, 0xE0, 0x82};      // #FFE082
+const QColor wheelBorder{0xE6, 0x51, 0x00};    // #E65100
+const QColor wheelText{0x3E, 0x22, 0x00};      // #3E2200
+const QColor obstacleFill{0x90, 0xCA, 0xF9};   // #90CAF9
+const QColor obstacleBorder{0x0D, 0x47, 0xA1}; // #0D47A1
+const QColor frontFill{0xA5, 0xD6, 0xA7};      // #A5D6A7
+const QColor frontBorder{0x1B, 0x5E, 0x20};    // #1B5E20
+const QColor edgeFill{0x4F, 0xC3, 0xF7};       // #4FC3F7
+const QColor edgeBorder{0x02, 0x77, 0xBD};     // #0277BD
+const QColor alert{0xD3, 0x2F, 0x2F};          // #D32F2F
+const QColor alertBorder{0xB7, 0x1C, 0x1C};    // #B71C1C
+const QColor alertText{0xFF, 0xFF, 0xFF};      // white
+const QColor steerFill{0xBA, 0x68, 0xC8};      // #BA68C8
+const QColor steerBorder{0x6A, 0x1B, 0x9A};    // #6A1B9A
+} // namespace legend
+
+namespace hint {
+const QColor background{0, 0, 0, 200};
+const QColor text{0xFF, 0xFF, 0xFF};
+} // namespace hint
+
+int scaled(double design, double scale)
+{
+    return static_cast<int>(std::lround(design * scale));
+}
+
+int scaledDown(double design, double scale)
+{
+    return static_cast<int>(design * scale);
+}
+
+Tone toneOf(LinkStatus status)
+{
+    switch (status) {
+    case LinkStatus::Live:
+        return Tone::Live;
+    case LinkStatus::Stale:
+        return Tone::Stale;
+    case LinkStatus::Incompatible:
+        return Tone::Incompatible;
+    case LinkStatus::Waiting:
+        break;
+    }
+    return Tone::Waiting;
+}
+
+Tone toneOf(ProblemKind kind)
+{
+    switch (kind) {
+    case ProblemKind::Stale:
+        return Tone::Stale;
+    case ProblemKind::Incompatible:
+        return Tone::Incompatible;
+    case ProblemKind::Offline:
+        return Tone::Offline;
+    case ProblemKind::Waiting:
+        break;
+    }
+    return Tone::Waiting;
+}
+
+Theme::ToneColors Theme::colors(Tone tone) const
+{
+    switch (tone) {
+    case Tone::Live:
+        return {live, liveBg};
+    case Tone::Stale:
+        return {stale, staleBg};
+    case Tone::Incompatible:
+        return {incompatible, incompatibleBg};
+    case Tone::Offline:
+        return {offline, offlineBg};
+    case Tone::Waiting:
+        break;
+    }
+    return {waiting, waitingBg};
+}
 
 Theme Theme::light()
 {

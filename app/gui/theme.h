@@ -1,26 +1,54 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <omni/robotstate.h>
+
 #include <QColor>
 #include <QPalette>
 #include <QString>
 
 namespace omni::gui {
 
-/// The legend colours of the original observer: the same in light and dark.
+/// The legend colours of the original observer: the same in light and dark. Their values live in theme.cpp,
+/// the only file of app/gui with colour literals (tests/app/test_gui_colours.cpp checks).
 namespace legend {
-inline const QColor wheelFill{0xFF, 0xE0, 0x82};      // #FFE082
-inline const QColor wheelBorder{0xE6, 0x51, 0x00};    // #E65100
-inline const QColor obstacleFill{0x90, 0xCA, 0xF9};   // #90CAF9
-inline const QColor obstacleBorder{0x0D, 0x47, 0xA1}; // #0D47A1
-inline const QColor frontFill{0xA5, 0xD6, 0xA7};      // #A5D6A7
-inline const QColor frontBorder{0x1B, 0x5E, 0x20};    // #1B5E20
-inline const QColor edgeFill{0x4F, 0xC3, 0xF7};       // #4FC3F7
-inline const QColor edgeBorder{0x02, 0x77, 0xBD};     // #0277BD
-inline const QColor alert{0xD3, 0x2F, 0x2F};          // obstacle detected
-inline const QColor steerFill{0xBA, 0x68, 0xC8};      // go_left / go_right
-inline const QColor steerBorder{0x6A, 0x1B, 0x9A};
+extern const QColor wheelFill;      ///< omni wheels and motor power: amber
+extern const QColor wheelBorder;    ///< their outline
+extern const QColor wheelText;      ///< text on wheelFill (the power bar, the sound button while on)
+extern const QColor obstacleFill;   ///< the obstacle sensor: light blue
+extern const QColor obstacleBorder; ///< its outline
+extern const QColor frontFill;      ///< front line sensors: green diamonds
+extern const QColor frontBorder;    ///< their outline
+extern const QColor edgeFill;       ///< edge line sensors: cyan squares
+extern const QColor edgeBorder;     ///< their outline
+extern const QColor alert;          ///< obstacle detected
+extern const QColor alertBorder;    ///< the obstacle sensor's outline while an obstacle is detected
+extern const QColor alertText;      ///< text on alert (the "OBSTACLE" pill)
+extern const QColor steerFill;      ///< go_left / go_right
+extern const QColor steerBorder;    ///< their outline
 } // namespace legend
+
+/// The kiosk's "hold to leave" hint: the same in light and dark.
+namespace hint {
+extern const QColor background; ///< translucent black
+extern const QColor text;       ///< on background
+} // namespace hint
+
+/// Sizes are designed for the Pi's 800 × 480 touchscreen (scale 1.0); these turn a design size into pixels
+/// at `scale`. Rounded to the nearest pixel: fonts, radii, icons and the style sheets' sizes.
+int scaled(double design, double scale);
+/// The same rounded down (towards zero): layout margins and spacing, and what was always sized that way,
+/// so every pixel stays where it was.
+int scaledDown(double design, double scale);
+
+enum class ProblemKind; // statustext.h
+
+/// What a coloured status word, chip, banner or notice says: the robot's link, or the network being down.
+enum class Tone { Live, Waiting, Stale, Incompatible, Offline };
+/// The tone of a link status.
+Tone toneOf(LinkStatus status);
+/// The tone of a problem (the banner and the robot's notice).
+Tone toneOf(ProblemKind kind);
 
 /// Which palette the dashboard uses.
 enum class ThemeChoice { System, Light, Dark };
@@ -44,6 +72,14 @@ struct Theme {
     QColor incompatible, incompatibleBg;
     QColor offline, offlineBg; ///< the network link to a remote omniscient is down
     QColor series[3];          ///< sparkline colours: left, right, bottom wheel
+
+    /// A tone's colours: text (and border) on background.
+    struct ToneColors {
+        QColor fg; ///< text, border
+        QColor bg; ///< background
+    };
+    /// The colours of `tone` (the one place a status picks its colour).
+    [[nodiscard]] ToneColors colors(Tone tone) const;
 
     /// The light theme.
     static Theme light();

@@ -88,12 +88,12 @@ TEST(Dashboard, ShowsTheRobotInWordsMadeFromItsCodes)
     b.hub.acceptLink(link(LinkStatus::Live));
     b.hub.acceptState(state());
     b.dashboard.refreshNow();
-    EXPECT_EQ(b.info().valueText(QStringLiteral("mode")), QStringLiteral("obstacle tracking"));
-    EXPECT_EQ(b.info().valueText(QStringLiteral("action")), QStringLiteral("steering left"));
-    EXPECT_EQ(b.info().valueText(QStringLiteral("obstacle_mode")), QStringLiteral("obstacle avoidance"));
-    EXPECT_EQ(b.info().valueText(QStringLiteral("sensor_mode")), QStringLiteral("2 sensors, simple"));
-    EXPECT_EQ(b.info().valueText(QStringLiteral("link")), QStringLiteral("live"));
-    EXPECT_EQ(b.info().valueText(QStringLiteral("source")), QStringLiteral("omnigod (shared memory, omni-v1)"));
+    EXPECT_EQ(b.info().valueText(InfoPanel::Field::Mode), QStringLiteral("obstacle tracking"));
+    EXPECT_EQ(b.info().valueText(InfoPanel::Field::Action), QStringLiteral("steering left"));
+    EXPECT_EQ(b.info().valueText(InfoPanel::Field::ObstacleMode), QStringLiteral("obstacle avoidance"));
+    EXPECT_EQ(b.info().valueText(InfoPanel::Field::SensorMode), QStringLiteral("2 sensor simple"));
+    EXPECT_EQ(b.info().valueText(InfoPanel::Field::Link), QStringLiteral("live"));
+    EXPECT_EQ(b.info().valueText(InfoPanel::Field::Source), QStringLiteral("omnigod (shared memory, omni-v1)"));
     EXPECT_FALSE(b.dashboard.problem().has_value());
     EXPECT_TRUE(b.dashboard.banner()->isHidden());
 }
@@ -108,13 +108,13 @@ TEST(Dashboard, UnknownCodesReadUnknownN)
     s.obstacleMode = 5;
     b.hub.acceptState(s);
     b.dashboard.refreshNow();
-    EXPECT_EQ(b.info().valueText(QStringLiteral("mode")), QStringLiteral("unknown (9)"));
-    EXPECT_EQ(b.info().valueText(QStringLiteral("sensor_mode")), QStringLiteral("unknown (-3)"));
-    EXPECT_EQ(b.info().valueText(QStringLiteral("obstacle_mode")), QStringLiteral("unknown (5)"));
+    EXPECT_EQ(b.info().valueText(InfoPanel::Field::Mode), QStringLiteral("unknown (9)"));
+    EXPECT_EQ(b.info().valueText(InfoPanel::Field::SensorMode), QStringLiteral("unknown (-3)"));
+    EXPECT_EQ(b.info().valueText(InfoPanel::Field::ObstacleMode), QStringLiteral("unknown (5)"));
     s.obstacleMode.reset();
     b.hub.acceptState(s);
     b.dashboard.refreshNow();
-    EXPECT_EQ(b.info().valueText(QStringLiteral("obstacle_mode")), QStringLiteral("not in the original layout"));
+    EXPECT_EQ(b.info().valueText(InfoPanel::Field::ObstacleMode), QStringLiteral("not in the original layout"));
 }
 
 TEST(Dashboard, WaitingSaysWhichSharedMemoryItAwaits)
@@ -169,9 +169,9 @@ TEST(Dashboard, StaleIsGreyWithAnAgeThatCountsUp)
     ASSERT_TRUE(b.dashboard.problem());
     EXPECT_EQ(b.dashboard.problem()->kind, ProblemKind::Stale);
     EXPECT_TRUE(b.dashboard.problem()->title.startsWith(QLatin1String("STALE")));
-    const QString age = b.info().valueText(QStringLiteral("age"));
+    const QString age = b.info().valueText(InfoPanel::Field::Age);
     EXPECT_TRUE(age.endsWith(QLatin1String(" s"))) << age.toStdString();
-    EXPECT_TRUE(omni::test::waitUntil([&] { return b.info().valueText(QStringLiteral("age")) != age; }, 2s))
+    EXPECT_TRUE(omni::test::waitUntil([&] { return b.info().valueText(InfoPanel::Field::Age) != age; }, 2s))
         << "the age counts up with no new state";
 
     // The robot itself: grey, not amber.
@@ -199,7 +199,7 @@ TEST(Dashboard, RemoteProblemsComeBeforeTheRobots)
     EXPECT_TRUE(b.dashboard.problem()->sentence.contains(where));
     EXPECT_FALSE(b.dashboard.problem()->sentence.contains(QLatin1String("secret")));
     EXPECT_FALSE(b.info().soundButton()->isEnabled()) << "the switch lives on the unreachable server";
-    EXPECT_FALSE(b.info().valueLabel(QStringLiteral("network"))->isHidden());
+    EXPECT_FALSE(b.info().valueLabel(InfoPanel::Field::Network)->isHidden());
 }
 
 TEST(Dashboard, RepaintsAtMostSixtyTimesASecondHoweverFastStatesCome)

@@ -124,7 +124,7 @@ TEST(RemoteMirror, TheLaptopShowsThePisRobotLive)
     ASSERT_TRUE(waitUntil([&] { return laptop.hub().latest()->seq == 2; }));
     laptop.dashboard->refreshNow();
     EXPECT_FALSE(laptop.dashboard->problem().has_value());
-    EXPECT_EQ(laptop.dashboard->infoPanel()->valueText(QStringLiteral("action")), QStringLiteral("rotating left"));
+    EXPECT_EQ(laptop.dashboard->infoPanel()->valueText(InfoPanel::Field::Action), QStringLiteral("rotating left"));
 }
 
 TEST(RemoteMirror, ThePisStaleRobotIsStaleOnTheLaptopToo)
