@@ -66,6 +66,22 @@ class State(ctypes.Structure):
         ("sensors", ctypes.c_int32 * 5),
     ]
 
+    def __init__(self, direction=0, motor_power=(0, 0, 0), bot_mode=0, obstacle=0, obstacle_mode=0, go_left=0,
+                 go_right=0, sensor_mode=0, sensors=(0, 0, 0, 0, 0)):
+        # Field by field: ctypes' own keyword __init__ converts tuples into array fields on a slow path.
+        super().__init__()
+        self.direction = direction
+        self.bot_mode = bot_mode
+        self.obstacle = obstacle
+        self.obstacle_mode = obstacle_mode
+        self.go_left = go_left
+        self.go_right = go_right
+        self.sensor_mode = sensor_mode
+        m = self.motor_power
+        m[0], m[1], m[2] = motor_power
+        s = self.sensors
+        s[0], s[1], s[2], s[3], s[4] = sensors
+
     def __repr__(self):
         parts = []
         for field, _ in self._fields_:
