@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * legacy_robot.c - a faithful re-creation of the ORIGINAL chicken robot's shared-memory writer, as described in
- * shared/origin/omniscient-blog-post.txt: a plain 56-byte `Shared` struct of ints, no header, no seqlock, copied
- * with memcpy() into the segment "omnigod" on every update, `ver` bumped each time. omniscient must still read it.
+ * legacy_robot.c - a faithful re-creation of the ORIGINAL chicken robot's shared-memory writer, as the blog post
+ * the project grew from describes it (the layout is omni_legacy_shared in robot/include/omniscient/omni_shm.h, the
+ * legacy layouts are explained in docs/ROBOT.md): a plain 56-byte `Shared` struct of ints, no header, no seqlock,
+ * copied with memcpy() into the segment "omnigod" on every update, `ver` bumped each time. omniscient must still
+ * read it.
  *
  * Deliberately kept as it was (do not "fix" it: the reader's tests use this process as the real legacy writer):
  * - the mapping is made once (create_shared) and kept; update_shared() bumps ver and memcpy()s the whole struct;
@@ -17,6 +19,9 @@
  * Usage: omni-legacy-robot [--shm NAME] [--rate HZ] [--duration S] [--seed N]
  * On SIGINT/SIGTERM or at the end of the duration it unmaps and unlinks the segment and exits 0.
  */
+#if !defined(_POSIX_C_SOURCE) && !defined(_GNU_SOURCE)
+#define _POSIX_C_SOURCE 200809L /* sigaction, clock_nanosleep, shm_open: also under -std=c11 */
+#endif
 #include "omni_sim_model.h"
 
 #include <errno.h>

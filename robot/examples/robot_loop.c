@@ -88,8 +88,8 @@ int main(int argc, char **argv)
 
     /* Start from a clean state: zero everything, then say "stopped". */
     memset(&state, 0, sizeof(state));
-    state.direction = -1;
-    state.bot_mode = OMNI_MODE_LINE_FOLLOWING;
+    state.direction = OMNI_DIRECTION_STOPPED;
+    state.bot_mode = OMNI_BOT_MODE_LINE_FOLLOWING;
     state.obstacle_mode = OMNI_OBSTACLE_MODE_AVOIDANCE;
     state.sensor_mode = OMNI_SENSOR_MODE_5_WEIGHTED;
 
@@ -108,19 +108,19 @@ int main(int argc, char **argv)
                 ++seen;
             }
         }
-        state.bot_mode = state.obstacle ? OMNI_MODE_OBSTACLE_TRACKING : OMNI_MODE_LINE_FOLLOWING;
+        state.bot_mode = state.obstacle ? OMNI_BOT_MODE_OBSTACLE_TRACKING : OMNI_BOT_MODE_LINE_FOLLOWING;
         state.go_left = seen > 0 && weight < 0;
         state.go_right = seen > 0 && weight > 0;
         if (state.obstacle) {
             /* Rotate right on the spot: all three wheels push the same way. */
-            state.direction = OMNI_DIR_ROTATE_RIGHT;
+            state.direction = OMNI_DIRECTION_ROTATE_RIGHT;
             state.go_left = 0;
             state.go_right = 1;
             state.motor_power[0] = state.motor_power[1] = state.motor_power[2] = 40;
         } else {
             /* Forward: left and right wheels opposite, bottom wheel only helps to steer. */
             int steer = seen > 0 ? 12 * weight / seen : 0;
-            state.direction = OMNI_DIR_FORWARD;
+            state.direction = OMNI_DIRECTION_FORWARD;
             state.motor_power[0] = 50 + steer;
             state.motor_power[1] = -50 + steer;
             state.motor_power[2] = steer;

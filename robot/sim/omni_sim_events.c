@@ -20,7 +20,7 @@ void omni_sim_event_start_due(omni_sim *sim, double h)
     if (sim->next_obstacle_s <= 0.0) {
         sim->next_obstacle_s = sim_uniform(sim, 4.0, 9.0);
         begin_event(sim);
-        sim->bot_mode = OMNI_MODE_OBSTACLE_TRACKING;
+        sim->bot_mode = OMNI_BOT_MODE_OBSTACLE_TRACKING;
         sim->obstacle = 1;
         if (sim_coin(sim)) {
             sim->obstacle_mode = 1 - sim->obstacle_mode;
@@ -32,7 +32,7 @@ void omni_sim_event_start_due(omni_sim *sim, double h)
     } else if (sim->next_manual_s <= 0.0) {
         sim->next_manual_s = sim_uniform(sim, 10.0, 18.0);
         begin_event(sim);
-        sim->bot_mode = OMNI_MODE_MANUAL;
+        sim->bot_mode = OMNI_BOT_MODE_MANUAL;
         sim_enter(sim, B_MANUAL, 0, 0.0);
         sim->goal = sim_uniform(sim, 4.0, 8.0);
     } else if (sim->next_stop_s <= 0.0) {
@@ -50,7 +50,7 @@ void omni_sim_event_avoid(omni_sim *sim)
             sim_set_phase(sim, 1, sim_uniform(sim, 0.5, 0.9));
         }
     } else if (sim->phase == 1) {
-        sim_command(sim, OMNI_DIR_BACKWARD, -V_BACK, 0.0);
+        sim_command(sim, OMNI_DIRECTION_BACKWARD, -V_BACK, 0.0);
         if (sim->phase_left_s <= 0.0) {
             sim_set_phase(sim, 2, 0.0);
             sim->goal = sim_uniform(sim, 1.0, 1.4);
@@ -62,7 +62,7 @@ void omni_sim_event_avoid(omni_sim *sim)
             sim_set_phase(sim, 3, sim_uniform(sim, 1.3, 2.0));
         }
     } else {
-        sim_command(sim, OMNI_DIR_FORWARD, V_SEEK, -sim->side * 0.55);
+        sim_command(sim, OMNI_DIRECTION_FORWARD, V_SEEK, -sim->side * 0.55);
         if (sim->phase_left_s <= 0.0) {
             sim_start_seek(sim);
         }
@@ -75,7 +75,7 @@ void omni_sim_event_track(omni_sim *sim, double h)
         sim_stop(sim);
         if (sim->phase_left_s <= 0.0) {
             sim_set_phase(sim, 1, sim_uniform(sim, 0.3, 0.6));
-            sim_command(sim, OMNI_DIR_BACKWARD, -0.08, 0.0);
+            sim_command(sim, OMNI_DIRECTION_BACKWARD, -0.08, 0.0);
         }
     } else if (sim->phase == 1) {
         if (sim->phase_left_s <= 0.0) {
@@ -97,9 +97,9 @@ void omni_sim_event_track(omni_sim *sim, double h)
             } else if (r < 0.7) {
                 sim_stop(sim);
             } else if (r < 0.85) {
-                sim_command(sim, OMNI_DIR_FORWARD, 0.05, 0.0);
+                sim_command(sim, OMNI_DIRECTION_FORWARD, 0.05, 0.0);
             } else {
-                sim_command(sim, OMNI_DIR_BACKWARD, -0.05, 0.0);
+                sim_command(sim, OMNI_DIRECTION_BACKWARD, -0.05, 0.0);
             }
         }
     } else if (sim->phase_left_s <= 0.0) {
@@ -111,7 +111,7 @@ void omni_sim_event_manual(omni_sim *sim)
 {
     double r;
     if (sim->behaviour_s >= sim->goal) {
-        sim->bot_mode = OMNI_MODE_LINE_FOLLOWING;
+        sim->bot_mode = OMNI_BOT_MODE_LINE_FOLLOWING;
         sim_start_seek(sim);
         return;
     }
@@ -121,9 +121,9 @@ void omni_sim_event_manual(omni_sim *sim)
     sim->phase_left_s = sim_uniform(sim, 0.4, 1.2);
     r = sim_uniform(sim, 0.0, 1.0);
     if (r < 0.35) {
-        sim_command(sim, OMNI_DIR_FORWARD, 0.15, sim_uniform(sim, -0.6, 0.6));
+        sim_command(sim, OMNI_DIRECTION_FORWARD, 0.15, sim_uniform(sim, -0.6, 0.6));
     } else if (r < 0.5) {
-        sim_command(sim, OMNI_DIR_BACKWARD, -0.12, sim_uniform(sim, -0.3, 0.3));
+        sim_command(sim, OMNI_DIRECTION_BACKWARD, -0.12, sim_uniform(sim, -0.3, 0.3));
     } else if (r < 0.85) {
         sim_rotate(sim, sim_coin(sim) ? 1 : -1, 1.8);
     } else {

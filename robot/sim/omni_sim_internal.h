@@ -84,7 +84,7 @@ static inline void sim_stop(omni_sim *sim)
 
 static inline void sim_rotate(omni_sim *sim, int side, double w)
 {
-    sim_command(sim, side > 0 ? OMNI_DIR_ROTATE_LEFT : OMNI_DIR_ROTATE_RIGHT, 0.0, side > 0 ? w : -w);
+    sim_command(sim, side > 0 ? OMNI_DIRECTION_ROTATE_LEFT : OMNI_DIRECTION_ROTATE_RIGHT, 0.0, side > 0 ? w : -w);
 }
 
 static inline void sim_set_phase(omni_sim *sim, int phase, double seconds)

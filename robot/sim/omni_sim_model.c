@@ -58,14 +58,14 @@ static void follow_line(omni_sim *sim, double h)
     if (pos != 0.0) {
         sim->last_side = pos < 0.0 ? 1 : -1;
     }
-    sim_command(sim, OMNI_DIR_FORWARD, V_CRUISE * (1.0 - 0.45 * fabs(pos) / (2.0 * SENSOR_SPACING)),
+    sim_command(sim, OMNI_DIRECTION_FORWARD, V_CRUISE * (1.0 - 0.45 * fabs(pos) / (2.0 * SENSOR_SPACING)),
                 sim_clamp(-K_STEER * pos, -W_MAX, W_MAX));
     omni_sim_event_start_due(sim, h);
 }
 
 static void resume_line(omni_sim *sim)
 {
-    sim->bot_mode = OMNI_MODE_LINE_FOLLOWING;
+    sim->bot_mode = OMNI_BOT_MODE_LINE_FOLLOWING;
     sim->obstacle = 0;
     sim_enter(sim, B_LINE, 0, 0.0);
     follow_line(sim, 0.0);
@@ -86,7 +86,7 @@ static void seek(omni_sim *sim)
         } else if (fabs(bearing) > 1.2) {
             sim_set_phase(sim, SEEK_TURN, 0.0);
         } else {
-            sim_command(sim, OMNI_DIR_FORWARD, V_SEEK, sim_clamp(4.0 * bearing, -2.0, 2.0));
+            sim_command(sim, OMNI_DIRECTION_FORWARD, V_SEEK, sim_clamp(4.0 * bearing, -2.0, 2.0));
         }
     }
     if (sim->phase == SEEK_TURN) {
@@ -200,12 +200,12 @@ void omni_sim_step(omni_sim *sim, double dt_seconds, omni_state *out)
     out->bot_mode = sim->bot_mode;
     out->obstacle = sim->obstacle;
     out->obstacle_mode = sim->obstacle_mode;
-    out->go_left =
-        sim->direction == OMNI_DIR_ROTATE_LEFT ||
-        (sim->direction >= OMNI_DIR_FORWARD && sim->direction <= OMNI_DIR_BACKWARD && sim->cmd_w > STEER_FLAG_W);
-    out->go_right =
-        sim->direction == OMNI_DIR_ROTATE_RIGHT ||
-        (sim->direction >= OMNI_DIR_FORWARD && sim->direction <= OMNI_DIR_BACKWARD && sim->cmd_w < -STEER_FLAG_W);
+    out->go_left = sim->direction == OMNI_DIRECTION_ROTATE_LEFT ||
+                   (sim->direction >= OMNI_DIRECTION_FORWARD && sim->direction <= OMNI_DIRECTION_BACKWARD &&
+                    sim->cmd_w > STEER_FLAG_W);
+    out->go_right = sim->direction == OMNI_DIRECTION_ROTATE_RIGHT ||
+                    (sim->direction >= OMNI_DIRECTION_FORWARD && sim->direction <= OMNI_DIRECTION_BACKWARD &&
+                     sim->cmd_w < -STEER_FLAG_W);
     out->sensor_mode = sim->sensor_mode;
     memcpy(out->sensors, sim->sensors, sizeof(out->sensors));
 }

@@ -78,13 +78,15 @@ inline void truncateSegment(const QString &name, off_t size)
     close(fd);
 }
 
-/// Drops a writer the way a crashed robot would: mappings gone, nothing written, nothing unlinked.
+/// Drops a writer the way a crashed robot would: mappings gone, its lock released (as the kernel does at
+/// death), nothing written, nothing unlinked.
 inline void abandonWriter(omni_writer *w)
 {
     munmap(w->seg, sizeof(omni_shm_segment));
     if (w->wake != nullptr) {
         munmap(w->wake, sizeof(omni_shm_wake));
     }
+    close(w->fd);
     free(w);
 }
 

@@ -2,7 +2,9 @@
 // Everything the robot side can do wrong, at any moment: the reader survives and says what happened.
 #include "shmfixture.h"
 
+#include <cstring>
 #include <sys/wait.h>
+#include <unistd.h>
 
 using namespace omni;
 using namespace omni::test;
@@ -103,24 +105,37 @@ TEST_F(ShmSourceTest, ReopensWhenTheSegmentIsReplacedByOneWithAnotherSize)
     EXPECT_EQ(links.back().layout, Layout::Legacy);
 }
 
-TEST_F(ShmSourceTest, AWriterKilledMidPublishIsStaleNotTornAndANewWriterRecovers)
+TEST_F(ShmSourceTest, AWriterKilledMidPublishIsStaleNotTornAndANewWriterTakesOverAtOnce)
 {
     startSource(200ms);
-    writer = omni_writer_open(name.toLocal8Bit().constData());
-    omni_state s = counterState(5);
-    omni_writer_publish(writer, &s);
-    ASSERT_TRUE(waitForLinkSeen(LinkStatus::Live));
-    // A child process opens the same segment, starts a publish and dies between "odd" and "even".
+    // The robot is a child process: it publishes, then (told through the pipe) starts a publish and dies
+    // between "odd" and "even", still holding its writer lock until the kernel drops it.
+    int go[2];
+    ASSERT_EQ(pipe(go), 0);
     const pid_t child = fork();
     ASSERT_GE(child, 0);
     if (child == 0) {
+        close(go[1]);
         omni_writer *w = omni_writer_open(name.toLocal8Bit().constData());
+        if (w == nullptr) {
+            _exit(3);
+        }
+        omni_state s = counterState(5);
+        omni_writer_publish(w, &s);
+        char c = 0;
+        if (read(go[0], &c, 1) != 1) {
+            _exit(4);
+        }
         omni_state half = counterState(100);
         omni_writer_publish(w, &half);
         __atomic_store_n(&w->seg->header.sequence, w->sequence + 1, __ATOMIC_RELEASE);
         w->seg->state.direction = 999; // half-written
         raise(SIGKILL);
     }
+    close(go[0]);
+    ASSERT_TRUE(waitForLinkSeen(LinkStatus::Live));
+    ASSERT_EQ(write(go[1], "x", 1), 1);
+    close(go[1]);
     int status = 0;
     waitpid(child, &status, 0);
     ASSERT_TRUE(WIFSIGNALED(status));
@@ -128,11 +143,12 @@ TEST_F(ShmSourceTest, AWriterKilledMidPublishIsStaleNotTornAndANewWriterRecovers
     for (const auto &st : states) {
         EXPECT_TRUE(isCounterConsistent(st)) << "torn state with direction " << st.direction;
     }
-    // A new writer re-initialises the segment (even sequence) and the link comes back.
+    // The next writer takes the dead robot's segment over at once (its lock died with it) and the link
+    // comes back.
     const size_t mark = links.size();
-    omni_writer_close(writer);
     writer = omni_writer_open(name.toLocal8Bit().constData());
-    s = counterState(6);
+    ASSERT_NE(writer, nullptr) << std::strerror(errno);
+    omni_state s = counterState(6);
     omni_writer_publish(writer, &s);
     ASSERT_TRUE(waitUntil([&] { return !states.empty() && states.back().direction == 6; }));
     EXPECT_TRUE(waitForLinkSeen(LinkStatus::Live, mark));

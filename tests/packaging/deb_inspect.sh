@@ -14,14 +14,17 @@ for dep in libqt6core6 libqt6gui6 libqt6widgets6 libqt6network6 libqt6websockets
 done
 pass "Depends has the Qt runtime, qt6-qpa-plugins, the multimedia backend package and libc/libstdc++"
 files=$(dpkg-deb -c "$deb" | awk '{print $6}')
+multiarch=$(dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null || gcc -print-multiarch)
 for f in ./usr/bin/omniscient ./usr/bin/omni-sim ./usr/include/omniscient/omni_shm.h \
+    ./usr/include/omniscient/omni_shm_writer.h "./usr/lib/$multiarch/libomniscient-robot.so.1" \
+    ./usr/lib/python3/dist-packages/omniscient_robot.py \
     ./usr/share/pkgconfig/omniscient-robot.pc ./usr/share/applications/omniscient.desktop \
     ./usr/share/icons/hicolor/scalable/apps/omniscient.svg ./usr/share/icons/hicolor/256x256/apps/omniscient.png \
     ./usr/lib/systemd/system/omniscient-headless.service ./usr/lib/systemd/system/omniscient-kiosk.service \
     ./usr/lib/sysusers.d/omniscient.conf; do
     grep -qx -- "$f" <<<"$files" || fail "missing in the package: $f"
 done
-pass "the package contains binaries, header, pkg-config file, desktop entry, icons and units"
+pass "the package contains binaries, headers, the robot library and Python module, pkg-config file, desktop entry, icons and units"
 if grep -E '^\./(usr/local|home|tmp|root)/' <<<"$files"; then
     fail "files outside /usr or /etc"
 fi

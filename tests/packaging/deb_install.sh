@@ -38,6 +38,15 @@ cc -std=gnu11 -Wall -Wextra -Werror $(pkg-config --define-prefix --cflags --libs
 "$root/robot" || fail "robot program built against the installed header fails"
 pass "a robot C program builds with \$(pkg-config --cflags omniscient-robot)"
 
+# A Python robot with the installed module and library (found by path: this root is not the system's).
+multiarch=$(dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null || gcc -print-multiarch)
+PYTHONPATH=$root/usr/lib/python3/dist-packages OMNISCIENT_ROBOT_LIB=$root/usr/lib/$multiarch/libomniscient-robot.so.1 \
+    python3 -c "import omniscient_robot as r, os
+with r.Writer('omni-deb-install-$$') as w:
+    w.publish(r.State(direction=1)); assert os.path.exists('/dev/shm/omni-deb-install-$$')
+assert not os.path.exists('/dev/shm/omni-deb-install-$$')" || fail "the installed Python module cannot publish"
+pass "a Python robot publishes with the installed omniscient_robot module and libomniscient-robot.so.1"
+
 dpkg --root="$root" --force-depends --force-script-chrootless --log=/dev/null -r omniscient >>"$root/dpkg.log" 2>&1 ||
     fail "dpkg -r failed"
 [[ ! -e $root/usr/bin/omniscient ]] || fail "omniscient still there after removal"

@@ -36,7 +36,7 @@ bool same(const omni_state &a, const omni_state &b)
 // Checks every field against the contract's codes and ranges; returns a description of the first problem.
 ::testing::AssertionResult inRange(const omni_state &s)
 {
-    if (s.direction < -1 || s.direction > OMNI_DIR_ROTATE_RIGHT) {
+    if (s.direction < -1 || s.direction > OMNI_DIRECTION_ROTATE_RIGHT) {
         return ::testing::AssertionFailure() << "direction " << s.direction;
     }
     for (int p : s.motor_power) {
@@ -49,7 +49,7 @@ bool same(const omni_state &a, const omni_state &b)
             return ::testing::AssertionFailure() << "sensor " << v;
         }
     }
-    if (s.bot_mode < 0 || s.bot_mode > OMNI_MODE_MANUAL || s.sensor_mode < 0 || s.sensor_mode > 2 ||
+    if (s.bot_mode < 0 || s.bot_mode > OMNI_BOT_MODE_MANUAL || s.sensor_mode < 0 || s.sensor_mode > 2 ||
         (s.obstacle != 0 && s.obstacle != 1) || (s.obstacle_mode != 0 && s.obstacle_mode != 1) ||
         (s.go_left != 0 && s.go_left != 1) || (s.go_right != 0 && s.go_right != 1) || (s.go_left && s.go_right)) {
         return ::testing::AssertionFailure()
@@ -125,7 +125,7 @@ TEST(SimModel, EventsHappenOnAHumanTimeScale)
     omni_state previous{};
     run(5, kSeconds, kTick, [&](const omni_state &s) {
         obstacles += (s.obstacle && !previous.obstacle) ? 1 : 0;
-        manualEpisodes += (s.bot_mode == OMNI_MODE_MANUAL && previous.bot_mode != OMNI_MODE_MANUAL) ? 1 : 0;
+        manualEpisodes += (s.bot_mode == OMNI_BOT_MODE_MANUAL && previous.bot_mode != OMNI_BOT_MODE_MANUAL) ? 1 : 0;
         previous = s;
     });
     // Obstacles every ~10-20 s, manual control every ~20-40 s.
@@ -150,13 +150,13 @@ TEST(SimModel, MotorPowersMatchOmniWheelKinematics)
             return;
         }
         const auto &m = s.motor_power;
-        if (s.direction == OMNI_DIR_ROTATE_LEFT) {
+        if (s.direction == OMNI_DIRECTION_ROTATE_LEFT) {
             ++rotateLeft;
             EXPECT_TRUE(m[0] < 0 && m[1] < 0 && m[2] < 0) << m[0] << " " << m[1] << " " << m[2];
-        } else if (s.direction == OMNI_DIR_ROTATE_RIGHT) {
+        } else if (s.direction == OMNI_DIRECTION_ROTATE_RIGHT) {
             ++rotateRight;
             EXPECT_TRUE(m[0] > 0 && m[1] > 0 && m[2] > 0) << m[0] << " " << m[1] << " " << m[2];
-        } else if (s.direction == OMNI_DIR_FORWARD && !s.go_left && !s.go_right && s.bot_mode == 0) {
+        } else if (s.direction == OMNI_DIRECTION_FORWARD && !s.go_left && !s.go_right && s.bot_mode == 0) {
             ++straight;
             EXPECT_TRUE(m[0] > 0 && m[1] < 0 && std::abs(m[2]) <= 15) << m[0] << " " << m[1] << " " << m[2];
         } else if (s.direction == -1) {
@@ -172,7 +172,7 @@ TEST(SimModel, SensorsSeeTheLineWhileFollowingIt)
 {
     int following = 0, onLine = 0, sawLeftEdge = 0, sawRightEdge = 0;
     run(11, 600.0, kTick, [&](const omni_state &s) {
-        if (s.bot_mode == OMNI_MODE_LINE_FOLLOWING && s.direction == OMNI_DIR_FORWARD) {
+        if (s.bot_mode == OMNI_BOT_MODE_LINE_FOLLOWING && s.direction == OMNI_DIRECTION_FORWARD) {
             ++following;
             int on = 0;
             for (int v : s.sensors) {
