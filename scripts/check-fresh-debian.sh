@@ -52,6 +52,7 @@ else
     fi
 fi
 log="$root.log"
+commit=""
 : >"$log"
 
 declare -a step_names=() step_secs=() step_results=()
@@ -93,7 +94,7 @@ cleanup() {
         rm -rf --one-file-system "$root"
     fi
     echo
-    echo "=== check-fresh-debian summary ($(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$repo" rev-parse --short HEAD))"
+    echo "=== check-fresh-debian summary ($(date -u '+%Y-%m-%d %H:%M UTC'), commit ${commit:-not cloned})"
     local i
     for i in "${!step_names[@]}"; do
         printf '%-44s %6d s  %s\n' "${step_names[$i]}" "${step_secs[$i]}" "${step_results[$i]}"
@@ -146,6 +147,7 @@ run_step "copy in the local CA certificates" add_certs
 
 # 4. The repository, as a user would clone it.
 run_step "clone the repository (HEAD)" git clone --quiet --no-local "$repo" "$root/root/omniscient"
+commit="$(git -C "$root/root/omniscient" rev-parse --short HEAD)"
 
 # Inside: a login-like environment, nothing inherited from this session but the terminal type.
 inside() {

@@ -48,13 +48,13 @@ QString chooseLanguage(const QString &cli, const QString &saved, const QStringLi
 {
     const QStringList shipped = shippedLanguages();
     for (const QString &candidate : {cli, saved}) {
-        const QString c = normaliseLanguage(candidate);
+        QString c = normaliseLanguage(candidate);
         if (shipped.contains(c)) {
             return c;
         }
     }
     for (const QString &ui : uiLanguages) {
-        const QString c = normaliseLanguage(ui);
+        QString c = normaliseLanguage(ui);
         if (shipped.contains(c)) {
             return c;
         }
@@ -108,7 +108,7 @@ QString currentLanguage()
 QString setupLanguage(const QString &cli)
 {
     Settings settings;
-    const QString lang = chooseLanguage(cli, settings.language(), QLocale::system().uiLanguages());
+    QString lang = chooseLanguage(cli, settings.language(), QLocale::system().uiLanguages());
     installLanguage(lang);
     if (!cli.isEmpty() && normaliseLanguage(cli) != lang) {
         std::fprintf(stderr, "omniscient: %s\n",

@@ -31,19 +31,19 @@ struct MirrorServerOptions {
     std::chrono::milliseconds requestTimeout{5000};
     /// WebSocket clients are pinged this often; one that has not answered the previous ping is dropped.
     std::chrono::milliseconds pingInterval{5000};
-    qsizetype maxRequestHeadBytes = 8 * 1024; ///< larger heads get 431
-    qsizetype maxRequestBodyBytes = 1024;     ///< larger bodies (POST /api/sound) get 413
-    int maxUnfinishedConnections = 128;       ///< HTTP connections still sending a request (see below)
+    qsizetype maxRequestHeadBytes = qsizetype{8} * 1024; ///< larger heads get 431
+    qsizetype maxRequestBodyBytes = 1024;                ///< larger bodies (POST /api/sound) get 413
+    int maxUnfinishedConnections = 128;                  ///< HTTP connections still sending a request (see below)
     /// At the cap above, a newcomer replaces the oldest unfinished connection when that one has been open this
     /// long (no real browser takes a second to send a request head), so idle connections cannot lock everyone
     /// out until they time out. Only when every unfinished connection is younger is the newcomer dropped.
     std::chrono::milliseconds evictUnfinishedAfter{1000};
-    qint64 maxBufferedBytesPerClient = 64 * 1024; ///< past this, a client skips states until its socket drains
+    qint64 maxBufferedBytesPerClient = qint64{64} * 1024; ///< past this, a client skips states until its socket drains
     /// Unsent bytes the kernel may hold per client (TCP_NOTSENT_LOWAT on Linux): beyond it bytes stay in our
     /// capped buffer, so a slow client is not megabytes of old states behind in kernel queues. 0: no limit.
     int maxKernelUnsentBytes = 16 * 1024;
-    qint64 maxIncomingMessageBytes = 4 * 1024; ///< a client frame or message larger than this closes the client
-    int maxCommandsPerSecond = 20;             ///< a client sending more text messages than this is closed
+    qint64 maxIncomingMessageBytes = qint64{4} * 1024; ///< a client frame or message larger than this closes the client
+    int maxCommandsPerSecond = 20;                     ///< a client sending more text messages than this is closed
 };
 
 /// Counters and gauges, as /metrics reports them.

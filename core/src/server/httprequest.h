@@ -14,9 +14,9 @@ namespace omni::http {
 
 /// Bounds the parser enforces; anything beyond them is an error, never an allocation.
 struct Limits {
-    qsizetype maxHeadBytes = 8 * 1024; ///< request line + headers + the empty line
-    int maxHeaders = 64;               ///< header fields
-    qsizetype maxTargetBytes = 2048;   ///< the request target (path + query)
+    qsizetype maxHeadBytes = qsizetype{8} * 1024; ///< request line + headers + the empty line
+    int maxHeaders = 64;                          ///< header fields
+    qsizetype maxTargetBytes = 2048;              ///< the request target (path + query)
 };
 
 /// One parsed request head.

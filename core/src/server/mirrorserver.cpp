@@ -76,9 +76,9 @@ void MirrorServerPrivate::close(bool notify)
     for (ServerClient *c : clients) {
         delete c;
     }
-    for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it) {
-        QObject::disconnect(it->readConnection);
-        QObject::disconnect(it->closeConnection);
+    for (const Connection &c : std::as_const(m_connections)) {
+        QObject::disconnect(c.readConnection);
+        QObject::disconnect(c.closeConnection);
     }
     m_connections.clear();
     m_handoffs = 0;

@@ -27,7 +27,7 @@ class Hub;
 class MirrorServerPrivate : public ClientHost
 {
 public:
-    MirrorServerPrivate(MirrorServer *q, Hub *hub, MirrorServerOptions options);
+    MirrorServerPrivate(MirrorServer *server, Hub *hub, MirrorServerOptions options);
 
     // --- mirrorserver.cpp
     bool listen();

@@ -34,9 +34,9 @@ public:
 
 /// Per-client bounds.
 struct ClientLimits {
-    qint64 minStateIntervalNs = 0;       ///< 1 / max rate
-    qint64 maxBufferedBytes = 64 * 1024; ///< above this, nothing is written until the socket drains
-    int maxCommandsPerSecond = 20;       ///< more incoming messages per second close the client
+    qint64 minStateIntervalNs = 0;               ///< 1 / max rate
+    qint64 maxBufferedBytes = qint64{64} * 1024; ///< above this, nothing is written until the socket drains
+    int maxCommandsPerSecond = 20;               ///< more incoming messages per second close the client
 };
 
 /// One WebSocket client. Holds no queue: only "the newest state / link / sound is pending" flags, so a

@@ -66,7 +66,7 @@ void ShmSource::post(std::optional<RobotState> state, std::optional<LinkInfo> li
             if (m_pendingState) {
                 m_coalesced.fetch_add(1, std::memory_order_relaxed);
             }
-            m_pendingState = std::move(state);
+            m_pendingState = state;
         }
         if (link) {
             if (m_pendingLinks.size() >= kMaxPendingLinks) {
