@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "server/httprequest.h"
 
+#include <algorithm>
+
 namespace omni::http {
 
 namespace {

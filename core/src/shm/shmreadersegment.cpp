@@ -9,7 +9,9 @@
 
 #include <omniscient/omni_shm.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/mman.h>

@@ -7,6 +7,7 @@
 
 #include <omniscient/omni_shm.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <climits>
 #include <cstring>
