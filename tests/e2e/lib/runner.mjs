@@ -13,16 +13,9 @@ if (files.length === 0) {
     process.exit(2);
 }
 
-let failed = 0;
 run({ files, concurrency: 1 })
     .on('test:fail', () => {
-        failed += 1;
         process.exitCode = 1;
     })
     .compose(new spec())
-    .pipe(process.stdout)
-    .on('finish', () => {
-        if (failed > 0) {
-            process.exitCode = 1;
-        }
-    });
+    .pipe(process.stdout);
