@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "options.h"
 
+#include <omni/hostallowlist.h>
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QUrl>
@@ -25,6 +27,16 @@ bool parseNumber(const QString &text, double min, double max, double &out)
         return false;
     }
     out = v;
+    return true;
+}
+
+bool parsePort(const QString &text, quint16 &out)
+{
+    double v = 0;
+    if (!parseNumber(text, 0, 65535, v) || v != std::floor(v)) {
+        return false;
+    }
+    out = static_cast<quint16>(v);
     return true;
 }
 
@@ -78,8 +90,16 @@ ParseResult parseOptions(const QStringList &args, const QString &envToken)
                                      tr("Show a remote robot from another omniscient's stream, e.g. ws://pi:3001/ws."),
                                      tr("URL"));
     const QCommandLineOption lang(QStringLiteral("lang"), tr("Language of the interface: en, de, es, fr."), tr("LANG"));
+    const QCommandLineOption allowedHosts(
+        QStringLiteral("allowed-hosts"),
+        tr("More host names (comma-separated) by which browsers may use /api, /ws and /toggle-sound; localhost, IP "
+           "addresses and this machine's names always work. Others are refused against DNS rebinding."),
+        tr("NAMES"));
     p.addOptions({help, version, shm, simulate, simRate, headless, printJson, staleMs, readerWake, port, bind,
-                  maxClients, maxRate, token, noServer, kiosk, connect, lang});
+                  maxClients, maxRate, token, allowedHosts, noServer, kiosk, connect, lang});
+    p.addPositionalArgument(QStringLiteral("port"),
+                            tr("The port, as the original omniscient took it: \"omniscient 3002\" is --port 3002."),
+                            QStringLiteral("[PORT]"));
 
     ParseResult r;
     auto error = [&r](const QString &message) {
@@ -90,8 +110,9 @@ ParseResult parseOptions(const QStringList &args, const QString &envToken)
     if (!p.parse(args)) {
         return error(p.errorText());
     }
-    if (!p.positionalArguments().isEmpty()) {
-        return error(tr("unexpected argument \"%1\"").arg(p.positionalArguments().constFirst()));
+    const QStringList bare = p.positionalArguments();
+    if (bare.size() > 1) {
+        return error(tr("unexpected argument \"%1\": the only argument without a flag is the port").arg(bare.at(1)));
     }
     if (p.isSet(help)) {
         r.action = ParseResult::Action::Help;
@@ -129,10 +150,19 @@ ParseResult parseOptions(const QStringList &args, const QString &envToken)
         return error(tr("--reader-wake: expected predict or futex, got \"%1\"").arg(p.value(readerWake)));
     }
     o.readerPredicts = p.value(readerWake) == QLatin1String("predict");
-    if (!parseNumber(p.value(port), 0, 65535, v) || v != std::floor(v)) {
+    if (!parsePort(p.value(port), o.port)) {
         return error(tr("--port: expected a TCP port from 0 to 65535, got \"%1\"").arg(p.value(port)));
     }
-    o.port = static_cast<quint16>(v);
+    if (!bare.isEmpty()) {
+        if (!parsePort(bare.constFirst(), o.port)) {
+            return error(tr("unexpected argument \"%1\": the only argument without a flag is a TCP port from 0 to "
+                            "65535, as in \"omniscient 3002\"; see --help for the flags")
+                             .arg(bare.constFirst()));
+        }
+        if (p.isSet(port) && p.value(port) != bare.constFirst()) {
+            return error(tr("two ports given: --port %1 and %2; give one").arg(p.value(port), bare.constFirst()));
+        }
+    }
     o.bind = p.value(bind);
     if (!parseNumber(p.value(maxClients), 1, 100000, v) || v != std::floor(v)) {
         return error(
@@ -143,6 +173,17 @@ ParseResult parseOptions(const QStringList &args, const QString &envToken)
         return error(tr("--max-rate: expected a rate in Hz from 0.1 to 10000, got \"%1\"").arg(p.value(maxRate)));
     }
     o.token = p.isSet(token) ? p.value(token) : envToken;
+    for (const QString &value : p.values(allowedHosts)) {
+        for (const QString &entry : value.split(QLatin1Char(','))) {
+            const auto name = HostAllowList::normaliseName(entry.trimmed());
+            if (!name) {
+                return error(tr("--allowed-hosts: \"%1\" is not a host name; give names such as robot.example, "
+                                "separated by commas (no port, no http://; IP addresses and localhost always work)")
+                                 .arg(entry.trimmed()));
+            }
+            o.allowedHosts.append(*name);
+        }
+    }
     o.connectUrl = p.value(connect);
     if (!o.connectUrl.isEmpty()) {
         const QUrl url(o.connectUrl, QUrl::StrictMode);

@@ -15,11 +15,12 @@ struct Options {
     bool printJson = false;                      ///< --print-json: JSON Lines on stdout
     int staleMs = 1000;                          ///< --stale-ms
     bool readerPredicts = true;                  ///< --reader-wake predict (true) or futex (false)
-    quint16 port = 3001;                         ///< --port
+    quint16 port = 3001;                         ///< --port, or a bare PORT as the original observer took it
     QString bind;                                ///< --bind ADDRESS (empty: all interfaces)
     int maxClients = 64;                         ///< --max-clients
     double maxRate = 60.0;                       ///< --max-rate HZ per WebSocket client
     QString token;                               ///< --token or OMNISCIENT_TOKEN
+    QStringList allowedHosts;                    ///< --allowed-hosts a,b: more Host names for /api, /ws
     bool noServer = false;                       ///< --no-server
     bool kiosk = false;                          ///< --kiosk
     QString connectUrl;                          ///< --connect ws://HOST:PORT/ws

@@ -113,6 +113,7 @@ bool Runtime::startServer(QString *error)
     so.maxClients = m_options.maxClients;
     so.maxRateHz = m_options.maxRate;
     so.token = m_options.token;
+    so.allowedHosts = m_options.allowedHosts;
     auto *server = new MirrorServer(m_hub, so, this);
     if (!server->listen()) {
         switch (server->error()) {

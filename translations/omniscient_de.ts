@@ -112,8 +112,32 @@
         <translation>SPRACHE</translation>
     </message>
     <message>
-        <source>unexpected argument &quot;%1&quot;</source>
-        <translation>unerwartetes Argument „%1“</translation>
+        <source>More host names (comma-separated) by which browsers may use /api, /ws and /toggle-sound; localhost, IP addresses and this machine&apos;s names always work. Others are refused against DNS rebinding.</source>
+        <translation>Weitere Hostnamen (durch Kommas getrennt), unter denen Browser /api, /ws und /toggle-sound nutzen dürfen; localhost, IP-Adressen und die Namen dieses Rechners gehen immer. Andere werden gegen DNS-Rebinding abgewiesen.</translation>
+    </message>
+    <message>
+        <source>NAMES</source>
+        <translation>NAMEN</translation>
+    </message>
+    <message>
+        <source>The port, as the original omniscient took it: &quot;omniscient 3002&quot; is --port 3002.</source>
+        <translation>Der Port, wie ihn das ursprüngliche omniscient nahm: „omniscient 3002“ ist --port 3002.</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot;: the only argument without a flag is the port</source>
+        <translation>unerwartetes Argument „%1“: das einzige Argument ohne Option ist der Port</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot;: the only argument without a flag is a TCP port from 0 to 65535, as in &quot;omniscient 3002&quot;; see --help for the flags</source>
+        <translation>unerwartetes Argument „%1“: das einzige Argument ohne Option ist ein TCP-Port von 0 bis 65535, wie in „omniscient 3002“; die Optionen nennt --help</translation>
+    </message>
+    <message>
+        <source>two ports given: --port %1 and %2; give one</source>
+        <translation>zwei Ports angegeben: --port %1 und %2; geben Sie einen an</translation>
+    </message>
+    <message>
+        <source>--allowed-hosts: &quot;%1&quot; is not a host name; give names such as robot.example, separated by commas (no port, no http://; IP addresses and localhost always work)</source>
+        <translation>--allowed-hosts: „%1“ ist kein Hostname; geben Sie Namen wie robot.example an, durch Kommas getrennt (kein Port, kein http://; IP-Adressen und localhost gehen immer)</translation>
     </message>
     <message>
         <source>--shm: &quot;%1&quot; is not a segment name (1 to 200 characters, no &apos;/&apos; inside)</source>
@@ -534,8 +558,8 @@
         <translation>erkannt</translation>
     </message>
     <message>
-        <source>not in the original layout</source>
-        <translation>nicht im ursprünglichen Layout</translation>
+        <source>not in the 56-byte layout</source>
+        <translation>nicht im 56-Byte-Layout</translation>
     </message>
     <message>
         <source>obstacle avoidance</source>
@@ -686,8 +710,8 @@
         <translation>Die Datengröße des Segments passt nicht zu seiner ABI. Bauen Sie den Roboter mit dem aktuellen omni_shm.h neu.</translation>
     </message>
     <message>
-        <source>The segment is smaller than its header says. Restart the robot&apos;s program.</source>
-        <translation>Das Segment ist kleiner, als sein Kopf angibt. Starten Sie das Programm des Roboters neu.</translation>
+        <source>The segment is too small for what it holds: neither a whole omniscient segment nor an original robot&apos;s 56- or 64-byte struct. Check that --shm names the robot&apos;s segment, or restart the robot&apos;s program.</source>
+        <translation>Das Segment ist zu klein für seinen Inhalt: weder ein vollständiges omniscient-Segment noch die 56- oder 64-Byte-Struktur eines ursprünglichen Roboters. Prüfen Sie, ob --shm das Segment des Roboters nennt, oder starten Sie das Programm des Roboters neu.</translation>
     </message>
     <message>
         <source>The segment exists but omniscient may not read it. Check its permissions (ls -l /dev/shm).</source>
@@ -780,6 +804,10 @@
     <message>
         <source>%1 (shared memory, original 56-byte layout)</source>
         <translation>%1 (gemeinsamer Speicher, ursprüngliches 56-Byte-Layout)</translation>
+    </message>
+    <message>
+        <source>%1 (shared memory, original 64-byte layout)</source>
+        <translation>%1 (gemeinsamer Speicher, ursprüngliches 64-Byte-Layout)</translation>
     </message>
     <message>
         <source>%1 (shared memory)</source>

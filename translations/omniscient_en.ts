@@ -112,8 +112,32 @@
         <translation>LANG</translation>
     </message>
     <message>
-        <source>unexpected argument &quot;%1&quot;</source>
-        <translation>unexpected argument &quot;%1&quot;</translation>
+        <source>More host names (comma-separated) by which browsers may use /api, /ws and /toggle-sound; localhost, IP addresses and this machine&apos;s names always work. Others are refused against DNS rebinding.</source>
+        <translation>More host names (comma-separated) by which browsers may use /api, /ws and /toggle-sound; localhost, IP addresses and this machine&apos;s names always work. Others are refused against DNS rebinding.</translation>
+    </message>
+    <message>
+        <source>NAMES</source>
+        <translation>NAMES</translation>
+    </message>
+    <message>
+        <source>The port, as the original omniscient took it: &quot;omniscient 3002&quot; is --port 3002.</source>
+        <translation>The port, as the original omniscient took it: &quot;omniscient 3002&quot; is --port 3002.</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot;: the only argument without a flag is the port</source>
+        <translation>unexpected argument &quot;%1&quot;: the only argument without a flag is the port</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot;: the only argument without a flag is a TCP port from 0 to 65535, as in &quot;omniscient 3002&quot;; see --help for the flags</source>
+        <translation>unexpected argument &quot;%1&quot;: the only argument without a flag is a TCP port from 0 to 65535, as in &quot;omniscient 3002&quot;; see --help for the flags</translation>
+    </message>
+    <message>
+        <source>two ports given: --port %1 and %2; give one</source>
+        <translation>two ports given: --port %1 and %2; give one</translation>
+    </message>
+    <message>
+        <source>--allowed-hosts: &quot;%1&quot; is not a host name; give names such as robot.example, separated by commas (no port, no http://; IP addresses and localhost always work)</source>
+        <translation>--allowed-hosts: &quot;%1&quot; is not a host name; give names such as robot.example, separated by commas (no port, no http://; IP addresses and localhost always work)</translation>
     </message>
     <message>
         <source>--shm: &quot;%1&quot; is not a segment name (1 to 200 characters, no &apos;/&apos; inside)</source>
@@ -534,8 +558,8 @@
         <translation>detected</translation>
     </message>
     <message>
-        <source>not in the original layout</source>
-        <translation>not in the original layout</translation>
+        <source>not in the 56-byte layout</source>
+        <translation>not in the 56-byte layout</translation>
     </message>
     <message>
         <source>obstacle avoidance</source>
@@ -686,8 +710,8 @@
         <translation>The segment&apos;s payload size does not match its ABI. Rebuild the robot with the current omni_shm.h.</translation>
     </message>
     <message>
-        <source>The segment is smaller than its header says. Restart the robot&apos;s program.</source>
-        <translation>The segment is smaller than its header says. Restart the robot&apos;s program.</translation>
+        <source>The segment is too small for what it holds: neither a whole omniscient segment nor an original robot&apos;s 56- or 64-byte struct. Check that --shm names the robot&apos;s segment, or restart the robot&apos;s program.</source>
+        <translation>The segment is too small for what it holds: neither a whole omniscient segment nor an original robot&apos;s 56- or 64-byte struct. Check that --shm names the robot&apos;s segment, or restart the robot&apos;s program.</translation>
     </message>
     <message>
         <source>The segment exists but omniscient may not read it. Check its permissions (ls -l /dev/shm).</source>
@@ -780,6 +804,10 @@
     <message>
         <source>%1 (shared memory, original 56-byte layout)</source>
         <translation>%1 (shared memory, original 56-byte layout)</translation>
+    </message>
+    <message>
+        <source>%1 (shared memory, original 64-byte layout)</source>
+        <translation>%1 (shared memory, original 64-byte layout)</translation>
     </message>
     <message>
         <source>%1 (shared memory)</source>

@@ -112,8 +112,32 @@
         <translation>IDIOMA</translation>
     </message>
     <message>
-        <source>unexpected argument &quot;%1&quot;</source>
-        <translation>argumento inesperado «%1»</translation>
+        <source>More host names (comma-separated) by which browsers may use /api, /ws and /toggle-sound; localhost, IP addresses and this machine&apos;s names always work. Others are refused against DNS rebinding.</source>
+        <translation>Más nombres de host (separados por comas) con los que los navegadores pueden usar /api, /ws y /toggle-sound; localhost, las direcciones IP y los nombres de esta máquina siempre funcionan. Los demás se rechazan contra el DNS rebinding.</translation>
+    </message>
+    <message>
+        <source>NAMES</source>
+        <translation>NOMBRES</translation>
+    </message>
+    <message>
+        <source>The port, as the original omniscient took it: &quot;omniscient 3002&quot; is --port 3002.</source>
+        <translation>El puerto, como lo tomaba el omniscient original: «omniscient 3002» es --port 3002.</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot;: the only argument without a flag is the port</source>
+        <translation>argumento inesperado «%1»: el único argumento sin opción es el puerto</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot;: the only argument without a flag is a TCP port from 0 to 65535, as in &quot;omniscient 3002&quot;; see --help for the flags</source>
+        <translation>argumento inesperado «%1»: el único argumento sin opción es un puerto TCP de 0 a 65535, como en «omniscient 3002»; las opciones están en --help</translation>
+    </message>
+    <message>
+        <source>two ports given: --port %1 and %2; give one</source>
+        <translation>se dieron dos puertos: --port %1 y %2; da uno solo</translation>
+    </message>
+    <message>
+        <source>--allowed-hosts: &quot;%1&quot; is not a host name; give names such as robot.example, separated by commas (no port, no http://; IP addresses and localhost always work)</source>
+        <translation>--allowed-hosts: «%1» no es un nombre de host; da nombres como robot.example, separados por comas (sin puerto ni http://; las direcciones IP y localhost siempre funcionan)</translation>
     </message>
     <message>
         <source>--shm: &quot;%1&quot; is not a segment name (1 to 200 characters, no &apos;/&apos; inside)</source>
@@ -534,8 +558,8 @@
         <translation>detectado</translation>
     </message>
     <message>
-        <source>not in the original layout</source>
-        <translation>no existe en el formato original</translation>
+        <source>not in the 56-byte layout</source>
+        <translation>no existe en el formato de 56 bytes</translation>
     </message>
     <message>
         <source>obstacle avoidance</source>
@@ -686,8 +710,8 @@
         <translation>El tamaño de datos del segmento no coincide con su ABI. Recompila el robot con el omni_shm.h actual.</translation>
     </message>
     <message>
-        <source>The segment is smaller than its header says. Restart the robot&apos;s program.</source>
-        <translation>El segmento es más pequeño de lo que indica su cabecera. Reinicia el programa del robot.</translation>
+        <source>The segment is too small for what it holds: neither a whole omniscient segment nor an original robot&apos;s 56- or 64-byte struct. Check that --shm names the robot&apos;s segment, or restart the robot&apos;s program.</source>
+        <translation>El segmento es demasiado pequeño para lo que contiene: ni un segmento completo de omniscient ni la estructura de 56 o 64 bytes de un robot original. Comprueba que --shm nombra el segmento del robot o reinicia el programa del robot.</translation>
     </message>
     <message>
         <source>The segment exists but omniscient may not read it. Check its permissions (ls -l /dev/shm).</source>
@@ -780,6 +804,10 @@
     <message>
         <source>%1 (shared memory, original 56-byte layout)</source>
         <translation>%1 (memoria compartida, formato original de 56 bytes)</translation>
+    </message>
+    <message>
+        <source>%1 (shared memory, original 64-byte layout)</source>
+        <translation>%1 (memoria compartida, formato original de 64 bytes)</translation>
     </message>
     <message>
         <source>%1 (shared memory)</source>

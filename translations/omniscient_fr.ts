@@ -112,8 +112,32 @@
         <translation>LANGUE</translation>
     </message>
     <message>
-        <source>unexpected argument &quot;%1&quot;</source>
-        <translation>argument inattendu « %1 »</translation>
+        <source>More host names (comma-separated) by which browsers may use /api, /ws and /toggle-sound; localhost, IP addresses and this machine&apos;s names always work. Others are refused against DNS rebinding.</source>
+        <translation>Autres noms d’hôte (séparés par des virgules) par lesquels les navigateurs peuvent utiliser /api, /ws et /toggle-sound ; localhost, les adresses IP et les noms de cette machine fonctionnent toujours. Les autres sont refusés contre le DNS rebinding.</translation>
+    </message>
+    <message>
+        <source>NAMES</source>
+        <translation>NOMS</translation>
+    </message>
+    <message>
+        <source>The port, as the original omniscient took it: &quot;omniscient 3002&quot; is --port 3002.</source>
+        <translation>Le port, comme le prenait l’omniscient d’origine : « omniscient 3002 » vaut --port 3002.</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot;: the only argument without a flag is the port</source>
+        <translation>argument inattendu « %1 » : le seul argument sans option est le port</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot;: the only argument without a flag is a TCP port from 0 to 65535, as in &quot;omniscient 3002&quot;; see --help for the flags</source>
+        <translation>argument inattendu « %1 » : le seul argument sans option est un port TCP de 0 à 65535, comme dans « omniscient 3002 » ; les options sont dans --help</translation>
+    </message>
+    <message>
+        <source>two ports given: --port %1 and %2; give one</source>
+        <translation>deux ports donnés : --port %1 et %2 ; n’en donnez qu’un</translation>
+    </message>
+    <message>
+        <source>--allowed-hosts: &quot;%1&quot; is not a host name; give names such as robot.example, separated by commas (no port, no http://; IP addresses and localhost always work)</source>
+        <translation>--allowed-hosts : « %1 » n’est pas un nom d’hôte ; donnez des noms comme robot.example, séparés par des virgules (sans port ni http:// ; les adresses IP et localhost fonctionnent toujours)</translation>
     </message>
     <message>
         <source>--shm: &quot;%1&quot; is not a segment name (1 to 200 characters, no &apos;/&apos; inside)</source>
@@ -534,8 +558,8 @@
         <translation>détecté</translation>
     </message>
     <message>
-        <source>not in the original layout</source>
-        <translation>absent du format d’origine</translation>
+        <source>not in the 56-byte layout</source>
+        <translation>absent du format de 56 octets</translation>
     </message>
     <message>
         <source>obstacle avoidance</source>
@@ -686,8 +710,8 @@
         <translation>La taille des données du segment ne correspond pas à son ABI. Recompilez le robot avec l’omni_shm.h actuel.</translation>
     </message>
     <message>
-        <source>The segment is smaller than its header says. Restart the robot&apos;s program.</source>
-        <translation>Le segment est plus petit que ne l’indique son en-tête. Relancez le programme du robot.</translation>
+        <source>The segment is too small for what it holds: neither a whole omniscient segment nor an original robot&apos;s 56- or 64-byte struct. Check that --shm names the robot&apos;s segment, or restart the robot&apos;s program.</source>
+        <translation>Le segment est trop petit pour son contenu : ni un segment omniscient complet, ni la structure de 56 ou 64 octets d’un robot d’origine. Vérifiez que --shm désigne le segment du robot, ou relancez le programme du robot.</translation>
     </message>
     <message>
         <source>The segment exists but omniscient may not read it. Check its permissions (ls -l /dev/shm).</source>
@@ -780,6 +804,10 @@
     <message>
         <source>%1 (shared memory, original 56-byte layout)</source>
         <translation>%1 (mémoire partagée, format d’origine de 56 octets)</translation>
+    </message>
+    <message>
+        <source>%1 (shared memory, original 64-byte layout)</source>
+        <translation>%1 (mémoire partagée, format d’origine de 64 octets)</translation>
     </message>
     <message>
         <source>%1 (shared memory)</source>

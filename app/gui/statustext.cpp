@@ -50,7 +50,7 @@ QString StatusText::obstacle(qint32 code)
 QString StatusText::obstacleMode(const std::optional<qint32> &code)
 {
     if (!code) {
-        return tr("not in the original layout");
+        return tr("not in the 56-byte layout");
     }
     switch (*code) {
     case 0:
@@ -144,8 +144,10 @@ QString StatusText::source(const LinkInfo &link, const QString &upstream)
         switch (link.layout) {
         case Layout::Current:
             return tr("%1 (shared memory, omni-v1)").arg(name);
-        case Layout::Legacy:
+        case Layout::Legacy56:
             return tr("%1 (shared memory, original 56-byte layout)").arg(name);
+        case Layout::Legacy64:
+            return tr("%1 (shared memory, original 64-byte layout)").arg(name);
         case Layout::None:
         case Layout::Remote:
             break;
@@ -246,7 +248,9 @@ QString StatusText::incompatibleSentence(const LinkInfo &link)
         return tr("The segment's payload size does not match its ABI. Rebuild the robot with the current "
                   "omni_shm.h.");
     case Incompatibility::TooSmall:
-        return tr("The segment is smaller than its header says. Restart the robot's program.");
+        return tr("The segment is too small for what it holds: neither a whole omniscient segment nor an original "
+                  "robot's 56- or 64-byte struct. Check that --shm names the robot's segment, or restart the robot's "
+                  "program.");
     case Incompatibility::Unreadable:
         return tr("The segment exists but omniscient may not read it. Check its permissions (ls -l /dev/shm).");
     case Incompatibility::None:

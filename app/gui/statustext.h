@@ -49,7 +49,7 @@ public:
     static QString botMode(qint32 code);
     /// none / detected.
     static QString obstacle(qint32 code);
-    /// obstacle tracking / avoidance, unknown (N), or "not in the original layout".
+    /// obstacle tracking / avoidance, unknown (N), or "not in the 56-byte layout".
     static QString obstacleMode(const std::optional<qint32> &code);
     /// 4 sensor mapped, 5 sensor weighted, 2 sensor simple, else unknown (N).
     static QString sensorMode(qint32 code);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The omniscient executable as a person or a script runs it.
+#include "omni_sim_model.h"
 #include "testutil.h"
 
 #include <gtest/gtest.h>
@@ -162,6 +163,71 @@ TEST(Cli, PrintsWaitingThenLiveThenStaleForAnOriginalRobotProcess)
     ASSERT_TRUE(omni.waitForFinished(10000));
     EXPECT_EQ(omni.exitCode(), 0);
     shm_unlink(("/" + name.toLocal8Bit()).constData());
+}
+
+TEST(Cli, PrintsTheOriginalsLast64ByteRobotWithItsLayoutAndEveryValueAsTheRobotWroteIt)
+{
+    const QString name = uniqueShmName(QStringLiteral("cli-legacy64"));
+    QProcess omni;
+    startProgram(omni, QStringLiteral(OMNISCIENT_EXE),
+                 {QStringLiteral("--headless"), QStringLiteral("--print-json"), QStringLiteral("--no-server"),
+                  QStringLiteral("--shm"), name});
+    ASSERT_TRUE(omni.waitForStarted());
+    JsonLines lines(omni);
+    QProcess robot;
+    startProgram(robot, QStringLiteral(OMNI_LEGACY_ROBOT),
+                 {QStringLiteral("--shm"), name, QStringLiteral("--rate"), QStringLiteral("100"),
+                  QStringLiteral("--duration"), QStringLiteral("30"), QStringLiteral("--layout"), QStringLiteral("64"),
+                  QStringLiteral("--seed"), QStringLiteral("3")});
+    ASSERT_TRUE(robot.waitForStarted());
+    ASSERT_TRUE(
+        lines.waitFor([](const auto &o) { return hasLink(o, QStringLiteral("live")) && countStates(o) >= 10; }));
+    robot.kill();
+    robot.waitForFinished();
+    omni.terminate();
+    ASSERT_TRUE(omni.waitForFinished(10000));
+    EXPECT_EQ(omni.exitCode(), 0);
+    shm_unlink(("/" + name.toLocal8Bit()).constData());
+
+    // Update n is the simulated robot (seed 3) after n steps of 1/100 s: recompute what each line must say.
+    omni_sim sim;
+    omni_sim_init(&sim, 3);
+    omni_state want{};
+    qint64 stepped = 0;
+    auto ints = [](const QJsonValue &v) {
+        QList<int> out;
+        for (const auto &x : v.toArray()) {
+            out.append(x.toInt());
+        }
+        return out;
+    };
+    int checked = 0;
+    for (const auto &o : lines.objects) {
+        if (o[QLatin1String("type")].toString() != QLatin1String("state")) {
+            continue;
+        }
+        const qint64 seq = o[QLatin1String("seq")].toInteger();
+        SCOPED_TRACE(seq);
+        ASSERT_GT(seq, stepped);
+        for (; stepped < seq; ++stepped) {
+            omni_sim_step(&sim, 1.0 / 100.0, &want);
+        }
+        EXPECT_EQ(o[QLatin1String("layout")].toString(), QStringLiteral("legacy-64"));
+        EXPECT_EQ(o[QLatin1String("direction")].toInt(), want.direction);
+        EXPECT_EQ(ints(o[QLatin1String("motor_power")]),
+                  (QList<int>{want.motor_power[0], want.motor_power[1], want.motor_power[2]}));
+        EXPECT_EQ(o[QLatin1String("bot_mode")].toInt(), want.bot_mode);
+        EXPECT_EQ(o[QLatin1String("obstacle")].toInt(), want.obstacle);
+        ASSERT_TRUE(o[QLatin1String("obstacle_mode")].isDouble()) << "legacy-64 has obstacle_mode";
+        EXPECT_EQ(o[QLatin1String("obstacle_mode")].toInt(), want.obstacle_mode);
+        EXPECT_EQ(o[QLatin1String("go_left")].toInt(), want.go_left);
+        EXPECT_EQ(o[QLatin1String("go_right")].toInt(), want.go_right);
+        EXPECT_EQ(o[QLatin1String("sensor_mode")].toInt(), want.sensor_mode);
+        EXPECT_EQ(ints(o[QLatin1String("sensors")]),
+                  (QList<int>{want.sensors[0], want.sensors[1], want.sensors[2], want.sensors[3], want.sensors[4]}));
+        ++checked;
+    }
+    EXPECT_GE(checked, 10);
 }
 
 TEST(Cli, ReaderWakeFutexMakesTheRobotWakeTheReaderAndBothModesPrintTheStates)

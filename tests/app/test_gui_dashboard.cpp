@@ -114,7 +114,7 @@ TEST(Dashboard, UnknownCodesReadUnknownN)
     s.obstacleMode.reset();
     b.hub.acceptState(s);
     b.dashboard.refreshNow();
-    EXPECT_EQ(b.info().valueText(InfoPanel::Field::ObstacleMode), QStringLiteral("not in the original layout"));
+    EXPECT_EQ(b.info().valueText(InfoPanel::Field::ObstacleMode), QStringLiteral("not in the 56-byte layout"));
 }
 
 TEST(Dashboard, WaitingSaysWhichSharedMemoryItAwaits)

@@ -91,12 +91,61 @@ TEST(Options, BadValuesGetAnErrorNamingTheFlagAndWhatIsExpected)
         {{QStringLiteral("--connect"), QStringLiteral("ws://pi:3001/ws"), QStringLiteral("--simulate")}, "--simulate"},
         {{QStringLiteral("--frobnicate")}, "frobnicate"},
         {{QStringLiteral("stray")}, "stray"},
+        {{QStringLiteral("--allowed-hosts"), QStringLiteral("robot.example,http://pi:3001")}, "--allowed-hosts"},
+        {{QStringLiteral("--allowed-hosts"), QStringLiteral("a,,b")}, "--allowed-hosts"},
     };
     for (const auto &c : cases) {
         const auto r = parse(c.args);
         EXPECT_EQ(r.action, ParseResult::Action::Error) << c.args.join(QLatin1Char(' ')).toStdString();
         EXPECT_TRUE(r.message.contains(QLatin1String(c.mentions))) << r.message.toStdString();
     }
+}
+
+TEST(Options, ABarePortIsThePortAsTheOriginalObserverTookIt)
+{
+    const auto r = parse({QStringLiteral("3002")});
+    ASSERT_EQ(r.action, ParseResult::Action::Run) << r.message.toStdString();
+    EXPECT_EQ(r.options.port, 3002);
+    const auto withFlags =
+        parse({QStringLiteral("--headless"), QStringLiteral("0"), QStringLiteral("--shm"), QStringLiteral("robot1")});
+    ASSERT_EQ(withFlags.action, ParseResult::Action::Run) << withFlags.message.toStdString();
+    EXPECT_EQ(withFlags.options.port, 0);
+    EXPECT_EQ(withFlags.options.shmName, QStringLiteral("robot1"));
+    const auto same = parse({QStringLiteral("--port"), QStringLiteral("3002"), QStringLiteral("3002")});
+    EXPECT_EQ(same.action, ParseResult::Action::Run) << "the same port twice is no contradiction";
+}
+
+TEST(Options, ABareArgumentThatIsNotAPortSaysWhatItShouldBe)
+{
+    for (const char *bad : {"robot1", "70000", "3002.5", "0x10"}) {
+        const auto r = parse({QString::fromLatin1(bad)});
+        EXPECT_EQ(r.action, ParseResult::Action::Error) << bad;
+        EXPECT_EQ(r.message,
+                  QStringLiteral("unexpected argument \"%1\": the only argument without a flag is a TCP port "
+                                 "from 0 to 65535, as in \"omniscient 3002\"; see --help for the flags")
+                      .arg(QString::fromLatin1(bad)));
+    }
+    const auto two = parse({QStringLiteral("3002"), QStringLiteral("3003")});
+    EXPECT_EQ(two.action, ParseResult::Action::Error);
+    EXPECT_TRUE(two.message.contains(QStringLiteral("\"3003\""))) << two.message.toStdString();
+    const auto clash = parse({QStringLiteral("--port"), QStringLiteral("3001"), QStringLiteral("3002")});
+    EXPECT_EQ(clash.action, ParseResult::Action::Error);
+    EXPECT_EQ(clash.message, QStringLiteral("two ports given: --port 3001 and 3002; give one"));
+}
+
+TEST(Options, AllowedHostsAreNormalisedAndAddedUp)
+{
+    const auto none = parse({});
+    EXPECT_TRUE(none.options.allowedHosts.isEmpty()) << "the server adds localhost, IPs and this machine's names";
+    const auto r = parse({QStringLiteral("--allowed-hosts"), QStringLiteral("Robot.Example., pi.lan"),
+                          QStringLiteral("--allowed-hosts"), QStringLiteral("kitchen")});
+    ASSERT_EQ(r.action, ParseResult::Action::Run) << r.message.toStdString();
+    EXPECT_EQ(r.options.allowedHosts,
+              (QStringList{QStringLiteral("robot.example"), QStringLiteral("pi.lan"), QStringLiteral("kitchen")}));
+    const auto bad = parse({QStringLiteral("--allowed-hosts"), QStringLiteral("pi:3001")});
+    EXPECT_EQ(bad.action, ParseResult::Action::Error);
+    EXPECT_TRUE(bad.message.startsWith(QStringLiteral("--allowed-hosts: \"pi:3001\" is not a host name")))
+        << bad.message.toStdString();
 }
 
 TEST(Options, HelpAndVersion)

@@ -225,8 +225,22 @@ TEST_F(Routes, MetricsAreValidPrometheusTextWithTheCountersWeNeed)
     EXPECT_GE(values.value(QStringLiteral("omniscient_messages_sent_total")), 2.0); // hello + state
     EXPECT_EQ(values.value(QStringLiteral("omniscient_link_status{status=\"live\"}")), 1.0);
     EXPECT_EQ(values.value(QStringLiteral("omniscient_link_status{status=\"stale\"}")), 0.0);
+    EXPECT_EQ(values.value(QStringLiteral("omniscient_link_layout{layout=\"omni-v1\"}")), 1.0);
+    EXPECT_EQ(values.value(QStringLiteral("omniscient_link_layout{layout=\"legacy-64\"}"), -1.0), 0.0);
     EXPECT_EQ(values.value(QStringLiteral("omniscient_http_responses_total{code=\"404\"}")), 1.0);
     EXPECT_EQ(values.value(QStringLiteral("omniscient_states_received_total")), 1.0);
+}
+
+TEST_F(Routes, MetricsNameTheLayoutOfTheRobotBeingRead)
+{
+    start();
+    LinkInfo link = makeLink(LinkStatus::Live);
+    link.layout = Layout::Legacy64;
+    hub.acceptLink(link);
+    const QByteArray body = get("/metrics").body;
+    EXPECT_TRUE(body.contains("\nomniscient_link_layout{layout=\"legacy-64\"} 1\n")) << body.toStdString();
+    EXPECT_TRUE(body.contains("\nomniscient_link_layout{layout=\"legacy-56\"} 0\n"));
+    EXPECT_TRUE(body.contains("\nomniscient_link_layout{layout=\"omni-v1\"} 0\n"));
 }
 
 TEST_F(Routes, SoundIsReadAndSwitchedOverHttpAndEveryClientHearsIt)

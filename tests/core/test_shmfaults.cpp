@@ -100,9 +100,9 @@ TEST_F(ShmSourceTest, ReopensWhenTheSegmentIsReplacedByOneWithAnotherSize)
     legacy.ver = 1;
     legacy.direction = 3;
     writeRawSegment(name, &legacy, sizeof(legacy));
-    ASSERT_TRUE(waitUntil([&] { return !states.empty() && states.back().layout == Layout::Legacy; }));
+    ASSERT_TRUE(waitUntil([&] { return !states.empty() && states.back().layout == Layout::Legacy56; }));
     EXPECT_EQ(states.back().direction, 3);
-    EXPECT_EQ(links.back().layout, Layout::Legacy);
+    EXPECT_EQ(links.back().layout, Layout::Legacy56);
 }
 
 TEST_F(ShmSourceTest, AWriterKilledMidPublishIsStaleNotTornAndANewWriterTakesOverAtOnce)

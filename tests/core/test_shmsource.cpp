@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "shmfixture.h"
 
+#include "omni_sim_model.h"
+
 #include <QProcess>
 
 #include <atomic>
@@ -195,24 +197,76 @@ TEST_F(ShmSourceTest, BurstsCoalesceToTheLatestStateWithoutQueueing)
     }
 }
 
-TEST_F(ShmSourceTest, ReadsTheOriginalRobotsLayoutFromARealLegacyWriterProcess)
+namespace {
+/// Starts omni-legacy-robot at 200 Hz for at most 5 s on `name`, with `more` arguments.
+void startLegacyRobot(QProcess &robot, const QString &name, const QStringList &more = {})
 {
     const QString exe = QStringLiteral(OMNI_LEGACY_ROBOT);
     ASSERT_TRUE(QFile::exists(exe)) << "legacy writer not built: " << exe.toStdString();
+    startProgram(robot, exe,
+                 QStringList{QStringLiteral("--shm"), name, QStringLiteral("--rate"), QStringLiteral("200"),
+                             QStringLiteral("--duration"), QStringLiteral("5")} +
+                     more);
+    ASSERT_TRUE(robot.waitForStarted());
+}
+} // namespace
+
+TEST_F(ShmSourceTest, ReadsTheOriginalRobotsLayoutFromARealLegacyWriterProcess)
+{
     startSource();
     QProcess robot;
-    startProgram(robot, exe,
-                 {QStringLiteral("--shm"), name, QStringLiteral("--rate"), QStringLiteral("200"),
-                  QStringLiteral("--duration"), QStringLiteral("5")});
-    ASSERT_TRUE(robot.waitForStarted());
+    ASSERT_NO_FATAL_FAILURE(startLegacyRobot(robot, name));
     ASSERT_TRUE(waitForStates(5, 5s));
     EXPECT_EQ(links.back().status, LinkStatus::Live);
-    EXPECT_EQ(links.back().layout, Layout::Legacy);
+    EXPECT_EQ(links.back().layout, Layout::Legacy56);
     const RobotState &last = states.back();
-    EXPECT_EQ(last.layout, Layout::Legacy);
+    EXPECT_EQ(last.layout, Layout::Legacy56);
     EXPECT_FALSE(last.obstacleMode.has_value());
     EXPECT_EQ(last.sensorCount, 4);
     EXPECT_GT(last.seq, states.front().seq);
     robot.kill();
     robot.waitForFinished();
+}
+
+TEST_F(ShmSourceTest, ReadsTheOriginalsLast64ByteLayoutFromARealWriterWithEveryValueRight)
+{
+    startSource();
+    QProcess robot;
+    ASSERT_NO_FATAL_FAILURE(startLegacyRobot(
+        robot, name,
+        {QStringLiteral("--layout"), QStringLiteral("64"), QStringLiteral("--seed"), QStringLiteral("7")}));
+    ASSERT_TRUE(waitForStates(20, 5s));
+    robot.kill();
+    robot.waitForFinished();
+    EXPECT_EQ(links.back().layout, Layout::Legacy64);
+
+    // Update n carries the simulated robot (seed 7) after n steps of 1/200 s: recompute each state read.
+    omni_sim sim;
+    omni_sim_init(&sim, 7);
+    omni_state want{};
+    quint64 stepped = 0;
+    int checked = 0;
+    for (const RobotState &got : states) {
+        ASSERT_EQ(got.layout, Layout::Legacy64);
+        ASSERT_GT(got.seq, stepped) << "ver only grows";
+        EXPECT_GT(got.publishUnixNs, 0) << "a new ver is stamped when it is seen: the age and rate come from it";
+        for (; stepped < got.seq; ++stepped) {
+            omni_sim_step(&sim, 1.0 / 200.0, &want);
+        }
+        SCOPED_TRACE(got.seq);
+        EXPECT_EQ(got.direction, want.direction);
+        EXPECT_EQ(got.motorPower,
+                  (std::array<qint32, 3>{want.motor_power[0], want.motor_power[1], want.motor_power[2]}));
+        EXPECT_EQ(got.botMode, want.bot_mode);
+        EXPECT_EQ(got.obstacle, want.obstacle);
+        EXPECT_EQ(got.obstacleMode, std::optional<qint32>(want.obstacle_mode));
+        EXPECT_EQ(got.goLeft, want.go_left);
+        EXPECT_EQ(got.goRight, want.go_right);
+        EXPECT_EQ(got.sensorMode, want.sensor_mode);
+        EXPECT_EQ(got.sensors, (std::array<qint32, 5>{want.sensors[0], want.sensors[1], want.sensors[2],
+                                                      want.sensors[3], want.sensors[4]}));
+        EXPECT_EQ(got.sensorCount, 5);
+        ++checked;
+    }
+    EXPECT_GE(checked, 20);
 }

@@ -92,7 +92,7 @@ TEST(StateJson, LegacyStateHasNullObstacleModeAndFourSensors)
     auto s = sample();
     s.obstacleMode.reset();
     s.sensorCount = 4;
-    s.layout = Layout::Legacy;
+    s.layout = Layout::Legacy56;
     const auto o = object(json::stateMessage(s, live()));
     EXPECT_TRUE(o[QLatin1String("obstacle_mode")].isNull());
     EXPECT_TRUE(o[QLatin1String("labels")].toObject()[QLatin1String("obstacle_mode")].isNull());
@@ -362,7 +362,7 @@ TEST(StateJson, LabelsOfEveryCodeMatchTheLabelFunctions)
         EXPECT_EQ(labels[QLatin1String("action")].toString(), labels::action(s)) << code;
     }
     for (auto status : {LinkStatus::Waiting, LinkStatus::Live, LinkStatus::Stale, LinkStatus::Incompatible}) {
-        for (auto layout : {Layout::None, Layout::Current, Layout::Legacy, Layout::Remote}) {
+        for (auto layout : {Layout::None, Layout::Current, Layout::Legacy56, Layout::Legacy64, Layout::Remote}) {
             for (auto reason : {Incompatibility::None, Incompatibility::BadMagic, Incompatibility::TooSmall,
                                 Incompatibility::Unreadable}) {
                 LinkInfo l;

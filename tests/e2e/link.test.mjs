@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The link as the page shows it, against real processes: a robot (omni-sim) that freezes, resumes and exits; a
-// segment from a newer ABI; the original 56-byte robot; an omniscient that is killed and restarted on its port.
+// segment from a newer ABI; the original 56- and 64-byte robots; an omniscient that is killed and restarted on its port.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -122,8 +122,53 @@ describe('link status', () => {
                 return s.link === 'live' && s;
             });
             assert.equal(shown.sensors.length, 4);
-            assert.equal(shown.obstacleMode, 'not in the original layout');
+            assert.equal(shown.obstacleMode, 'not in the 56-byte layout');
             assert.equal(shown.layout, 'original 56-byte layout');
+        } finally {
+            await page.context().close();
+            await server.stop();
+            await robot.stop();
+            fs.rmSync(`/dev/shm/${shm}`, { force: true });
+        }
+    });
+
+    test('shows the original\'s last 64-byte robot: its layout, five sensors, obstacle mode and values', async (t) => {
+        if (!fs.existsSync(legacyRobotBin)) {
+            t.skip(`${legacyRobotBin} is not built`);
+            return;
+        }
+        const shm = uniqueShmName('legacy64');
+        // 4 updates a second: each stays on the page long enough to compare it with /api/state.
+        const robot = track(new Child('legacy64-robot', legacyRobotBin,
+            ['--shm', shm, '--layout', '64', '--rate', '4', '--seed', '5']));
+        const server = track(await startOmniscient('legacy64-omniscient', await freePort(), ['--shm', shm]));
+        const page = await openPage(browser, `${server.base}?lang=en`);
+        const sensorsByIndex = () => page.evaluate(() => [0, 1, 2, 3, 4].map(
+            (i) => document.querySelector(`[data-testid="sensor-${i}"]`)?.dataset.active ?? null));
+        try {
+            // The same update on the page before and after the request: the page and the server agree on it.
+            const { shown, sensors, state } = await waitFor('the page showing the update /api/state has', async () => {
+                const before = await readDashboard(page);
+                const res = await fetch(new URL('api/state', server.base));
+                if (before.link !== 'live' || res.status !== 200) {
+                    return false;
+                }
+                const m = await res.json();
+                const lit = await sensorsByIndex();
+                const after = await readDashboard(page);
+                return before.seq === String(m.seq) && after.seq === before.seq && m.seq > 2
+                    && { shown: after, sensors: lit, state: m };
+            }, 15000);
+            assert.equal(state.layout, 'legacy-64');
+            assert.equal(shown.layout, 'original 64-byte layout');
+            assert.equal(shown.sensors.length, 5);
+            assert.ok(state.obstacle_mode === 0 || state.obstacle_mode === 1, `obstacle_mode ${state.obstacle_mode}`);
+            assert.equal(shown.obstacleMode, state.obstacle_mode === 0 ? 'obstacle tracking' : 'obstacle avoidance');
+            assert.deepEqual(shown.wheels.map((w) => w.power), state.motor_power);
+            assert.equal(shown.directionCode, String(state.direction));
+            assert.equal(state.sensors.length, 5);
+            assert.deepEqual(sensors, state.sensors.map((v) => (v === 1 ? '1' : '0')), 'sensors[i] on sensor-i');
+            assert.match(shown.source, new RegExp(shm));
         } finally {
             await page.context().close();
             await server.stop();

@@ -3,6 +3,7 @@
 // Also the access token: the page passes its own ?token= on to /ws and /api.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import http from 'node:http';
 import {
     freePort, launchBrowser, openPage, readDashboard, simulatedServer, startOmniscient, waitFor, WsClient, wsUrl,
 } from './lib/harness.mjs';
@@ -39,7 +40,60 @@ async function setSound(base, enabled) {
     assert.ok(response.ok, `POST /api/sound answered ${response.status}`);
 }
 
+/// A page of another origin: a bare HTML page on its own port, opened by `host` (another site when it is not the
+/// server's own host name, the same site on another port when it is).
+async function foreignOrigin() {
+    const other = http.createServer((_, res) => res.end('<!doctype html><title>another site</title>'));
+    await new Promise((resolve) => other.listen(0, '127.0.0.1', resolve));
+    return { port: other.address().port, close: () => new Promise((resolve) => other.close(resolve)) };
+}
+
 describe('sound toggle', () => {
+    test('GET /toggle-sound flips the setting as the original did; other sites\' pages cannot', async () => {
+        await setSound(server.base, true);
+        const page = await openPage(browser, `${server.base}?lang=en`);
+        const foreign = await foreignOrigin();
+        try {
+            await waitFor('the page to go live with sound on', async () => {
+                const s = await readDashboard(page);
+                return s.link === 'live' && s.sound === 'true';
+            });
+            const toggle = new URL('toggle-sound', server.base).href;
+            const typed = await fetch(toggle); // as a person typing it, or curl: no Origin, no Sec-Fetch-Site
+            assert.equal(typed.status, 200);
+            assert.deepEqual(await typed.json(), { status: 'off' });
+            await waitFor('the page\'s button to show off', async () => (await readDashboard(page)).sound === 'false');
+            const fromPage = await page.evaluate(async () => (await fetch('/toggle-sound')).json());
+            assert.deepEqual(fromPage, { status: 'on' }, 'the page\'s own origin may');
+            await waitFor('the page\'s button to show on', async () => (await readDashboard(page)).sound === 'true');
+
+            // An <img> and a no-cors fetch from another site (localhost is not 127.0.0.1) and from the same site on
+            // another port: the browser says where they come from, and the server refuses them all.
+            for (const host of ['localhost', '127.0.0.1']) {
+                const hostile = await openPage(browser, `http://${host}:${foreign.port}/`);
+                try {
+                    await hostile.evaluate(async (target) => {
+                        await fetch(target, { mode: 'no-cors' });
+                        const img = new Image();
+                        await new Promise((resolve) => {
+                            img.onload = resolve;
+                            img.onerror = resolve;
+                            img.src = `${target}?img`;
+                        });
+                    }, toggle);
+                } finally {
+                    await hostile.context().close();
+                }
+                assert.equal(await soundOnServer(server.base), true, `a page on ${host}:${foreign.port} switched it`);
+            }
+            const metrics = await (await fetch(new URL('metrics', server.base))).text();
+            assert.match(metrics, /omniscient_commands_total\{result="refused"\} [1-9]/);
+        } finally {
+            await page.context().close();
+            await foreign.close();
+        }
+    });
+
     test('a click turns the sound off on the server and on other clients; a POST elsewhere shows on the page', async () => {
         await setSound(server.base, true);
         const other = new WsClient(wsUrl(server.base));

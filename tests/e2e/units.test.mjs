@@ -30,7 +30,7 @@ describe('translations', () => {
         assert.equal(i18n.directionLabel(7), 'stopped');
         assert.equal(i18n.botModeLabel(2), 'manual control');
         assert.equal(i18n.botModeLabel(9), 'unknown (9)');
-        assert.equal(i18n.obstacleModeLabel(null), 'not in the original layout');
+        assert.equal(i18n.obstacleModeLabel(null), 'not in the 56-byte layout');
         assert.equal(i18n.sensorModeLabel(1), '5 sensor weighted');
         assert.equal(i18n.actionLabel({ direction: 0, go_left: 1, go_right: 0, obstacle: 0, obstacle_mode: 0 }),
             'steering left');

@@ -159,6 +159,23 @@ class Faults(unittest.TestCase):
         shmwriter.unlink(self.shm)
         self.assertRecovered()
 
+    def test_03b_original_64_byte_robot_read_live_then_stale_when_killed(self):
+        helper = omnilib.Process([sys.executable, shmwriter.__file__, self.shm, "--legacy", "64", "--publish", "100000",
+                                  "--interval", "0.005"], os.path.join(self.tmp, "legacy-writer.log"))
+        # Live, as legacy-64, with a publish rate: its ver changes drive the rate (measured over about a second).
+        got = self.linkReaches(lambda m: m.get("link") == "live" and m.get("layout") == "legacy-64" and m["seq"] > 5
+                               and m["rate_hz"] > 0)
+        self.assertIsNotNone(got, "the original's 64-byte robot is not read live as legacy-64 with a rate")
+        want = shmwriter.legacy_fields(got["seq"])
+        self.assertEqual({k: got[k] for k in want}, want, "the fields of update %d" % got["seq"])
+        helper.kill()
+        stale = self.linkReaches(lambda m: m.get("link") == "stale" and m.get("layout") == "legacy-64")
+        self.assertIsNotNone(stale, "a killed legacy-64 robot is not reported stale")
+        self.assertGreaterEqual(stale["seq"], got["seq"])
+        self.assertEqual({k: stale[k] for k in want}, shmwriter.legacy_fields(stale["seq"]))
+        shmwriter.unlink(self.shm)
+        self.assertRecovered()
+
     def test_04_garbage_bytes(self):
         rng = random.Random(7)
         for size in (1, 3, 56, 63, 64, 123, 124, 128, 4096, 1 << 20):

@@ -58,20 +58,31 @@ void checkCurrent(const unsigned char *seg, std::size_t size, const segment::Ins
     }
 }
 
-void checkLegacy(const unsigned char *seg, std::size_t size)
+void checkLegacy(const unsigned char *seg, std::size_t size, Layout layout)
 {
-    FUZZ_CHECK(size == sizeof(omni_legacy_shared));
-    omni_legacy_shared raw;
-    std::memcpy(&raw, seg, sizeof(raw));
-    FUZZ_CHECK(segment::legacyVersion(seg) == raw.ver);
+    FUZZ_CHECK(size == segment::legacySize(layout));
     RobotState state;
-    FUZZ_CHECK(segment::readLegacy(seg, state) == segment::ReadOutcome::Ok);
-    FUZZ_CHECK(state.seq == static_cast<quint32>(raw.ver));
-    FUZZ_CHECK(state.direction == raw.direction);
-    FUZZ_CHECK(state.sensors[3] == raw.sensors[3]);
-    FUZZ_CHECK(state.sensorCount == 4);
-    FUZZ_CHECK(!state.obstacleMode.has_value());
-    FUZZ_CHECK(state.layout == Layout::Legacy);
+    FUZZ_CHECK(segment::readLegacy(seg, layout, state) == segment::ReadOutcome::Ok);
+    FUZZ_CHECK(state.layout == layout);
+    if (layout == Layout::Legacy56) {
+        omni_legacy_shared raw;
+        std::memcpy(&raw, seg, sizeof(raw));
+        FUZZ_CHECK(segment::legacyVersion(seg) == raw.ver);
+        FUZZ_CHECK(state.seq == static_cast<quint32>(raw.ver));
+        FUZZ_CHECK(state.direction == raw.direction);
+        FUZZ_CHECK(state.sensors[3] == raw.sensors[3]);
+        FUZZ_CHECK(state.sensorCount == 4);
+        FUZZ_CHECK(!state.obstacleMode.has_value());
+    } else {
+        omni_legacy_shared64 raw;
+        std::memcpy(&raw, seg, sizeof(raw));
+        FUZZ_CHECK(segment::legacyVersion(seg) == raw.ver);
+        FUZZ_CHECK(state.seq == static_cast<quint32>(raw.ver));
+        FUZZ_CHECK(state.direction == raw.direction);
+        FUZZ_CHECK(state.obstacleMode == raw.obstacle_mode);
+        FUZZ_CHECK(state.sensors[4] == raw.sensors[4]);
+        FUZZ_CHECK(state.sensorCount == 5);
+    }
 }
 
 } // namespace
@@ -104,11 +115,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     switch (ins.status) {
     case LinkStatus::Live:
         FUZZ_CHECK(ins.reason == Incompatibility::None);
-        FUZZ_CHECK(ins.layout == Layout::Current || ins.layout == Layout::Legacy);
+        FUZZ_CHECK(ins.layout == Layout::Current || ins.layout == Layout::Legacy56 || ins.layout == Layout::Legacy64);
         if (ins.layout == Layout::Current) {
             checkCurrent(seg.get(), size, ins);
         } else {
-            checkLegacy(seg.get(), size);
+            checkLegacy(seg.get(), size, ins.layout);
         }
         break;
     case LinkStatus::Waiting:

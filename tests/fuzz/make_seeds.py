@@ -44,6 +44,7 @@ def segments():
     write("segment", "bigger_than_needed", segment(size=4096))
     write("segment", "legacy_56", struct.pack("<14i", 7, 0, 30, -30, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0))
     write("segment", "legacy_size_with_magic", segment(size=56))
+    write("segment", "legacy_64", struct.pack("<16i", 9, 0, 30, -30, 0, 0, 0, 1, 1, 0, 1, 0, 1, 1, 0, 1))
     write("segment", "garbage", bytes(((i * 131) ^ 0x5A) & 0xFF for i in range(4096)))
     write("segment", "one_byte", b"\x4f")
     write("segment", "empty", b"")

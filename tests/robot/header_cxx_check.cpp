@@ -9,6 +9,7 @@
 static_assert(std::is_trivially_copyable_v<omni_state>, "omni_state travels by memcpy");
 static_assert(std::is_standard_layout_v<omni_sim>, "omni_sim is a plain C struct");
 static_assert(sizeof(omni_legacy_shared) == 56, "legacy layout");
+static_assert(sizeof(omni_legacy_shared64) == 64, "the original's last layout");
 
 int omni_header_cxx_check()
 {

@@ -20,11 +20,14 @@ class MirrorServerPrivate;
 /// How the mirror server listens and what it allows. The defaults are the product's; tests shrink the
 /// timeouts and caps.
 struct MirrorServerOptions {
-    QHostAddress address = QHostAddress(QHostAddress::Any);          ///< --bind (Any: every interface, IPv4 and IPv6)
-    quint16 port = 3001;                                             ///< --port; 0 picks a free port (see port())
-    int maxClients = 64;                                             ///< --max-clients: WebSocket clients at once
-    double maxRateHz = 60.0;                                         ///< --max-rate: states per second per client
-    QString token;                                                   ///< --token: required by /ws and /api/* when set
+    QHostAddress address = QHostAddress(QHostAddress::Any); ///< --bind (Any: every interface, IPv4 and IPv6)
+    quint16 port = 3001;                                    ///< --port; 0 picks a free port (see port())
+    int maxClients = 64;                                    ///< --max-clients: WebSocket clients at once
+    double maxRateHz = 60.0;                                ///< --max-rate: states per second per client
+    QString token;                                          ///< --token: required by /ws and /api/* when set
+    /// --allowed-hosts: Host names for which /api/*, /toggle-sound and /ws answer, besides those HostAllowList
+    /// always allows (localhost, IP literals) and this machine's names (HostAllowList::machineNames()).
+    QStringList allowedHosts;
     QString resourceRoot = QStringLiteral(":/web");                  ///< the embedded files served over HTTP
     QString serverName = QStringLiteral("omniscient " OMNI_VERSION); ///< in hello messages and Server headers
     /// A connection must finish its request head (and body) within this, or it is closed.

@@ -12,10 +12,11 @@ namespace omni {
 
 /// Which shared-memory layout a state was read from.
 enum class Layout {
-    None,    ///< nothing mapped yet
-    Current, ///< omni_shm.h: header + seqlock'd omni_state
-    Legacy,  ///< the original robot's plain 56-byte struct with a `ver` counter
-    Remote,  ///< received from another omniscient over the network
+    None,     ///< nothing mapped yet
+    Current,  ///< omni_shm.h: header + seqlock'd omni_state
+    Legacy56, ///< the original's first robot: a plain 56-byte struct with a `ver` counter, four sensors
+    Legacy64, ///< the original's last robot: 64 bytes, `obstacle_mode` and a fifth sensor added
+    Remote,   ///< received from another omniscient over the network
 };
 
 /// The robot's link as the reader sees it.
@@ -29,7 +30,7 @@ enum class LinkStatus {
 /// Why a segment is incompatible.
 enum class Incompatibility {
     None,        ///< compatible
-    BadMagic,    ///< neither our magic nor the legacy size
+    BadMagic,    ///< neither our magic nor one of the legacy sizes
     AbiNewer,    ///< written by a newer ABI than this build reads
     AbiOlder,    ///< written by an older, unsupported ABI
     HeaderSize,  ///< header_size does not match the ABI
@@ -45,12 +46,12 @@ struct RobotState {
     std::array<qint32, 3> motorPower{}; ///< percent: left, right, bottom
     qint32 botMode = 0;                 ///< 0 line following, 1 obstacle tracking, 2 manual
     qint32 obstacle = 0;                ///< 0 none, otherwise detected
-    std::optional<qint32> obstacleMode; ///< 0 tracking, 1 avoidance; absent in the legacy layout
+    std::optional<qint32> obstacleMode; ///< 0 tracking, 1 avoidance; absent in the legacy-56 layout
     qint32 goLeft = 0;                  ///< steering left
     qint32 goRight = 0;                 ///< steering right
     qint32 sensorMode = 0;              ///< 0 "4 sensor mapped", 1 "5 sensor weighted", 2 "2 sensor simple"
     std::array<qint32, 5> sensors{};    ///< line sensors; only the first sensorCount are meaningful
-    int sensorCount = 5;                ///< 5, or 4 in the legacy layout
+    int sensorCount = 5;                ///< 5, or 4 in the legacy-56 layout
     qint64 publishUnixNs = 0;           ///< publish time at the source, as wall-clock ns since the epoch
     qint32 writerPid = 0;               ///< the writer's pid, 0 if unknown
     Layout layout = Layout::None;       ///< where it was read from
@@ -83,7 +84,7 @@ std::optional<LinkStatus> linkStatusFromName(const QString &name);
 QString incompatibility(Incompatibility r);
 /// Parses incompatibility() output; None for anything unknown.
 Incompatibility incompatibilityFromName(const QString &name);
-/// "omni-v1", "legacy-56", "remote", "none"
+/// "omni-v1", "legacy-56", "legacy-64", "remote", "none"
 QString layout(Layout l);
 /// Parses layout() output.
 Layout layoutFromName(const QString &name);

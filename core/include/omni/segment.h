@@ -14,7 +14,7 @@ namespace omni::segment {
 
 /// What a segment of a given size and content is.
 struct Inspection {
-    Layout layout = Layout::None;                   ///< Current or Legacy when readable
+    Layout layout = Layout::None;                   ///< Current, Legacy56 or Legacy64 when readable
     LinkStatus status = LinkStatus::Waiting;        ///< Waiting (empty/initialising), Live (readable) or Incompatible
     Incompatibility reason = Incompatibility::None; ///< why it is incompatible
     QString detail;                                 ///< facts, e.g. "abi_version 2, this build reads 1"
@@ -41,11 +41,15 @@ ReadOutcome readCurrent(const void *base, RobotState &out, quint64 &publishMonoN
 /// The raw sequence word of a Current-layout segment (acquire load): cheap change detection.
 quint64 currentSequence(const void *base);
 
-/// A consistent copy of a Legacy segment: re-read until two consecutive copies agree.
-/// `out.seq` is the robot's `ver`. Requires size >= 56.
-ReadOutcome readLegacy(const void *base, RobotState &out, int maxRetries = 64);
+/// The size of an original robot's segment: 56 for Legacy56, 64 for Legacy64, 0 for the other layouts.
+std::size_t legacySize(Layout layout);
 
-/// The legacy `ver` word (relaxed load).
+/// A consistent copy of an original robot's segment, `layout` Legacy56 or Legacy64 (as inspect() said):
+/// re-read until two consecutive copies agree. `out.seq` is the robot's `ver`; Legacy56 has no
+/// obstacleMode and four sensors. Requires size >= legacySize(layout).
+ReadOutcome readLegacy(const void *base, Layout layout, RobotState &out, int maxRetries = 64);
+
+/// The `ver` word of an original robot's segment, either layout (relaxed load).
 qint32 legacyVersion(const void *base);
 
 } // namespace omni::segment

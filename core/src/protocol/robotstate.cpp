@@ -86,8 +86,10 @@ QString layout(Layout l)
         return QStringLiteral("none");
     case Layout::Current:
         return QStringLiteral("omni-v1");
-    case Layout::Legacy:
+    case Layout::Legacy56:
         return QStringLiteral("legacy-56");
+    case Layout::Legacy64:
+        return QStringLiteral("legacy-64");
     case Layout::Remote:
         return QStringLiteral("remote");
     }
@@ -96,7 +98,7 @@ QString layout(Layout l)
 
 Layout layoutFromName(const QString &name)
 {
-    for (auto l : {Layout::Current, Layout::Legacy, Layout::Remote}) {
+    for (auto l : {Layout::Current, Layout::Legacy56, Layout::Legacy64, Layout::Remote}) {
         if (layout(l) == name) {
             return l;
         }

@@ -109,7 +109,7 @@ struct QuotedWords {
     std::array<QByteArray, 8> action;       // by Action
     std::array<QByteArray, 4> linkStatus;   // by LinkStatus
     std::array<QByteArray, 8> reason;       // by Incompatibility
-    std::array<QByteArray, 4> layout;       // by Layout
+    std::array<QByteArray, 5> layout;       // by Layout
 };
 
 template <std::size_t N, typename Arg> void fill(std::array<QByteArray, N> &table, QString (*word)(Arg))

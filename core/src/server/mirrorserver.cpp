@@ -14,7 +14,8 @@
 namespace omni {
 
 MirrorServerPrivate::MirrorServerPrivate(MirrorServer *server, Hub *hub, MirrorServerOptions options)
-    : q(server), m_hub(hub), m_options(std::move(options)), m_files(m_options.resourceRoot)
+    : q(server), m_hub(hub), m_options(std::move(options)), m_files(m_options.resourceRoot),
+      m_allowedHosts(HostAllowList::machineNames() + m_options.allowedHosts)
 {
     if (!m_options.token.isEmpty()) {
         m_tokenHash = QCryptographicHash::hash(m_options.token.toUtf8(), QCryptographicHash::Sha256);

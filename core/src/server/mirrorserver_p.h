@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "omni/hostallowlist.h"
 #include "omni/mirrorserver.h"
 #include "server/httprequest.h"
 #include "server/httpresponse.h"
@@ -65,6 +66,8 @@ public:
     http::Response serveFile(const http::Request &request);
     http::Response apiState();
     http::Response apiSound(const http::Request &request, QByteArrayView body);
+    /// GET /toggle-sound, the original observer's route: flips the sound, answers {"status":"on"|"off"}.
+    http::Response toggleSound(const http::Request &request);
     http::Response metrics();
     Routed upgradeOrRefuse(const http::Request &request);
     /// --token given and this request carries it (?token= or Authorization: Bearer), compared in constant time.
@@ -94,6 +97,7 @@ public:
     MirrorServerOptions m_options;
     WebFiles m_files;
     QByteArray m_tokenHash;
+    HostAllowList m_allowedHosts; ///< for /api/*, /toggle-sound and /ws
     QTcpServer *m_tcp = nullptr;
     QWebSocketServer *m_wss = nullptr;
     QHash<QTcpSocket *, Connection> m_connections;

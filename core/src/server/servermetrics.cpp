@@ -101,6 +101,12 @@ http::Response MirrorServerPrivate::metrics()
     for (LinkStatus st : {LinkStatus::Waiting, LinkStatus::Live, LinkStatus::Stale, LinkStatus::Incompatible}) {
         e.sample("omniscient_link_status", st == current ? 1 : 0, "status=\"" + names::linkStatus(st).toLatin1() + '"');
     }
+    e.family("omniscient_link_layout", "gauge",
+             "The robot's shared-memory layout (none while waiting or incompatible): 1 for the current one.");
+    const Layout layout = m_hub->link().layout;
+    for (Layout l : {Layout::None, Layout::Current, Layout::Legacy56, Layout::Legacy64, Layout::Remote}) {
+        e.sample("omniscient_link_layout", l == layout ? 1 : 0, "layout=\"" + names::layout(l).toLatin1() + '"');
+    }
     e.one("omniscient_publish_rate_hz", "gauge", "States per second published at the source.", m_hub->rateHz());
     const qint64 age = m_hub->ageMs();
     e.one("omniscient_state_age_seconds", "gauge", "Age of the latest state; NaN before the first.",

@@ -28,6 +28,24 @@ http::Response noStore(http::Response r)
     return r;
 }
 
+http::Response tokenRequired(QByteArrayView how)
+{
+    http::Response r = http::textResponse(401, "this omniscient needs its access token: " + how.toByteArray() +
+                                                   ", or send \"Authorization: Bearer TOKEN\"");
+    r.with("WWW-Authenticate", "Bearer realm=\"omniscient\"");
+    return r;
+}
+
+http::Response hostRefused(const QByteArray &host)
+{
+    const auto name = HostAllowList::hostOf(host);
+    return http::textResponse(
+        403, "this omniscient does not answer /api, /ws or /toggle-sound for the Host \"" + host +
+                 "\", which is not one of its names (a defence against DNS rebinding). If that name is yours, start "
+                 "omniscient with --allowed-hosts " +
+                 (name ? name->toUtf8() : QByteArray("NAME")) + " (names separated by commas)");
+}
+
 } // namespace
 
 MirrorServerPrivate::Routed MirrorServerPrivate::route(const http::Request &request, QByteArrayView body)
@@ -37,14 +55,19 @@ MirrorServerPrivate::Routed MirrorServerPrivate::route(const http::Request &requ
     const bool isGet = request.method == "GET";
     const bool isHead = request.method == "HEAD";
     r.headOnly = isHead;
+    const bool guarded = path == "/ws" || path == "/toggle-sound" || path.startsWith("/api/");
+    // HTTP/1.0 may leave Host out: then no browser sent the request, and no name can have been rebound.
+    if (guarded && request.hasHeader("host") && !m_allowedHosts.allows(request.header("host"))) {
+        qCInfo(lcServer) << "refused" << path << "for the Host" << request.header("host") << "(not --allowed-hosts)";
+        r.response = noStore(hostRefused(request.header("host")));
+        return r;
+    }
     if (path == "/ws") {
         return upgradeOrRefuse(request);
     }
     if (path.startsWith("/api/")) {
         if (!m_options.token.isEmpty() && !tokenValid(request)) {
-            r.response = http::textResponse(401, "this omniscient needs its access token: open the page with "
-                                                 "?token=TOKEN, or send \"Authorization: Bearer TOKEN\"");
-            r.response.with("WWW-Authenticate", "Bearer realm=\"omniscient\"");
+            r.response = tokenRequired("open the page with ?token=TOKEN");
         } else if (path == "/api/state") {
             r.response = isGet || isHead ? apiState() : notAllowed(kPageMethods);
         } else if (path == "/api/sound") {
@@ -59,6 +82,10 @@ MirrorServerPrivate::Routed MirrorServerPrivate::route(const http::Request &requ
             r.response = http::textResponse(404, "no such API: " + path);
         }
         r.response = noStore(r.response);
+        return r;
+    }
+    if (path == "/toggle-sound") {
+        r.response = noStore(toggleSound(request));
         return r;
     }
     if (path == "/healthz") {
@@ -125,6 +152,33 @@ http::Response MirrorServerPrivate::apiSound(const http::Request &request, QByte
     return http::jsonResponse(200, json::soundState(m_hub->soundEnabled()));
 }
 
+http::Response MirrorServerPrivate::toggleSound(const http::Request &request)
+{
+    if (request.method != "GET") {
+        return notAllowed("GET"); // not even HEAD: it changes the setting
+    }
+    // A GET that changes something must not be reachable from another site's page (an <img>, a link, a fetch):
+    // the token when one is set, and in any case no cross-site request and no foreign Origin.
+    if (!m_options.token.isEmpty() && !tokenValid(request)) {
+        ++m_stats.commandsRefused;
+        return tokenRequired("use /toggle-sound?token=TOKEN");
+    }
+    // Browsers say where a request comes from: "none" (typed, a bookmark) and "same-origin" (this page) may;
+    // "cross-site" (another site's page) and "same-site" (another port or subdomain: another origin) may not.
+    const QByteArray fetchSite = request.header("sec-fetch-site").toLower();
+    if (fetchSite == "cross-site" || fetchSite == "same-site") {
+        ++m_stats.commandsRefused;
+        return http::textResponse(403, "another site's page may not switch the sound (Sec-Fetch-Site: " + fetchSite +
+                                           "); use this omniscient's own page, or open /toggle-sound yourself");
+    }
+    if (!originIsSelf(request)) {
+        ++m_stats.commandsRefused;
+        return http::textResponse(403, "requests from another origin may not switch the sound");
+    }
+    applySound(!m_hub->soundEnabled(), true);
+    return http::jsonResponse(200, m_hub->soundEnabled() ? R"({"status":"on"})" : R"({"status":"off"})");
+}
+
 MirrorServerPrivate::Routed MirrorServerPrivate::upgradeOrRefuse(const http::Request &request)
 {
     Routed r;
@@ -133,9 +187,7 @@ MirrorServerPrivate::Routed MirrorServerPrivate::upgradeOrRefuse(const http::Req
         return r;
     }
     if (!m_options.token.isEmpty() && !tokenValid(request)) {
-        r.response = http::textResponse(401, "this omniscient needs its access token: connect to "
-                                             "/ws?token=TOKEN, or send \"Authorization: Bearer TOKEN\"");
-        r.response.with("WWW-Authenticate", "Bearer realm=\"omniscient\"");
+        r.response = tokenRequired("connect to /ws?token=TOKEN");
         return r;
     }
     if (!request.headerHasToken("upgrade", "websocket") || !request.headerHasToken("connection", "upgrade")) {

@@ -145,7 +145,7 @@ ShmReaderThread::Step ShmReaderThread::readOnce()
             if (m_haveLegacyVer && ver == m_lastLegacyVer) {
                 return;
             }
-            if (segment::readLegacy(m_map, state) == segment::ReadOutcome::Ok) {
+            if (segment::readLegacy(m_map, m_layout, state) == segment::ReadOutcome::Ok) {
                 m_lastLegacyVer = static_cast<qint32>(state.seq);
                 m_haveLegacyVer = true;
                 publishMono = monotonicNs();

@@ -77,7 +77,7 @@ private:
     quint64 m_stuckSinceMono = 0;            ///< when it was first seen
     qint32 m_lastLegacyVer = 0;
     bool m_haveLegacyVer = false;
-    quint64 m_lastChangeMono = 0; ///< source publish time (Current) or observation time (Legacy)
+    quint64 m_lastChangeMono = 0; ///< source publish time (Current) or observation time (legacy layouts)
     PublishPacer m_pacer;         ///< timer or futex, from the robot's learnt period (Current layout)
     int m_timedWaits = 0;         ///< timed waits (coalescing or predicted) since the last fresh state
     bool m_everPublished = false;

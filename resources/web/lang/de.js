@@ -37,7 +37,7 @@ export default {
     'obstacle.other': 'erkannt',
     'obstacle_mode.0': 'Hindernisverfolgung',
     'obstacle_mode.1': 'Hindernisvermeidung',
-    'obstacle_mode.null': 'nicht im ursprünglichen Layout',
+    'obstacle_mode.null': 'nicht im 56-Byte-Layout',
     'sensor_mode.0': '4 Sensoren, zugeordnet',
     'sensor_mode.1': '5 Sensoren, gewichtet',
     'sensor_mode.2': '2 Sensoren, einfach',
@@ -52,6 +52,7 @@ export default {
 
     'layout.omni-v1': 'omni-v1 (Header + Seqlock)',
     'layout.legacy-56': 'ursprüngliches 56-Byte-Layout',
+    'layout.legacy-64': 'ursprüngliches 64-Byte-Layout',
     'layout.remote': 'entferntes omniscient',
     'layout.none': 'noch keines',
 
@@ -92,7 +93,7 @@ export default {
     'say.abi_older_plain': 'Der gemeinsame Speicher des Roboters nutzt eine ältere ABI — baue den Roboter mit der aktuellen omni_shm.h neu.',
     'say.header_size': 'Die Headergröße des Segments passt nicht zu seiner ABI — baue den Roboter mit der aktuellen omni_shm.h neu.',
     'say.payload_size': 'Die Nutzdatengröße des Segments passt nicht zu seiner ABI — baue den Roboter mit der aktuellen omni_shm.h neu.',
-    'say.too_small': 'Das Segment ist kleiner, als sein Header angibt. Starte das Roboterprogramm neu.',
+    'say.too_small': 'Das Segment ist zu klein für seinen Inhalt: weder ein vollständiges omniscient-Segment noch die 56- oder 64-Byte-Struktur eines ursprünglichen Roboters. Prüfe, ob --shm das Segment des Roboters nennt, oder starte das Roboterprogramm neu.',
     'say.unreadable': 'Das Segment existiert, aber omniscient darf es nicht lesen. Prüfe seine Rechte (ls -l /dev/shm).',
     'say.incompatible': 'Der gemeinsame Speicher des Roboters lässt sich nicht sicher lesen.',
     'say.facts': 'Fakten: {detail}',

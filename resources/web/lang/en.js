@@ -37,7 +37,7 @@ export default {
     'obstacle.other': 'detected',
     'obstacle_mode.0': 'obstacle tracking',
     'obstacle_mode.1': 'obstacle avoidance',
-    'obstacle_mode.null': 'not in the original layout',
+    'obstacle_mode.null': 'not in the 56-byte layout',
     'sensor_mode.0': '4 sensor mapped',
     'sensor_mode.1': '5 sensor weighted',
     'sensor_mode.2': '2 sensor simple',
@@ -52,6 +52,7 @@ export default {
 
     'layout.omni-v1': 'omni-v1 (header + seqlock)',
     'layout.legacy-56': 'original 56-byte layout',
+    'layout.legacy-64': 'original 64-byte layout',
     'layout.remote': 'remote omniscient',
     'layout.none': 'none yet',
 
@@ -92,7 +93,7 @@ export default {
     'say.abi_older_plain': 'The robot’s shared memory uses an older ABI — rebuild the robot with the current omni_shm.h.',
     'say.header_size': 'The segment’s header size does not match its ABI — rebuild the robot with the current omni_shm.h.',
     'say.payload_size': 'The segment’s payload size does not match its ABI — rebuild the robot with the current omni_shm.h.',
-    'say.too_small': 'The segment is smaller than its header says. Restart the robot program.',
+    'say.too_small': 'The segment is too small for what it holds: neither a whole omniscient segment nor an original robot’s 56- or 64-byte struct. Check that --shm names the robot’s segment, or restart the robot program.',
     'say.unreadable': 'The segment exists, but omniscient may not read it. Check its permissions (ls -l /dev/shm).',
     'say.incompatible': 'The robot’s shared memory cannot be read safely.',
     'say.facts': 'Facts: {detail}',

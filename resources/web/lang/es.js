@@ -37,7 +37,7 @@ export default {
     'obstacle.other': 'detectado',
     'obstacle_mode.0': 'seguimiento de obstáculos',
     'obstacle_mode.1': 'evasión de obstáculos',
-    'obstacle_mode.null': 'no existe en el formato original',
+    'obstacle_mode.null': 'no existe en el formato de 56 bytes',
     'sensor_mode.0': '4 sensores mapeados',
     'sensor_mode.1': '5 sensores ponderados',
     'sensor_mode.2': '2 sensores simple',
@@ -52,6 +52,7 @@ export default {
 
     'layout.omni-v1': 'omni-v1 (cabecera + seqlock)',
     'layout.legacy-56': 'formato original de 56 bytes',
+    'layout.legacy-64': 'formato original de 64 bytes',
     'layout.remote': 'omniscient remoto',
     'layout.none': 'ninguno todavía',
 
@@ -92,7 +93,7 @@ export default {
     'say.abi_older_plain': 'La memoria compartida del robot usa una ABI antigua: recompila el robot con el omni_shm.h actual.',
     'say.header_size': 'El tamaño de cabecera del segmento no coincide con su ABI: recompila el robot con el omni_shm.h actual.',
     'say.payload_size': 'El tamaño de datos del segmento no coincide con su ABI: recompila el robot con el omni_shm.h actual.',
-    'say.too_small': 'El segmento es más pequeño de lo que indica su cabecera. Reinicia el programa del robot.',
+    'say.too_small': 'El segmento es demasiado pequeño para lo que contiene: ni un segmento completo de omniscient ni la estructura de 56 o 64 bytes de un robot original. Comprueba que --shm nombra el segmento del robot o reinicia el programa del robot.',
     'say.unreadable': 'El segmento existe, pero omniscient no tiene permiso para leerlo. Revisa sus permisos (ls -l /dev/shm).',
     'say.incompatible': 'La memoria compartida del robot no se puede leer de forma segura.',
     'say.facts': 'Datos: {detail}',

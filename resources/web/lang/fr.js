@@ -37,7 +37,7 @@ export default {
     'obstacle.other': 'détecté',
     'obstacle_mode.0': 'suivi d’obstacle',
     'obstacle_mode.1': 'évitement d’obstacle',
-    'obstacle_mode.null': 'absent du format d’origine',
+    'obstacle_mode.null': 'absent du format de 56 octets',
     'sensor_mode.0': '4 capteurs associés',
     'sensor_mode.1': '5 capteurs pondérés',
     'sensor_mode.2': '2 capteurs simple',
@@ -52,6 +52,7 @@ export default {
 
     'layout.omni-v1': 'omni-v1 (en-tête + seqlock)',
     'layout.legacy-56': 'format d’origine de 56 octets',
+    'layout.legacy-64': 'format d’origine de 64 octets',
     'layout.remote': 'omniscient distant',
     'layout.none': 'aucun pour l’instant',
 
@@ -92,7 +93,7 @@ export default {
     'say.abi_older_plain': 'La mémoire partagée du robot utilise une ancienne ABI — recompilez le robot avec l’omni_shm.h actuel.',
     'say.header_size': 'La taille d’en-tête du segment ne correspond pas à son ABI — recompilez le robot avec l’omni_shm.h actuel.',
     'say.payload_size': 'La taille des données du segment ne correspond pas à son ABI — recompilez le robot avec l’omni_shm.h actuel.',
-    'say.too_small': 'Le segment est plus petit que ne l’indique son en-tête. Relancez le programme du robot.',
+    'say.too_small': 'Le segment est trop petit pour son contenu : ni un segment omniscient complet, ni la structure de 56 ou 64 octets d’un robot d’origine. Vérifiez que --shm désigne le segment du robot, ou relancez le programme du robot.',
     'say.unreadable': 'Le segment existe, mais omniscient n’a pas le droit de le lire. Vérifiez ses permissions (ls -l /dev/shm).',
     'say.incompatible': 'La mémoire partagée du robot ne peut pas être lue sans risque.',
     'say.facts': 'Faits : {detail}',

@@ -261,7 +261,34 @@ typedef struct omni_legacy_shared {
 } omni_legacy_shared;
 
 OMNI_STATIC_ASSERT(sizeof(omni_legacy_shared) == 56, "the original layout is 56 bytes");
+OMNI_STATIC_ASSERT(offsetof(omni_legacy_shared, sensor_mode) == 36, "legacy sensor_mode offset");
 OMNI_STATIC_ASSERT(offsetof(omni_legacy_shared, sensors) == 40, "legacy sensors offset");
+
+/** The original observer's last robot: 16 x int32 = 64 bytes, obstacle_mode and a fifth line sensor added.
+ *  The same size as omni_shm_header: readers tell them apart by the first word (OMNI_SHM_MAGIC or not). */
+typedef struct omni_legacy_shared64 {
+    int32_t ver;            /**< bumped by the writer on every update */
+    int32_t direction;      /**< as omni_state */
+    int32_t motor_power[3]; /**< as omni_state */
+    int32_t bot_mode;       /**< as omni_state */
+    int32_t obstacle;       /**< as omni_state */
+    int32_t obstacle_mode;  /**< as omni_state */
+    int32_t go_left;        /**< as omni_state */
+    int32_t go_right;       /**< as omni_state */
+    int32_t sensor_mode;    /**< as omni_state */
+    int32_t sensors[5];     /**< five line sensors, indexed as omni_state's */
+} omni_legacy_shared64;
+
+OMNI_STATIC_ASSERT(sizeof(omni_legacy_shared64) == 64, "the original's last layout is 64 bytes");
+OMNI_STATIC_ASSERT(offsetof(omni_legacy_shared64, direction) == 4, "legacy-64 direction offset");
+OMNI_STATIC_ASSERT(offsetof(omni_legacy_shared64, motor_power) == 8, "legacy-64 motor_power offset");
+OMNI_STATIC_ASSERT(offsetof(omni_legacy_shared64, bot_mode) == 20, "legacy-64 bot_mode offset");
+OMNI_STATIC_ASSERT(offsetof(omni_legacy_shared64, obstacle) == 24, "legacy-64 obstacle offset");
+OMNI_STATIC_ASSERT(offsetof(omni_legacy_shared64, obstacle_mode) == 28, "legacy-64 obstacle_mode offset");
+OMNI_STATIC_ASSERT(offsetof(omni_legacy_shared64, go_left) == 32, "legacy-64 go_left offset");
+OMNI_STATIC_ASSERT(offsetof(omni_legacy_shared64, go_right) == 36, "legacy-64 go_right offset");
+OMNI_STATIC_ASSERT(offsetof(omni_legacy_shared64, sensor_mode) == 40, "legacy-64 sensor_mode offset");
+OMNI_STATIC_ASSERT(offsetof(omni_legacy_shared64, sensors) == 44, "legacy-64 sensors offset");
 
 #ifdef __cplusplus
 } /* extern "C" */
