@@ -417,16 +417,16 @@
         <translation>Vorderer Liniensensor</translation>
     </message>
     <message>
-        <source>Edge line sensor</source>
-        <translation>Rand-Liniensensor</translation>
-    </message>
-    <message>
         <source>Steering left/right</source>
         <translation>Lenkt links/rechts</translation>
     </message>
     <message>
         <source>Obstacle detected</source>
         <translation>Hindernis erkannt</translation>
+    </message>
+    <message>
+        <source>Edge line sensor (no data)</source>
+        <translation>Randsensor (keine Daten)</translation>
     </message>
 </context>
 <context>
@@ -509,6 +509,29 @@
     <message>
         <source>OBSTACLE</source>
         <translation>HINDERNIS</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::RobotView</name>
+    <message>
+        <source>Edge line sensor: no data (no field of the robot&apos;s state feeds it)</source>
+        <translation>Randsensor: keine Daten (kein Feld des Roboterzustands speist ihn)</translation>
+    </message>
+    <message>
+        <source>No sensor here: this robot has four line sensors</source>
+        <translation>Hier ist kein Sensor: Dieser Roboter hat vier Liniensensoren</translation>
+    </message>
+    <message>
+        <source>Line sensor [%1]: on the line</source>
+        <translation>Liniensensor [%1]: auf der Linie</translation>
+    </message>
+    <message>
+        <source>Line sensor [%1]: off the line</source>
+        <translation>Liniensensor [%1]: neben der Linie</translation>
+    </message>
+    <message>
+        <source>Line sensor [%1]: %2 (neither 0 nor 1)</source>
+        <translation>Liniensensor [%1]: %2 (weder 0 noch 1)</translation>
     </message>
 </context>
 <context>

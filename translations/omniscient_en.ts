@@ -417,16 +417,16 @@
         <translation>Front line sensor</translation>
     </message>
     <message>
-        <source>Edge line sensor</source>
-        <translation>Edge line sensor</translation>
-    </message>
-    <message>
         <source>Steering left/right</source>
         <translation>Steering left/right</translation>
     </message>
     <message>
         <source>Obstacle detected</source>
         <translation>Obstacle detected</translation>
+    </message>
+    <message>
+        <source>Edge line sensor (no data)</source>
+        <translation>Edge line sensor (no data)</translation>
     </message>
 </context>
 <context>
@@ -509,6 +509,29 @@
     <message>
         <source>OBSTACLE</source>
         <translation>OBSTACLE</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::RobotView</name>
+    <message>
+        <source>Edge line sensor: no data (no field of the robot&apos;s state feeds it)</source>
+        <translation>Edge line sensor: no data (no field of the robot&apos;s state feeds it)</translation>
+    </message>
+    <message>
+        <source>No sensor here: this robot has four line sensors</source>
+        <translation>No sensor here: this robot has four line sensors</translation>
+    </message>
+    <message>
+        <source>Line sensor [%1]: on the line</source>
+        <translation>Line sensor [%1]: on the line</translation>
+    </message>
+    <message>
+        <source>Line sensor [%1]: off the line</source>
+        <translation>Line sensor [%1]: off the line</translation>
+    </message>
+    <message>
+        <source>Line sensor [%1]: %2 (neither 0 nor 1)</source>
+        <translation>Line sensor [%1]: %2 (neither 0 nor 1)</translation>
     </message>
 </context>
 <context>

@@ -417,16 +417,16 @@
         <translation>Sensor de línea frontal</translation>
     </message>
     <message>
-        <source>Edge line sensor</source>
-        <translation>Sensor de borde</translation>
-    </message>
-    <message>
         <source>Steering left/right</source>
         <translation>Corrige izquierda/derecha</translation>
     </message>
     <message>
         <source>Obstacle detected</source>
         <translation>Obstáculo detectado</translation>
+    </message>
+    <message>
+        <source>Edge line sensor (no data)</source>
+        <translation>Sensor de borde (sin datos)</translation>
     </message>
 </context>
 <context>
@@ -509,6 +509,29 @@
     <message>
         <source>OBSTACLE</source>
         <translation>OBSTÁCULO</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::RobotView</name>
+    <message>
+        <source>Edge line sensor: no data (no field of the robot&apos;s state feeds it)</source>
+        <translation>Sensor de borde: sin datos (ningún campo del estado del robot lo alimenta)</translation>
+    </message>
+    <message>
+        <source>No sensor here: this robot has four line sensors</source>
+        <translation>Aquí no hay sensor: este robot tiene cuatro sensores de línea</translation>
+    </message>
+    <message>
+        <source>Line sensor [%1]: on the line</source>
+        <translation>Sensor de línea [%1]: sobre la línea</translation>
+    </message>
+    <message>
+        <source>Line sensor [%1]: off the line</source>
+        <translation>Sensor de línea [%1]: fuera de la línea</translation>
+    </message>
+    <message>
+        <source>Line sensor [%1]: %2 (neither 0 nor 1)</source>
+        <translation>Sensor de línea [%1]: %2 (ni 0 ni 1)</translation>
     </message>
 </context>
 <context>

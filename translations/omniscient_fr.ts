@@ -417,16 +417,16 @@
         <translation>Capteur de ligne avant</translation>
     </message>
     <message>
-        <source>Edge line sensor</source>
-        <translation>Capteur de bord</translation>
-    </message>
-    <message>
         <source>Steering left/right</source>
         <translation>Braque à gauche/droite</translation>
     </message>
     <message>
         <source>Obstacle detected</source>
         <translation>Obstacle détecté</translation>
+    </message>
+    <message>
+        <source>Edge line sensor (no data)</source>
+        <translation>Capteur de bord (sans données)</translation>
     </message>
 </context>
 <context>
@@ -509,6 +509,29 @@
     <message>
         <source>OBSTACLE</source>
         <translation>OBSTACLE</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::RobotView</name>
+    <message>
+        <source>Edge line sensor: no data (no field of the robot&apos;s state feeds it)</source>
+        <translation>Capteur de bord : sans données (aucun champ de l’état du robot ne l’alimente)</translation>
+    </message>
+    <message>
+        <source>No sensor here: this robot has four line sensors</source>
+        <translation>Pas de capteur ici : ce robot a quatre capteurs de ligne</translation>
+    </message>
+    <message>
+        <source>Line sensor [%1]: on the line</source>
+        <translation>Capteur de ligne [%1] : sur la ligne</translation>
+    </message>
+    <message>
+        <source>Line sensor [%1]: off the line</source>
+        <translation>Capteur de ligne [%1] : hors de la ligne</translation>
+    </message>
+    <message>
+        <source>Line sensor [%1]: %2 (neither 0 nor 1)</source>
+        <translation>Capteur de ligne [%1] : %2 (ni 0 ni 1)</translation>
     </message>
 </context>
 <context>

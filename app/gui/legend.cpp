@@ -122,8 +122,8 @@ void Legend::setScale(double scale)
 
 void Legend::retranslate()
 {
-    const QStringList texts{tr("Omni wheel, power, spin"), tr("Obstacle sensor"),     tr("Front line sensor"),
-                            tr("Edge line sensor"),        tr("Steering left/right"), tr("Obstacle detected")};
+    const QStringList texts{tr("Omni wheel, power, spin"),    tr("Obstacle sensor"),     tr("Front line sensor"),
+                            tr("Edge line sensor (no data)"), tr("Steering left/right"), tr("Obstacle detected")};
     for (int i = 0; i < m_texts.size(); ++i) {
         m_texts[i]->setText(texts.value(i));
     }

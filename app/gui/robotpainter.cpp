@@ -13,22 +13,10 @@ namespace omni::gui {
 
 namespace {
 
-// Wheel angles on screen (y down, degrees): upper left, upper right, bottom — 120° apart.
-constexpr double kWheelAngle[3] = {210.0, 330.0, 90.0};
-constexpr double kBadgeRadius = RobotPainter::kBodyRadius + 66.0; // clear of the tyres
-
 QPointF polar(double angleDeg, double r)
 {
     const double a = angleDeg * std::numbers::pi / 180.0;
     return {r * std::cos(a), r * std::sin(a)};
-}
-
-QFont viewFont(const QFont &base, double px, int weight)
-{
-    QFont f = base;
-    f.setPixelSize(std::max(1, static_cast<int>(std::lround(px))));
-    f.setWeight(static_cast<QFont::Weight>(weight));
-    return f;
 }
 
 QPolygonF polygon(std::initializer_list<QPointF> pts)
@@ -36,41 +24,41 @@ QPolygonF polygon(std::initializer_list<QPointF> pts)
     return QPolygonF(QList<QPointF>(pts));
 }
 
+QPolygonF diamond(const QRectF &r)
+{
+    const QPointF c = r.center();
+    return polygon({{c.x(), r.top()}, {r.right(), c.y()}, {c.x(), r.bottom()}, {r.left(), c.y()}});
+}
+
+/// An unlit sensor: a faint fill and a dashed outline in its legend colours.
+void setUnlitLook(QPainter &p, QColor fill, QColor border)
+{
+    fill.setAlphaF(0.16);
+    border.setAlpha(150);
+    p.setPen(QPen(border, 2, Qt::DashLine));
+    p.setBrush(fill);
+}
+
+/// A sensor's value as it is, with a real minus sign.
+QString sensorValueText(qint32 v)
+{
+    const qint64 wide = v;
+    return wide < 0 ? QStringLiteral("−%1").arg(-wide) : QString::number(wide);
+}
+
 } // namespace
 
-RobotPainter::RobotPainter(const Theme &theme, const QFont &font) : m_theme(theme), m_font(font) {}
+RobotPainter::RobotPainter(const Theme &theme, const RobotLayout &layout) : m_theme(theme), m_layout(layout) {}
 
-QPointF RobotPainter::wheelCenter(int i)
+RobotTexts RobotPainter::texts()
 {
-    return polar(kWheelAngle[std::clamp(i, 0, 2)], kBodyRadius);
-}
-
-QRectF RobotPainter::badgeRect(int i)
-{
-    const QPointF c = polar(kWheelAngle[std::clamp(i, 0, 2)], kBadgeRadius);
-    return {c.x() - 43, c.y() - 18, 86, 36};
-}
-
-QPointF RobotPainter::sensorCenter(int i, int count, bool *edge)
-{
-    // Five sensors in one row across the front: the outer two are the edge sensors (as on the web page).
-    if (count == 5) {
-        const bool isEdge = i == 0 || i == 4;
-        if (edge) {
-            *edge = isEdge;
-        }
-        return isEdge ? QPointF((i - 2) * 46.0, -96.0) : QPointF((i - 2) * 40.0, -118.0);
+    RobotTexts t;
+    t.front = tr("FRONT");
+    t.obstacle = tr("OBSTACLE");
+    for (qint32 d = -1; d <= 3; ++d) {
+        t.directions.append(StatusText::direction(d));
     }
-    if (edge) {
-        *edge = false;
-    }
-    const double x = (i - (count - 1) / 2.0) * 38.0;
-    return {x, -118.0 + std::abs(x) * 0.12};
-}
-
-QRectF RobotPainter::obstacleSensorRect()
-{
-    return {-26, -kBodyRadius - 11, 52, 22};
+    return t;
 }
 
 void RobotPainter::paint(QPainter &p, const RobotState *s) const
@@ -84,6 +72,7 @@ void RobotPainter::paintBody(QPainter &p) const
     p.save();
     p.setPen(QPen(m_theme.line, 10));
     p.setBrush(Qt::NoBrush);
+    constexpr double kBodyRadius = RobotLayout::kBodyRadius;
     p.drawEllipse(QPointF(0, 0), kBodyRadius + 8, kBodyRadius + 8);
     QRadialGradient body(QPointF(-40, -50), kBodyRadius * 1.4);
     body.setColorAt(0, m_theme.robotBody.lighter(m_theme.isDark ? 120 : 106));
@@ -100,8 +89,8 @@ void RobotPainter::paintBody(QPainter &p) const
     p.setOpacity(1.0);
 
     p.setPen(m_theme.muted);
-    p.setFont(viewFont(m_font, 12, QFont::DemiBold));
-    p.drawText(QRectF(-80, -156, 160, 18), Qt::AlignCenter, tr("FRONT"));
+    p.setFont(m_layout.frontFont);
+    p.drawText(m_layout.frontLabel, Qt::AlignCenter, tr("FRONT"));
     p.restore();
 }
 
@@ -118,10 +107,10 @@ void RobotPainter::paintState(QPainter &p, const RobotState *s) const
 
 void RobotPainter::paintWheel(QPainter &p, int i, qint32 power, bool known) const
 {
+    const RobotLayout::Wheel &wheel = m_layout.wheels[static_cast<size_t>(i)];
     p.save();
-    p.translate(wheelCenter(i));
-    p.rotate(kWheelAngle[i] - 90.0);
-    const QRectF tyre(-50, -18, 100, 36);
+    p.setTransform(wheel.transform(), true);
+    const QRectF tyre = wheel.tyre;
     p.setPen(QPen(legend::wheelBorder, 3));
     p.setBrush(legend::wheelFill);
     p.drawRoundedRect(tyre, 8, 8);
@@ -146,14 +135,14 @@ void RobotPainter::paintWheel(QPainter &p, int i, qint32 power, bool known) cons
     p.restore();
 
     // The badge: a power bar filling from the left with |power|, and the value in percent.
-    const QRectF badge = badgeRect(i);
+    const QRectF badge = m_layout.badges[static_cast<size_t>(i)];
     p.setPen(QPen(legend::wheelBorder, 2.5));
     p.setBrush(m_theme.card);
-    p.drawRoundedRect(badge, 18, 18);
+    p.drawRoundedRect(badge, badge.height() / 2, badge.height() / 2);
     if (known && power != 0) {
         const double frac = std::min(1.0, std::abs(power) / 100.0);
         QPainterPath clip;
-        clip.addRoundedRect(badge.adjusted(2, 2, -2, -2), 16, 16);
+        clip.addRoundedRect(badge.adjusted(2, 2, -2, -2), badge.height() / 2 - 2, badge.height() / 2 - 2);
         p.save();
         p.setClipPath(clip);
         p.setPen(Qt::NoPen);
@@ -161,7 +150,7 @@ void RobotPainter::paintWheel(QPainter &p, int i, qint32 power, bool known) cons
         p.drawRect(QRectF(badge.left(), badge.top(), badge.width() * frac, badge.height()));
         p.restore();
     }
-    p.setFont(viewFont(m_font, 20, QFont::Bold));
+    p.setFont(m_layout.badgeFont);
     const QString sign = power > 0 ? QStringLiteral("+") : power < 0 ? QStringLiteral("−") : QString();
     const QString value = known ? QStringLiteral("%1%2 %").arg(sign).arg(std::abs(power)) : QStringLiteral("— %");
     // The text is dark where it sits on the bar and the theme's colour elsewhere: readable in both palettes.
@@ -178,58 +167,76 @@ void RobotPainter::paintWheel(QPainter &p, int i, qint32 power, bool known) cons
 
 void RobotPainter::paintSensors(QPainter &p, const RobotState *s) const
 {
-    const int count = s ? std::clamp(s->sensorCount, 0, 5) : 5;
-    for (int i = 0; i < count; ++i) {
-        bool edge = false;
-        const QPointF c = sensorCenter(i, count, &edge);
-        const bool on = s && s->sensors[i] != 0;
-        const QColor fill = edge ? legend::edgeFill : legend::frontFill;
-        const QColor border = edge ? legend::edgeBorder : legend::frontBorder;
-        const QPolygonF shape =
-            edge ? polygon({{c.x() - 12, c.y() - 12},
-                            {c.x() + 12, c.y() - 12},
-                            {c.x() + 12, c.y() + 12},
-                            {c.x() - 12, c.y() + 12}})
-                 : polygon({{c.x(), c.y() - 15}, {c.x() + 15, c.y()}, {c.x(), c.y() + 15}, {c.x() - 15, c.y()}});
-        if (on) {
-            QColor glow = fill;
+    // The edge sensors are part of the original picture, but no field feeds them: never lit.
+    for (const QRectF &r : m_layout.edgeSensors) {
+        setUnlitLook(p, legend::edgeFill, legend::edgeBorder);
+        p.drawRoundedRect(r, 3, 3);
+    }
+    const int count = s ? std::clamp(s->sensorCount, 0, kSensorPositions) : kSensorPositions;
+    for (int pos = 0; pos < kSensorPositions; ++pos) {
+        const QRectF r = m_layout.sensors[static_cast<size_t>(pos)];
+        const QPolygonF shape = diamond(r);
+        const int index = sensorAtPosition(pos, count);
+        if (index < 0) {
+            // No sensor at this position: an empty outline with a cross, unlike an unlit sensor.
+            p.save();
+            p.setOpacity(0.6);
+            p.setPen(QPen(m_theme.muted, 1.5, Qt::DotLine));
+            p.setBrush(Qt::NoBrush);
+            p.drawPolygon(shape);
+            p.setPen(QPen(m_theme.muted, 2, Qt::SolidLine, Qt::RoundCap));
+            const QPointF c = r.center();
+            p.drawLine(c + QPointF(-5, -5), c + QPointF(5, 5));
+            p.drawLine(c + QPointF(-5, 5), c + QPointF(5, -5));
+            p.restore();
+            continue;
+        }
+        const qint32 value = s ? s->sensors[static_cast<size_t>(index)] : 0;
+        if (value == 1) {
+            QColor glow = legend::frontFill;
             glow.setAlpha(90);
             p.setPen(QPen(glow, 10, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
             p.setBrush(Qt::NoBrush);
             p.drawPolygon(shape);
-            p.setPen(QPen(border, 2.5));
-            p.setBrush(fill);
+            p.setPen(QPen(legend::frontBorder, 2.5));
+            p.setBrush(legend::frontFill);
+            p.drawPolygon(shape);
+        } else if (value == 0) {
+            setUnlitLook(p, legend::frontFill, legend::frontBorder);
+            p.drawPolygon(shape);
         } else {
-            QColor faint = fill;
-            faint.setAlphaF(0.16);
-            QColor dash = border;
-            dash.setAlpha(150);
-            QPen pen(dash, 2, Qt::DashLine);
-            p.setPen(pen);
-            p.setBrush(faint);
+            // Neither on nor off: the number itself, on the card's colour, never passed off as "on".
+            p.setPen(QPen(legend::frontBorder, 2.5));
+            p.setBrush(m_theme.card);
+            p.drawPolygon(shape);
+            const QString text = sensorValueText(value);
+            QFont f = m_layout.sensorValueFont;
+            const double room = r.width() - 4;
+            const double w = QFontMetricsF(f).horizontalAdvance(text);
+            if (w > room) {
+                f.setPixelSize(std::max(6, static_cast<int>(f.pixelSize() * room / w)));
+            }
+            p.setFont(f);
+            p.setPen(m_theme.text);
+            p.drawText(r, Qt::AlignCenter, text);
         }
-        p.drawPolygon(shape);
     }
 }
 
 void RobotPainter::paintObstacle(QPainter &p, bool detected) const
 {
-    const QRectF r = obstacleSensorRect();
+    const QRectF r = m_layout.obstacleSensor;
     if (detected) {
         p.setPen(QPen(legend::alert, 5, Qt::SolidLine, Qt::RoundCap));
         p.setBrush(Qt::NoBrush);
-        for (double w : {26.0, 44.0}) {
-            QPainterPath wave;
-            wave.moveTo(-w * 1.2, -184 - w * 0.2);
-            wave.quadTo(0, -190 - w * 1.1, w * 1.2, -184 - w * 0.2);
-            p.drawPath(wave);
-        }
-        const QRectF pill(-66, -246, 132, 28);
+        p.drawPath(m_layout.obstacleWave(0));
+        p.drawPath(m_layout.obstacleWave(1));
+        const QRectF pill = m_layout.obstacleWarning;
         p.setPen(Qt::NoPen);
         p.setBrush(legend::alert);
-        p.drawRoundedRect(pill, 14, 14);
+        p.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2);
         p.setPen(legend::alertText);
-        p.setFont(viewFont(m_font, 15, QFont::ExtraBold));
+        p.setFont(m_layout.warningFont);
         p.drawText(pill, Qt::AlignCenter, tr("OBSTACLE"));
     }
     p.setPen(QPen(detected ? legend::alertBorder : legend::obstacleBorder, detected ? 3.5 : 2.5));
@@ -242,8 +249,10 @@ void RobotPainter::paintSteering(QPainter &p, bool left, bool right) const
     for (int side = 0; side < 2; ++side) {
         const double sign = side == 0 ? -1.0 : 1.0;
         const bool on = side == 0 ? left : right;
+        // The chevrons' own origin sits 14 in from their inner edge, mirrored on the left.
+        const QRectF r = m_layout.steering[static_cast<size_t>(side)];
         p.save();
-        p.translate(sign * 104, -6);
+        p.translate(side == 0 ? r.right() - 14 : r.left() + 14, r.center().y());
         p.scale(sign, 1);
         if (on) {
             p.setPen(QPen(legend::steerBorder, 2, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
@@ -262,8 +271,10 @@ void RobotPainter::paintSteering(QPainter &p, bool left, bool right) const
 void RobotPainter::paintDirection(QPainter &p, const RobotState *s) const
 {
     const qint32 d = s ? s->direction : -1;
+    // The shapes are drawn in a 116 × 116 box around their centre, scaled into the layout's.
     p.save();
-    p.translate(0, 12);
+    p.translate(m_layout.direction.center());
+    p.scale(m_layout.direction.width() / 116.0, m_layout.direction.height() / 116.0);
     if (d == 0 || d == 1) {
         if (d == 1) {
             p.rotate(180);
@@ -303,8 +314,8 @@ void RobotPainter::paintDirection(QPainter &p, const RobotState *s) const
     p.restore();
     if (s) {
         p.setPen(m_theme.muted);
-        p.setFont(viewFont(m_font, 17, QFont::DemiBold));
-        p.drawText(QRectF(-120, 72, 240, 24), Qt::AlignCenter, StatusText::direction(d));
+        p.setFont(m_layout.directionFont);
+        p.drawText(m_layout.directionLabel, Qt::AlignCenter, StatusText::direction(d));
     }
 }
 
@@ -313,8 +324,8 @@ void RobotPainter::paintOverlay(QPainter &p, const QString &title, const QString
     if (title.isEmpty()) {
         return;
     }
-    const QFont titleFont = viewFont(m_font, 30, QFont::ExtraBold);
-    const QFont subFont = viewFont(m_font, 17, QFont::DemiBold);
+    const QFont &titleFont = m_layout.overlayTitleFont;
+    const QFont &subFont = m_layout.overlaySubFont;
     const double w = std::clamp(
         std::max(QFontMetricsF(titleFont).horizontalAdvance(title), QFontMetricsF(subFont).horizontalAdvance(sub)) + 48,
         200.0, 460.0);

@@ -4,7 +4,11 @@
 #include "robotpainter.h"
 
 #include <QEvent>
+#include <QHelpEvent>
 #include <QPainter>
+#include <QToolTip>
+
+#include <cmath>
 
 namespace omni::gui {
 
@@ -54,30 +58,70 @@ void RobotView::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
 }
 
-QTransform RobotView::viewTransform() const
+QString RobotView::describeAt(QPointF viewBox) const
 {
-    const double side = std::min(width(), height());
-    const double scale = side / (2 * kHalf);
-    QTransform t;
-    t.translate(width() / 2.0, height() / 2.0);
-    t.scale(scale, scale);
-    return t;
+    const RobotLayout l = layout();
+    for (const QRectF &edge : l.edgeSensors) {
+        if (edge.contains(viewBox)) {
+            return tr("Edge line sensor: no data (no field of the robot's state feeds it)");
+        }
+    }
+    const RobotState *s = state();
+    const int count = s ? std::clamp(s->sensorCount, 0, kSensorPositions) : kSensorPositions;
+    for (int pos = 0; pos < kSensorPositions; ++pos) {
+        const QRectF r = l.sensors[static_cast<size_t>(pos)];
+        const QPointF d = viewBox - r.center();
+        if (std::abs(d.x()) + std::abs(d.y()) > r.width() / 2) { // outside the diamond
+            continue;
+        }
+        const int index = sensorAtPosition(pos, count);
+        if (index < 0) {
+            return tr("No sensor here: this robot has four line sensors");
+        }
+        const qint32 value = s ? s->sensors[static_cast<size_t>(index)] : 0;
+        if (value == 1) {
+            return tr("Line sensor [%1]: on the line").arg(index);
+        }
+        if (value == 0) {
+            return tr("Line sensor [%1]: off the line").arg(index);
+        }
+        return tr("Line sensor [%1]: %2 (neither 0 nor 1)").arg(index).arg(value);
+    }
+    return {};
+}
+
+bool RobotView::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        const auto *help = static_cast<QHelpEvent *>(event);
+        const QString text = describeAt(viewTransform().inverted().map(QPointF(help->pos())));
+        if (text.isEmpty()) {
+            QToolTip::hideText();
+            event->ignore();
+        } else {
+            QToolTip::showText(help->globalPos(), text, this);
+        }
+        return true;
+    }
+    return QWidget::event(event);
 }
 
 void RobotView::paintEvent(QPaintEvent *)
 {
     ++m_paints;
+    const RobotLayout l = layout();
+    const RobotPainter robot(m_theme, l);
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
     if (m_model.live) {
         p.drawImage(QPointF(0, 0), body());
-        p.setTransform(viewTransform());
-        painter().paintState(p, state());
+        p.setTransform(l.toWidget);
+        robot.paintState(p, state());
     } else {
         p.drawImage(QPointF(0, 0), greyedRobot());
-        p.setTransform(viewTransform());
+        p.setTransform(l.toWidget);
     }
-    painter().paintOverlay(p, m_model.overlayTitle, m_model.overlaySub, m_model.overlayColor);
+    robot.paintOverlay(p, m_model.overlayTitle, m_model.overlaySub, m_model.overlayColor);
 }
 
 const QImage &RobotView::body()
@@ -90,8 +134,9 @@ const QImage &RobotView::body()
         m_bodyCache.fill(Qt::transparent);
         QPainter ip(&m_bodyCache);
         ip.setRenderHint(QPainter::Antialiasing);
-        ip.setTransform(viewTransform());
-        painter().paintBody(ip);
+        const RobotLayout l = layout();
+        ip.setTransform(l.toWidget);
+        RobotPainter(m_theme, l).paintBody(ip);
         m_bodyDirty = false;
     }
     return m_bodyCache;
@@ -110,8 +155,9 @@ QImage RobotView::greyedRobot()
     {
         QPainter ip(&img);
         ip.setRenderHint(QPainter::Antialiasing);
-        ip.setTransform(viewTransform());
-        painter().paint(ip, state());
+        const RobotLayout l = layout();
+        ip.setTransform(l.toWidget);
+        RobotPainter(m_theme, l).paint(ip, state());
     }
     // Grey and faded: unmistakably not live, still legible as "the last thing we saw".
     for (int y = 0; y < img.height(); ++y) {

@@ -41,9 +41,6 @@ public:
         }
     };
 
-    /// Half the view box (see RobotPainter).
-    static constexpr double kHalf = RobotPainter::kHalf;
-
     explicit RobotView(QWidget *parent = nullptr);
 
     /// Shows `model`; repaints only when it differs from what is shown.
@@ -55,19 +52,13 @@ public:
     /// How many times the widget was painted (tests check the repaint budget).
     [[nodiscard]] quint64 paintCount() const { return m_paints; }
 
+    /// Where the parts of the robot go at this size, font and language.
+    [[nodiscard]] RobotLayout layout() const { return computeLayout(size(), font(), RobotPainter::texts()); }
     /// View box → widget coordinates.
-    [[nodiscard]] QTransform viewTransform() const;
-    /// Centre of wheel `i` (0 left, 1 right, 2 bottom), view box.
-    static QPointF wheelCenter(int i) { return RobotPainter::wheelCenter(i); }
-    /// The wheel's power badge, view box.
-    static QRectF badgeRect(int i) { return RobotPainter::badgeRect(i); }
-    /// Centre of line sensor `i` of `count`, view box; `edge` tells whether it is an edge sensor.
-    static QPointF sensorCenter(int i, int count, bool *edge = nullptr)
-    {
-        return RobotPainter::sensorCenter(i, count, edge);
-    }
-    /// The obstacle sensor, view box.
-    static QRectF obstacleSensorRect() { return RobotPainter::obstacleSensorRect(); }
+    [[nodiscard]] QTransform viewTransform() const { return layout().toWidget; }
+    /// What the part at `viewBox` shows, in words (the tooltip): a line sensor's index and value, the
+    /// centre of a four-sensor robot, an edge sensor that no field feeds; empty elsewhere.
+    [[nodiscard]] QString describeAt(QPointF viewBox) const;
 
     [[nodiscard]] QSize sizeHint() const override;
     [[nodiscard]] QSize minimumSizeHint() const override;
@@ -80,9 +71,9 @@ protected:
     /// dashed rim are most of a frame's cost, measured with perf).
     const QImage &body();
     void changeEvent(QEvent *event) override;
+    bool event(QEvent *event) override;
 
 private:
-    [[nodiscard]] RobotPainter painter() const { return RobotPainter(m_theme, font()); }
     [[nodiscard]] const RobotState *state() const { return m_model.state ? &*m_model.state : nullptr; }
     [[nodiscard]] QImage greyedRobot();
 

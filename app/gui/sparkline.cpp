@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "sparkline.h"
 
+#include "robotlayout.h"
+
 #include <QPainter>
 #include <QPainterPath>
 
@@ -11,11 +13,6 @@ namespace omni::gui {
 namespace {
 // A longer silence between two samples is drawn as a gap, not as a line across it.
 constexpr qint64 kGapMs = 500;
-
-bool isEdgeSensor(int index, int count)
-{
-    return count == 5 && (index == 0 || index == 4);
-}
 } // namespace
 
 History::History(qint64 windowMs, qint64 bucketMs) : m_windowMs(windowMs), m_bucketMs(std::max<qint64>(bucketMs, 1)) {}
@@ -153,21 +150,28 @@ void Sparkline::paintMotors(QPainter &p, const QRectF &r)
 void Sparkline::paintSensors(QPainter &p, const QRectF &r)
 {
     const auto &samples = m_history->samples();
-    const int rows = samples.empty() ? 5 : std::max(1, samples.back().sensorCount);
+    const int count = samples.empty() ? kSensorPositions : std::clamp(samples.back().sensorCount, 1, kSensorPositions);
+    // One row per sensor, top to bottom as they sit left to right on the robot (robotlayout.h).
+    std::vector<int> rowSensor;
+    for (int pos = 0; pos < kSensorPositions; ++pos) {
+        if (const int index = sensorAtPosition(pos, count); index >= 0) {
+            rowSensor.push_back(index);
+        }
+    }
+    const int rows = static_cast<int>(rowSensor.size());
     const double rowH = r.height() / rows;
     p.setPen(Qt::NoPen);
+    QColor lit = m_theme.isDark ? legend::frontFill : legend::frontBorder.lighter(150);
+    if (!m_live) {
+        lit = greyed(lit, m_theme.strip);
+    }
+    p.setBrush(lit);
     for (int row = 0; row < rows; ++row) {
-        const QColor base = isEdgeSensor(row, rows) ? legend::edgeFill : legend::frontFill;
-        const QColor border = isEdgeSensor(row, rows) ? legend::edgeBorder : legend::frontBorder;
-        QColor lit = m_theme.isDark ? base : border.lighter(150);
-        if (!m_live) {
-            lit = greyed(lit, m_theme.strip);
-        }
-        p.setBrush(lit);
+        const int sensor = rowSensor[static_cast<size_t>(row)];
         const double y = r.top() + row * rowH + rowH * 0.15;
         for (size_t i = 0; i < samples.size(); ++i) {
             const auto &s = samples[i];
-            if (row >= s.sensorCount || s.sensors[row] == 0) {
+            if (sensor >= s.sensorCount || s.sensors[static_cast<size_t>(sensor)] == 0) {
                 continue;
             }
             const qint64 end = i + 1 < samples.size() ? std::min(samples[i + 1].tMs, s.tMs + kGapMs)

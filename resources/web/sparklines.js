@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The last ~30 s of motor powers (three lines) and line sensors (one lit strip per sensor), drawn on canvases.
 // Samples are kept in a bounded ring (time-pruned), so a long-open page never grows.
+import { SENSOR_LEFT_TO_RIGHT, sensorAtPosition } from './robot.js';
 
 const WINDOW_MS = 30000;
 const MIN_STEP_MS = 40; // at most ~25 samples a second are kept, whatever the robot's rate
@@ -105,28 +106,26 @@ export function drawMotors(canvas, history, now, dimmed) {
     ctx.globalAlpha = 1;
 }
 
-/// Line sensors: one row per sensor, lit where the sensor was active; edge sensors (of five) in cyan.
+/// Line sensors: one row per sensor, top to bottom as they sit left to right on the robot, lit where it was active.
 export function drawSensors(canvas, history, now, dimmed) {
     const { ctx, w, h } = fitCanvas(canvas);
     ctx.clearRect(0, 0, w, h);
     const samples = history.samples;
-    const count = samples.length ? samples[samples.length - 1].sensors.length : 5;
-    if (count === 0) {
+    const count = Math.min(samples.length ? samples[samples.length - 1].sensors.length : 5, SENSOR_LEFT_TO_RIGHT.length);
+    const rowSensor = SENSOR_LEFT_TO_RIGHT.map((_, position) => sensorAtPosition(position, count)).filter((i) => i >= 0);
+    if (rowSensor.length === 0) {
         return;
     }
-    const rowH = h / count;
+    const rowH = h / rowSensor.length;
     const x = (t) => w - ((now - t) / WINDOW_MS) * w;
     ctx.fillStyle = cssVar('--strip', '#8882');
-    for (let r = 0; r < count; ++r) {
-        ctx.fillRect(0, r * rowH + 1.5, w, rowH - 3);
-    }
+    rowSensor.forEach((_, r) => ctx.fillRect(0, r * rowH + 1.5, w, rowH - 3));
     ctx.globalAlpha = dimmed ? 0.45 : 1;
-    for (let r = 0; r < count; ++r) {
-        const edge = count === 5 && (r === 0 || r === 4);
-        ctx.fillStyle = edge ? '#4FC3F7' : '#66BB6A';
+    ctx.fillStyle = '#66BB6A';
+    rowSensor.forEach((sensor, r) => {
         for (let i = 0; i < samples.length; ++i) {
             const s = samples[i];
-            if (!s.sensors[r]) {
+            if (!s.sensors[sensor]) {
                 continue;
             }
             const next = samples[i + 1];
@@ -135,6 +134,6 @@ export function drawSensors(canvas, history, now, dimmed) {
             const x1 = Math.max(x0 + 1, x(Math.min(end, now)));
             ctx.fillRect(x0, r * rowH + 1.5, x1 - x0, rowH - 3);
         }
-    }
+    });
     ctx.globalAlpha = 1;
 }

@@ -177,7 +177,8 @@ TEST(Dashboard, StaleIsGreyWithAnAgeThatCountsUp)
     // The robot itself: grey, not amber.
     RobotView *view = b.dashboard.robotView();
     const QImage image = view->grab().toImage();
-    const QPoint wheel = view->viewTransform().map(RobotView::wheelCenter(2) + QPointF(-40, -12)).toPoint();
+    const RobotLayout layout = view->layout();
+    const QPoint wheel = layout.toWidget.map(layout.wheels[2].centre + QPointF(-40, -12)).toPoint();
     EXPECT_TRUE(isGrey(image.pixelColor(wheel))) << image.pixelColor(wheel).name().toStdString();
 }
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// What the robot view draws, checked on its pixels (offscreen): power bars, lamps, the obstacle, the
-// steering, the direction, and the greyed stale look.
+// What the robot view draws, checked on its pixels (offscreen): power bars, the line sensors at the original's
+// positions, the obstacle, the steering, the direction, and the greyed stale look.
 #include "robotview.h"
 #include "theme.h"
 
@@ -53,16 +53,25 @@ protected:
     QColor onWheel(int i) const
     {
         // Near a tyre's end, clear of the chevrons in its middle.
-        QTransform t;
-        t.translate(RobotView::wheelCenter(i).x(), RobotView::wheelCenter(i).y());
-        const double angles[3] = {210, 330, 90};
-        t.rotate(angles[i] - 90);
-        return at(t.map(QPointF(-40, -12)));
+        return at(view.layout().wheels[static_cast<size_t>(i)].transform().map(QPointF(-40, -12)));
     }
     QColor onBar(int wheel, double fractionOfWidth) const
     {
-        const QRectF b = RobotView::badgeRect(wheel);
+        const QRectF b = view.layout().badges[static_cast<size_t>(wheel)];
         return at(QPointF(b.left() + b.width() * fractionOfWidth, b.top() + 5)); // above the text
+    }
+    /// The centre of the front sensor at `position` (0 = leftmost).
+    QPointF sensorAt(int position) const { return view.layout().sensors[static_cast<size_t>(position)].center(); }
+    /// Which of the five positions show a lit sensor.
+    std::vector<int> litPositions() const
+    {
+        std::vector<int> lit;
+        for (int pos = 0; pos < 5; ++pos) {
+            if (at(sensorAt(pos)) == legend::frontFill) {
+                lit.push_back(pos);
+            }
+        }
+        return lit;
     }
 
     RobotView view;
@@ -102,46 +111,107 @@ TEST_F(RobotViewPixels, PowerBarFillsWithThePowersMagnitude)
     EXPECT_EQ(onBar(2, 0.8), card);
 }
 
-TEST_F(RobotViewPixels, LitLineSensorsShowTheirLegendColour)
+TEST_F(RobotViewPixels, EachSensorLightsItsPositionLeftToRight01423)
 {
-    RobotState s = state();
-    s.sensors = {1, 1, 0, 0, 0};
-    show(s);
-    EXPECT_EQ(at(RobotView::sensorCenter(0, 5)), legend::edgeFill) << "edge sensor 0 lit";
-    EXPECT_EQ(at(RobotView::sensorCenter(1, 5)), legend::frontFill) << "front sensor 1 lit";
-    EXPECT_GT(distance(at(RobotView::sensorCenter(2, 5)), legend::frontFill), 60) << "front sensor 2 unlit";
-    EXPECT_GT(distance(at(RobotView::sensorCenter(4, 5)), legend::edgeFill), 60) << "edge sensor 4 unlit";
-
-    s.sensors = {0, 0, 0, 0, 1};
-    show(s);
-    EXPECT_GT(distance(at(RobotView::sensorCenter(0, 5)), legend::edgeFill), 60);
-    EXPECT_EQ(at(RobotView::sensorCenter(4, 5)), legend::edgeFill);
+    // The original's order, left to right: sensors[0], [1], [4], [2], [3].
+    const int expectedPosition[5] = {0, 1, 3, 4, 2};
+    for (int index = 0; index < 5; ++index) {
+        RobotState s = state();
+        s.sensors = {};
+        s.sensors[static_cast<size_t>(index)] = 1;
+        show(s);
+        EXPECT_EQ(litPositions(), std::vector<int>{expectedPosition[index]}) << "sensors[" << index << "] = 1 alone";
+    }
 }
 
-TEST_F(RobotViewPixels, TheOriginalLayoutHasFourFrontSensors)
+TEST_F(RobotViewPixels, TheCentreSensorIsLowerThanItsNeighboursAndLevelWithTheOuterOnes)
+{
+    const RobotLayout l = view.layout();
+    EXPECT_GT(sensorAt(2).y(), sensorAt(1).y());
+    EXPECT_GT(sensorAt(2).y(), sensorAt(3).y());
+    EXPECT_DOUBLE_EQ(sensorAt(0).y(), sensorAt(2).y());
+    EXPECT_DOUBLE_EQ(sensorAt(4).y(), sensorAt(2).y());
+    EXPECT_LT(l.edgeSensors[0].center().x(), sensorAt(0).x());
+    EXPECT_GT(l.edgeSensors[1].center().x(), sensorAt(4).x());
+}
+
+TEST_F(RobotViewPixels, EdgeSensorsAreDrawnButNeverLit)
 {
     RobotState s = state();
-    s.sensorCount = 4;
-    s.sensors = {1, 0, 0, 1, 0};
+    s.sensors = {1, 1, 1, 1, 1};
     show(s);
-    bool edge = true;
-    RobotView::sensorCenter(0, 4, &edge);
-    EXPECT_FALSE(edge);
-    EXPECT_EQ(at(RobotView::sensorCenter(0, 4)), legend::frontFill);
-    EXPECT_EQ(at(RobotView::sensorCenter(3, 4)), legend::frontFill);
-    EXPECT_GT(distance(at(RobotView::sensorCenter(1, 4)), legend::frontFill), 60);
+    EXPECT_EQ(litPositions(), (std::vector<int>{0, 1, 2, 3, 4}));
+    for (const QRectF &edge : view.layout().edgeSensors) {
+        const QColor c = at(edge.center());
+        EXPECT_GT(distance(c, legend::edgeFill), 60) << "no field feeds an edge sensor";
+        EXPECT_GT(distance(c, Theme::light().robotBody), 10) << "but it is drawn";
+    }
+    const QString said = view.describeAt(view.layout().edgeSensors[1].center());
+    EXPECT_TRUE(said.contains(QLatin1String("no data"))) << said.toStdString();
+}
+
+TEST_F(RobotViewPixels, AFourSensorRobotHasNoSensorInTheCentre)
+{
+    RobotState s = state();
+    s.sensors = {0, 0, 0, 0, 0};
+    show(s);
+    const QColor unlitCentre = at(sensorAt(2));
+
+    s.sensorCount = 4;
+    s.layout = Layout::Legacy;
+    s.sensors = {1, 1, 1, 1, 0};
+    show(s);
+    EXPECT_EQ(litPositions(), (std::vector<int>{0, 1, 3, 4})) << "[0] [1] _ [2] [3]";
+    const QColor noSensor = at(sensorAt(2));
+    EXPECT_GT(distance(noSensor, unlitCentre), 40) << "no sensor looks unlike an unlit one";
+    EXPECT_GT(distance(noSensor, legend::frontFill), 60);
+    const QString said = view.describeAt(sensorAt(2));
+    EXPECT_TRUE(said.contains(QLatin1String("No sensor"))) << said.toStdString();
+
+    s.sensors = {0, 0, 1, 0, 0};
+    show(s);
+    EXPECT_EQ(litPositions(), std::vector<int>{3}) << "a four-sensor robot's [2] is right of the centre";
+}
+
+TEST_F(RobotViewPixels, AValueOtherThanZeroOrOneShowsTheNumber)
+{
+    RobotState s = state();
+    s.sensors = {0, 0, 0, 0, 1};
+    show(s);
+    const QImage lit = image;
+    s.sensors = {0, 0, 0, 0, 0};
+    show(s);
+    const QImage off = image;
+    s.sensors = {0, 0, 0, 0, 7};
+    show(s);
+
+    const QRect diamond = view.layout().toWidget.mapRect(view.layout().sensors[2]).toAlignedRect();
+    int textPixels = 0;
+    for (int y = diamond.top(); y <= diamond.bottom(); ++y) {
+        for (int x = diamond.left(); x <= diamond.right(); ++x) {
+            textPixels += distance(image.pixelColor(x, y), Theme::light().text) < 60 ? 1 : 0;
+        }
+    }
+    EXPECT_GT(textPixels, 10) << "the number is written in the diamond";
+    EXPECT_NE(image.copy(diamond), lit.copy(diamond)) << "7 is not shown as on";
+    EXPECT_NE(image.copy(diamond), off.copy(diamond)) << "nor as off";
+    EXPECT_NE(at(sensorAt(2)), legend::frontFill);
+    const QString said = view.describeAt(sensorAt(2));
+    EXPECT_TRUE(said.contains(QLatin1String("[4]: 7"))) << said.toStdString();
 }
 
 TEST_F(RobotViewPixels, ObstacleSensorAndWarning)
 {
     RobotState s = state();
     show(s);
-    EXPECT_EQ(at(RobotView::obstacleSensorRect().center()), legend::obstacleFill);
-    EXPECT_NE(at(QPointF(-58, -232)), legend::alert);
+    const RobotLayout l = view.layout();
+    const QPointF pill(l.obstacleWarning.left() + 8, l.obstacleWarning.center().y());
+    EXPECT_EQ(at(l.obstacleSensor.center()), legend::obstacleFill);
+    EXPECT_NE(at(pill), legend::alert);
     s.obstacle = 1;
     show(s);
-    EXPECT_EQ(at(QPointF(-58, -232)), legend::alert) << "the OBSTACLE pill";
-    EXPECT_EQ(at(RobotView::obstacleSensorRect().center()), legend::obstacleFill);
+    EXPECT_EQ(at(pill), legend::alert) << "the OBSTACLE pill";
+    EXPECT_EQ(at(l.obstacleSensor.center()), legend::obstacleFill);
 }
 
 TEST_F(RobotViewPixels, SteeringIndicators)
@@ -176,7 +246,7 @@ TEST_F(RobotViewPixels, StaleRobotIsGreyedOut)
     for (int i = 0; i < 3; ++i) {
         EXPECT_TRUE(isGrey(onWheel(i))) << "wheel " << i << " " << onWheel(i).name().toStdString();
     }
-    EXPECT_TRUE(isGrey(at(RobotView::sensorCenter(1, 5))));
+    EXPECT_TRUE(isGrey(at(sensorAt(1))));
     EXPECT_TRUE(isGrey(onBar(0, 0.2)));
 }
 

@@ -45,7 +45,7 @@ function differences(shown, s) {
     expect('sensor mode', shown.sensorMode, s.labels.sensor_mode);
     expect('wheel powers', shown.wheels.map((w) => w.power), s.motor_power);
     expect('wheel labels', shown.wheels.map((w) => w.text), s.motor_power.map(powerText));
-    expect('line sensors', shown.sensors, s.sensors.map((v) => (v ? '1' : '0')));
+    expect('line sensors', shown.sensors, s.sensors.map((v) => (v === 1 ? '1' : '0')));
     expect('go_left', shown.goLeft, s.go_left ? '1' : '0');
     expect('go_right', shown.goRight, s.go_right ? '1' : '0');
     expect('source', shown.source.split(' ')[0], s.source);

@@ -3,6 +3,7 @@
 // labels follow docs/protocol.md, and the reconnect backoff grows, is capped and is jittered.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { repoRoot } from './lib/harness.mjs';
@@ -47,6 +48,24 @@ describe('translations', () => {
         assert.equal(pickLanguage(['DE_at']), 'de');
         assert.equal(pickLanguage(['ja']), 'en');
         assert.equal(pickLanguage([]), 'en');
+    });
+});
+
+describe('line sensors', () => {
+    test('the page\'s left-to-right table is omni_shm.h\'s OMNI_SENSOR_LEFT_TO_RIGHT', async () => {
+        const header = fs.readFileSync(path.join(repoRoot, 'robot/include/omniscient/omni_shm.h'), 'utf8');
+        const macro = header.match(/#define OMNI_SENSOR_LEFT_TO_RIGHT \{([^}]*)\}/);
+        assert.ok(macro, 'omni_shm.h defines OMNI_SENSOR_LEFT_TO_RIGHT');
+        const { SENSOR_LEFT_TO_RIGHT, SENSOR_POSITIONS } = await web('robot.js');
+        assert.deepEqual(SENSOR_LEFT_TO_RIGHT, macro[1].split(',').map((n) => Number(n.trim())));
+        assert.equal(SENSOR_POSITIONS.length, SENSOR_LEFT_TO_RIGHT.length);
+    });
+
+    test('four sensors leave the centre empty; only 1 is lit, 0 unlit, anything else a value', async () => {
+        const { sensorAtPosition, sensorLook } = await web('robot.js');
+        assert.deepEqual([0, 1, 2, 3, 4].map((p) => sensorAtPosition(p, 5)), [0, 1, 4, 2, 3]);
+        assert.deepEqual([0, 1, 2, 3, 4].map((p) => sensorAtPosition(p, 4)), [0, 1, -1, 2, 3]);
+        assert.deepEqual([1, 0, 7, -1, 2].map(sensorLook), ['on', 'off', 'value', 'value', 'value']);
     });
 });
 

@@ -11,6 +11,9 @@ static_assert(std::is_standard_layout_v<omni_sim>, "omni_sim is a plain C struct
 static_assert(sizeof(omni_legacy_shared) == 56, "legacy layout");
 static_assert(sizeof(omni_legacy_shared64) == 64, "the original's last layout");
 
+constexpr int kLeftToRight[] = OMNI_SENSOR_LEFT_TO_RIGHT;
+static_assert(sizeof(kLeftToRight) / sizeof(kLeftToRight[0]) == OMNI_SENSOR_COUNT, "one position per sensor");
+
 int omni_header_cxx_check()
 {
     omni_sim sim;

@@ -104,6 +104,11 @@ export default {
     'wheel.left': 'linkes Rad',
     'wheel.right': 'rechtes Rad',
     'wheel.bottom': 'unteres Rad',
+    'sensor.on': 'Liniensensor [{index}]: auf der Linie',
+    'sensor.off': 'Liniensensor [{index}]: neben der Linie',
+    'sensor.value': 'Liniensensor [{index}]: {value} (weder 0 noch 1)',
+    'sensor.none': 'Hier ist kein Sensor: Dieser Roboter hat vier Liniensensoren',
+    'sensor.edge': 'Randsensor: keine Daten (kein Feld des Roboterzustands speist ihn)',
 
     'spark.title': 'Letzte 30 Sekunden',
     'spark.motors': 'Motorleistung (%)',
@@ -117,10 +122,10 @@ export default {
     'legend.obstacle_sensor': 'Hindernissensor',
     'legend.obstacle': 'Hindernis erkannt',
     'legend.front_sensor': 'Vorderer Liniensensor (leuchtet: auf der Linie)',
-    'legend.edge_sensor': 'Randsensor, links und rechts',
+    'legend.edge_sensor': 'Randsensor, links und rechts (keine Daten)',
     'legend.steer': 'Lenken nach links / rechts (go_left, go_right)',
     'legend.direction': 'Fahrt- oder Drehrichtung',
-    'legend.mapping': 'Fünf Sensoren: Die beiden äußeren sind die Randsensoren. Das ursprüngliche Layout hat vier vordere Sensoren.',
+    'legend.mapping': 'Vordere Sensoren von links nach rechts: [0] [1] [4] [2] [3]; ein Roboter mit vier Sensoren hat in der Mitte keinen. Die Randsensoren speist kein Feld.',
 
     'footer.server': 'Server: {server}',
 };

@@ -104,6 +104,11 @@ export default {
     'wheel.left': 'left wheel',
     'wheel.right': 'right wheel',
     'wheel.bottom': 'bottom wheel',
+    'sensor.on': 'Line sensor [{index}]: on the line',
+    'sensor.off': 'Line sensor [{index}]: off the line',
+    'sensor.value': 'Line sensor [{index}]: {value} (neither 0 nor 1)',
+    'sensor.none': 'No sensor here: this robot has four line sensors',
+    'sensor.edge': 'Edge line sensor: no data (no field of the robot’s state feeds it)',
 
     'spark.title': 'Last 30 seconds',
     'spark.motors': 'Motor power (%)',
@@ -117,10 +122,10 @@ export default {
     'legend.obstacle_sensor': 'Obstacle sensor',
     'legend.obstacle': 'Obstacle detected',
     'legend.front_sensor': 'Front line sensor (lit: on the line)',
-    'legend.edge_sensor': 'Edge line sensor, left and right',
+    'legend.edge_sensor': 'Edge line sensor, left and right (no data)',
     'legend.steer': 'Steering left / right (go_left, go_right)',
     'legend.direction': 'Direction of travel or rotation',
-    'legend.mapping': 'Five sensors: the outer two are the edge sensors. The original layout has four front sensors.',
+    'legend.mapping': 'Front sensors left to right: [0] [1] [4] [2] [3]; a four-sensor robot has none in the centre. No field feeds the edge sensors.',
 
     'footer.server': 'Server: {server}',
 };

@@ -104,6 +104,11 @@ export default {
     'wheel.left': 'rueda izquierda',
     'wheel.right': 'rueda derecha',
     'wheel.bottom': 'rueda inferior',
+    'sensor.on': 'Sensor de línea [{index}]: sobre la línea',
+    'sensor.off': 'Sensor de línea [{index}]: fuera de la línea',
+    'sensor.value': 'Sensor de línea [{index}]: {value} (ni 0 ni 1)',
+    'sensor.none': 'Aquí no hay sensor: este robot tiene cuatro sensores de línea',
+    'sensor.edge': 'Sensor de borde: sin datos (ningún campo del estado del robot lo alimenta)',
 
     'spark.title': 'Últimos 30 segundos',
     'spark.motors': 'Potencia de los motores (%)',
@@ -117,10 +122,10 @@ export default {
     'legend.obstacle_sensor': 'Sensor de obstáculos',
     'legend.obstacle': 'Obstáculo detectado',
     'legend.front_sensor': 'Sensor de línea frontal (encendido: sobre la línea)',
-    'legend.edge_sensor': 'Sensor de borde, izquierdo y derecho',
+    'legend.edge_sensor': 'Sensor de borde, izquierdo y derecho (sin datos)',
     'legend.steer': 'Corrección a la izquierda / derecha (go_left, go_right)',
     'legend.direction': 'Dirección de avance o de giro',
-    'legend.mapping': 'Cinco sensores: los dos exteriores son los de borde. El formato original tiene cuatro sensores frontales.',
+    'legend.mapping': 'Sensores frontales de izquierda a derecha: [0] [1] [4] [2] [3]; un robot de cuatro sensores no tiene ninguno en el centro. Ningún campo alimenta los sensores de borde.',
 
     'footer.server': 'Servidor: {server}',
 };

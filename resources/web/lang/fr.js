@@ -104,6 +104,11 @@ export default {
     'wheel.left': 'roue gauche',
     'wheel.right': 'roue droite',
     'wheel.bottom': 'roue du bas',
+    'sensor.on': 'Capteur de ligne [{index}] : sur la ligne',
+    'sensor.off': 'Capteur de ligne [{index}] : hors de la ligne',
+    'sensor.value': 'Capteur de ligne [{index}] : {value} (ni 0 ni 1)',
+    'sensor.none': 'Pas de capteur ici : ce robot a quatre capteurs de ligne',
+    'sensor.edge': 'Capteur de bord : sans données (aucun champ de l’état du robot ne l’alimente)',
 
     'spark.title': '30 dernières secondes',
     'spark.motors': 'Puissance des moteurs (%)',
@@ -117,10 +122,10 @@ export default {
     'legend.obstacle_sensor': 'Capteur d’obstacle',
     'legend.obstacle': 'Obstacle détecté',
     'legend.front_sensor': 'Capteur de ligne avant (allumé : sur la ligne)',
-    'legend.edge_sensor': 'Capteur de bord, à gauche et à droite',
+    'legend.edge_sensor': 'Capteur de bord, à gauche et à droite (sans données)',
     'legend.steer': 'Braquage à gauche / à droite (go_left, go_right)',
     'legend.direction': 'Sens de marche ou de rotation',
-    'legend.mapping': 'Cinq capteurs : les deux extérieurs sont les capteurs de bord. Le format d’origine a quatre capteurs avant.',
+    'legend.mapping': 'Capteurs avant de gauche à droite : [0] [1] [4] [2] [3] ; un robot à quatre capteurs n’en a pas au centre. Aucun champ n’alimente les capteurs de bord.',
 
     'footer.server': 'Serveur : {server}',
 };

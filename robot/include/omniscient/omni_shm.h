@@ -91,6 +91,21 @@ extern "C" {
 #define OMNI_SHM_NAME_MAX 200
 /** Number of line sensors in omni_state. */
 #define OMNI_SENSOR_COUNT 5
+/**
+ * Where the line sensors sit, as the original robot's observer draws them: the index in omni_state.sensors
+ * of each position on the arc across the front, left to right. Its fifth sensor was added in the centre:
+ *
+ *              [1]       [2]            (a little higher)
+ *        [0]        [4]        [3]
+ *     edge                        edge   (the two edge sensors, left and right: drawn, fed by no field)
+ *
+ * Use it as an initialiser: `static const int order[OMNI_SENSOR_COUNT] = OMNI_SENSOR_LEFT_TO_RIGHT;`.
+ * A robot with four sensors (the original 56-byte layout) uses [0] [1] [2] [3] at the same outer
+ * positions; the centre position then has no sensor.
+ */
+/* clang-format off */
+#define OMNI_SENSOR_LEFT_TO_RIGHT {0, 1, 4, 2, 3}
+/* clang-format on */
 /** Number of omni wheels (left, right, bottom). */
 #define OMNI_MOTOR_COUNT 3
 
@@ -158,9 +173,9 @@ enum omni_deprecated_names {
  *   spin chevrons point that way. So driving forward is left > 0, right < 0, bottom about 0; rotating
  *   right on the spot is all three > 0, rotating left all three < 0.
  * - Line sensors: sensors[i] is 1 when sensor i sees the line (black tape), 0 when not; other values are
- *   shown as they are. The five sit in one row across the front of the robot. The original robot's
- *   order, which the dashboards draw, is left to right sensors[0], [1], [4], [2], [3]: its fifth sensor
- *   was added in the centre. A robot with four sensors leaves sensors[4] at 0.
+ *   shown as they are (the number, not "on"). The five sit on an arc across the front of the robot, left
+ *   to right sensors[0], [1], [4], [2], [3] (OMNI_SENSOR_LEFT_TO_RIGHT): the original robot's order, whose
+ *   fifth sensor was added in the centre. A robot with four sensors leaves sensors[4] at 0.
  */
 typedef struct omni_state {
     int32_t direction;                     /**< omni_direction: OMNI_DIRECTION_*; anything outside 0..3 is stopped */
@@ -171,7 +186,7 @@ typedef struct omni_state {
     int32_t go_left;                       /**< non-zero while the line follower steers left (line to the left) */
     int32_t go_right;                      /**< non-zero while the line follower steers right (line to the right) */
     int32_t sensor_mode;                   /**< omni_sensor_mode: OMNI_SENSOR_MODE_* */
-    int32_t sensors[OMNI_SENSOR_COUNT];    /**< line sensors across the front, 1 = on the line, 0 = off */
+    int32_t sensors[OMNI_SENSOR_COUNT];    /**< 1 = on the line, 0 = off; left to right [0] [1] [4] [2] [3] */
 } omni_state;
 
 /* ======================================================================================================== */
