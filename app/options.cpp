@@ -78,8 +78,16 @@ ParseResult parseOptions(const QStringList &args, const QString &envToken)
                                      tr("Show a remote robot from another omniscient's stream, e.g. ws://pi:3001/ws."),
                                      tr("URL"));
     const QCommandLineOption lang(QStringLiteral("lang"), tr("Language of the interface: en, de, es, fr."), tr("LANG"));
-    p.addOptions({help, version, shm, simulate, simRate, headless, printJson, staleMs, readerWake, port, bind,
-                  maxClients, maxRate, token, noServer, kiosk, connect, lang});
+    const QCommandLineOption soundDir(
+        QStringLiteral("sound-dir"),
+        tr("Cluck with your own sounds: a random .wav, .ogg or .mp3 file of this folder each time (default: the "
+           "built-in clucks)."),
+        tr("DIR"));
+    const QCommandLineOption noSound(
+        QStringLiteral("no-sound"),
+        tr("Play no sound on this machine (the sound switch still works, and web pages can cluck along)."));
+    p.addOptions({help, version,    shm,     simulate, simRate,  headless, printJson, staleMs, readerWake, port,
+                  bind, maxClients, maxRate, token,    noServer, kiosk,    connect,   lang,    soundDir,   noSound});
 
     ParseResult r;
     auto error = [&r](const QString &message) {
@@ -157,6 +165,11 @@ ParseResult parseOptions(const QStringList &args, const QString &envToken)
         }
     }
     o.lang = p.value(lang);
+    o.soundDir = p.value(soundDir);
+    if (p.isSet(soundDir) && o.soundDir.isEmpty()) {
+        return error(tr("--sound-dir: give a folder with .wav, .ogg or .mp3 files"));
+    }
+    o.noSound = p.isSet(noSound);
     return r;
 }
 
