@@ -4,6 +4,7 @@
 #include "language.h"
 #include "options.h"
 #include "runtime.h"
+#include "samplelibrary.h"
 #include "unixsignals.h"
 
 #include <QApplication>
@@ -23,6 +24,7 @@ int main(int argc, char *argv[])
     const auto early = omni::app::parseOptions(rawArgs, qEnvironmentVariable("OMNISCIENT_TOKEN"));
     const bool window = early.action == omni::app::ParseResult::Action::Run &&
                         omni::app::uiMode(early.options) == omni::app::UiMode::Window;
+    omni::audio::chooseBackend(); // before anything of Qt Multimedia exists
     std::unique_ptr<QCoreApplication> app =
         window ? std::make_unique<QApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("omniscient"));

@@ -95,8 +95,16 @@ ParseResult parseOptions(const QStringList &args, const QString &envToken)
         tr("More host names (comma-separated) by which browsers may use /api, /ws and /toggle-sound; localhost, IP "
            "addresses and this machine's names always work. Others are refused against DNS rebinding."),
         tr("NAMES"));
+    const QCommandLineOption soundDir(
+        QStringLiteral("sound-dir"),
+        tr("Cluck with your own sounds: a random .wav, .ogg or .mp3 file of this folder each time (default: the "
+           "built-in clucks)."),
+        tr("DIR"));
+    const QCommandLineOption noSound(
+        QStringLiteral("no-sound"),
+        tr("Play no sound on this machine (the sound switch still works, and web pages can cluck along)."));
     p.addOptions({help, version, shm, simulate, simRate, headless, printJson, staleMs, readerWake, port, bind,
-                  maxClients, maxRate, token, allowedHosts, noServer, kiosk, connect, lang});
+                  maxClients, maxRate, token, allowedHosts, noServer, kiosk, connect, lang, soundDir, noSound});
     p.addPositionalArgument(QStringLiteral("port"),
                             tr("The port, as the original omniscient took it: \"omniscient 3002\" is --port 3002."),
                             QStringLiteral("[PORT]"));
@@ -198,6 +206,11 @@ ParseResult parseOptions(const QStringList &args, const QString &envToken)
         }
     }
     o.lang = p.value(lang);
+    o.soundDir = p.value(soundDir);
+    if (p.isSet(soundDir) && o.soundDir.isEmpty()) {
+        return error(tr("--sound-dir: give a folder with .wav, .ogg or .mp3 files"));
+    }
+    o.noSound = p.isSet(noSound);
     return r;
 }
 

@@ -25,6 +25,8 @@ struct Options {
     bool kiosk = false;                          ///< --kiosk
     QString connectUrl;                          ///< --connect ws://HOST:PORT/ws
     QString lang;                                ///< --lang
+    QString soundDir;                            ///< --sound-dir DIR: the user's clucks
+    bool noSound = false;                        ///< --no-sound: play nothing on this machine
 };
 
 /// What main() should do after parsing.

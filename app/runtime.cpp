@@ -2,6 +2,7 @@
 #include "runtime.h"
 
 #include "jsonprinter.h"
+#include "voice.h"
 
 #include <omni/hub.h>
 #include <omni/mirrorserver.h>
@@ -23,6 +24,8 @@ Runtime::Runtime(Options options, QObject *parent)
 
 Runtime::~Runtime()
 {
+    delete m_voice; // it follows the hub
+    m_voice = nullptr;
     // The server (and its clients) go before the hub that feeds them.
     delete m_server;
     m_server = nullptr;
@@ -68,6 +71,9 @@ bool Runtime::start(QString *error)
             new JsonPrinter(m_hub, stdout, this);
         }
         connectTo(QUrl(m_options.connectUrl));
+        if (!m_options.headless) {
+            startVoice(); // this computer clucks on its own schedule, following the robot's switch
+        }
         return true;
     }
     // Listen first: a busy port fails before anything else (a simulated segment) is created.
@@ -96,7 +102,21 @@ bool Runtime::start(QString *error)
         new JsonPrinter(m_hub, stdout, this);
     }
     source->start();
+    startVoice();
     return true;
+}
+
+void Runtime::startVoice()
+{
+    audio::Voice::Options vo;
+    vo.soundDir = m_options.soundDir;
+    vo.play = !m_options.noSound;
+    m_voice = new audio::Voice(m_hub, vo, this);
+    if (m_server) {
+        m_server->setSounds(m_voice->servedSounds());
+        connect(m_voice, &audio::Voice::samplesChanged, m_server,
+                [this] { m_server->setSounds(m_voice->servedSounds()); });
+    }
 }
 
 bool Runtime::startServer(QString *error)

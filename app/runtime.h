@@ -16,6 +16,10 @@ class SimulatedRobot;
 class StateSource;
 } // namespace omni
 
+namespace omni::audio {
+class Voice;
+} // namespace omni::audio
+
 namespace omni::app {
 
 /// Wires what every mode shares: the source (shared memory, simulated robot, or remote), the hub,
@@ -41,12 +45,16 @@ public:
     /// The mirror server (web dashboard and /ws stream) when it runs; null with --no-server and in remote
     /// mode (a viewer serves nothing, and would collide with a local omniscient's port).
     [[nodiscard]] MirrorServer *server() const { return m_server; }
+    /// The chicken's voice on this machine (made by start()), or null: a headless viewer of a remote robot
+    /// (--connect --headless) is a pipe, not a speaker.
+    [[nodiscard]] audio::Voice *voice() const { return m_voice; }
     /// Switches to (or within) remote mode: shows the robot behind `url` (ws://HOST:PORT/ws). The hub's
     /// sound switch then follows the server's and changes it.
     void connectTo(const QUrl &url);
 
 private:
     bool startServer(QString *error);
+    void startVoice();
     void printUrls() const;
 
     Options m_options;
@@ -55,6 +63,7 @@ private:
     StateSource *m_source = nullptr;
     RemoteSource *m_remote = nullptr; ///< m_source when remote
     MirrorServer *m_server = nullptr;
+    audio::Voice *m_voice = nullptr;
 };
 
 } // namespace omni::app

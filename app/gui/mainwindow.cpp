@@ -8,12 +8,12 @@
 #include "settings.h"
 #include "soundplayer.h"
 #include "statustext.h"
+#include "voice.h"
 
 #include "runtime.h"
 
 #include <omni/hub.h>
 #include <omni/remotesource.h>
-#include <omni/sounddirector.h>
 
 #include <QAction>
 #include <QActionGroup>
@@ -52,15 +52,12 @@ MainWindow::MainWindow(app::Runtime &runtime, Settings &settings, Mode mode, QWi
         }
     });
 
-    if (mode.withSound) {
-        m_player = new SoundPlayer(this);
-        CluckTiming timing;
-        timing.cluckVariants = SoundPlayer::kCluckVariants;
-        m_director = new SoundDirector(hub, timing, this);
-        m_director->setLocalMute(settings.localMute());
-        connect(m_director, &SoundDirector::cue, m_player, &SoundPlayer::play);
-        connect(m_player, &SoundPlayer::finished, m_director, &SoundDirector::finished);
-        connect(m_player, &SoundPlayer::audioAvailableChanged, this, &MainWindow::updateSoundNote);
+    // The voice is the runtime's (the headless service clucks with the same one); the window mutes it and
+    // shows its notes.
+    m_voice = mode.withSound ? runtime.voice() : nullptr;
+    if (m_voice) {
+        m_voice->setLocalMute(settings.localMute());
+        connect(m_voice, &audio::Voice::audioAvailableChanged, this, &MainWindow::updateSoundNote);
     }
 
     if (mode.kiosk) {
@@ -136,10 +133,10 @@ void MainWindow::buildMenus()
     m_localMuteAction->setChecked(m_settings.localMute());
     connect(m_localMuteAction, &QAction::triggered, this, [this](bool muted) {
         m_settings.setLocalMute(muted);
-        if (m_director) {
-            m_director->setLocalMute(muted);
-            if (muted && m_player) {
-                m_player->stop();
+        if (m_voice) {
+            m_voice->setLocalMute(muted);
+            if (muted && m_voice->player()) {
+                m_voice->player()->stop();
             }
         }
         updateSoundNote();
@@ -236,14 +233,10 @@ void MainWindow::updateSoundNote()
 {
     QString note;
     QString detail;
-    if (m_player && !m_player->audioAvailable()) {
-        note = StatusText::noAudioShort();
+    if (m_voice && m_voice->player() && !m_voice->audioAvailable()) {
+        note = StatusText::noAudioShort(); // the voice said it once on stderr; the note stays until a device appears
         detail = StatusText::noAudioDevice();
-        if (!m_noAudioSaid) {
-            m_noAudioSaid = true; // said once on stderr; the note stays on screen until a device appears
-            qInfo("omniscient: %s", qPrintable(detail));
-        }
-    } else if (m_director && m_director->localMute()) {
+    } else if (m_voice && m_voice->localMute()) {
         note = tr("Muted on this computer (Sound menu).");
     }
     m_dashboard->setSoundNote(note, detail);

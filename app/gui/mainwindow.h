@@ -10,12 +10,12 @@ class QAction;
 class QActionGroup;
 class QMenu;
 
-namespace omni {
-class SoundDirector;
-}
-
 namespace omni::app {
 class Runtime;
+}
+
+namespace omni::audio {
+class Voice;
 }
 
 namespace omni::gui {
@@ -23,7 +23,6 @@ namespace omni::gui {
 class Dashboard;
 class KioskGuard;
 class Settings;
-class SoundPlayer;
 
 /// The omniscient window: the dashboard, plus (on the desktop) a menu to connect to a remote robot,
 /// pick the palette and the language, and mute this computer. In kiosk mode: no menu, fullscreen,
@@ -35,7 +34,7 @@ public:
     /// How the window presents itself.
     struct Mode {
         bool kiosk = false;    ///< --kiosk
-        bool withSound = true; ///< false: no audio at all (tests, screenshots)
+        bool withSound = true; ///< false: the window leaves the runtime's voice alone (tests, screenshots)
     };
 
     /// A window over `runtime` (started or not), remembering things in `settings`. Neither is owned.
@@ -43,10 +42,8 @@ public:
     ~MainWindow() override;
 
     [[nodiscard]] Dashboard *dashboard() const { return m_dashboard; }
-    /// The player, or null without sound.
-    [[nodiscard]] SoundPlayer *player() const { return m_player; }
-    /// The director, or null without sound.
-    [[nodiscard]] SoundDirector *director() const { return m_director; }
+    /// The runtime's voice the window follows (mute, notes), or null without sound.
+    [[nodiscard]] audio::Voice *voice() const { return m_voice; }
     /// The kiosk guard, or null on the desktop.
     [[nodiscard]] KioskGuard *kiosk() const { return m_kiosk; }
     /// Shows the window as the mode wants (fullscreen kiosk or restored geometry).
@@ -78,11 +75,9 @@ private:
     Settings &m_settings;
     Mode m_mode;
     Dashboard *m_dashboard;
-    SoundPlayer *m_player = nullptr;
-    SoundDirector *m_director = nullptr;
+    audio::Voice *m_voice = nullptr;
     KioskGuard *m_kiosk = nullptr;
     ThemeChoice m_themeChoice = ThemeChoice::System;
-    bool m_noAudioSaid = false;
 
     QMenu *m_fileMenu = nullptr;
     QMenu *m_recentMenu = nullptr;

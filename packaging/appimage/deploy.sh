@@ -124,9 +124,10 @@ if [[ $qtmods == *" libQt6Network "* ]]; then
     want tls/libqopensslbackend.so tls/libqcertonlybackend.so
 fi
 if [[ $qtmods == *" libQt6Multimedia "* ]]; then
-    # Qt 6.4's default media backend on Linux is GStreamer (FFmpeg is a preview, QT_MEDIA_BACKEND=ffmpeg).
-    # QSoundEffect itself plays through libpulse from libQt6Multimedia; the backend serves QMediaDevices/players.
-    want multimedia/libgstreamermediaplugin.so
+    # QSoundEffect plays through libpulse from libQt6Multimedia itself. The media backend decodes a --sound-dir's
+    # .ogg and .mp3 files: omniscient chooses FFmpeg (its codecs come with it; GStreamer's would need the host's
+    # GStreamer plugins), so that is the one bundled.
+    want multimedia/libffmpegmediaplugin.so
 fi
 
 for exe in "${exes[@]}"; do

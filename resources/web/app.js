@@ -20,6 +20,9 @@ const model = {
     conn: { phase: 'connecting', retryAt: 0, auth: false, connectedOnce: false },
     hello: null,
     sound: null,
+    soundOutput: '',
+    cluckHere: false,
+    cluckBlocked: false,
     soundBusy: false,
     soundError: '',
     state: null,
@@ -81,6 +84,7 @@ function onMessage(m) {
         if (typeof m.sound === 'boolean') {
             model.sound = m.sound;
         }
+        model.soundOutput = typeof m.sound_output === 'string' ? m.sound_output : '';
         document.getElementById('server').textContent = t('footer.server', { server: m.server ?? '?' });
         break;
     case 'state':
@@ -96,7 +100,13 @@ function onMessage(m) {
         if (typeof m.enabled === 'boolean') {
             model.sound = m.enabled;
         }
+        if (typeof m.output === 'string') {
+            model.soundOutput = m.output;
+        }
         break;
+    case 'cue':
+        cluckAlong(m);
+        return;
     default:
         return; // unknown types are ignored, as the protocol asks
     }
@@ -145,6 +155,65 @@ async function toggleSound() {
 }
 
 document.getElementById('sound').addEventListener('click', toggleSound);
+
+// "Cluck here too": this device plays the sound the robot's omniscient plays, when it plays it (the `cue`
+// message names the file the server serves). Off by default; the choice is remembered by this browser.
+const CLUCK_HERE_KEY = 'omniscient.cluckHere';
+const samples = new Map(); // served path → Audio, each loaded once
+
+function remembered() {
+    try {
+        return window.localStorage.getItem(CLUCK_HERE_KEY) === 'true';
+    } catch {
+        return false; // storage may be off (private mode, file policy): the switch then just starts off
+    }
+}
+
+function remember(on) {
+    try {
+        window.localStorage.setItem(CLUCK_HERE_KEY, String(on));
+    } catch {
+        // not remembered, but still switched for this page
+    }
+}
+
+function cluckAlong(m) {
+    if (!model.cluckHere || model.sound !== true || typeof m.sample !== 'string' || !m.sample.startsWith('sounds/')) {
+        return;
+    }
+    let audio = samples.get(m.sample);
+    if (!audio) {
+        audio = new Audio(new URL(m.sample, document.baseURI).href);
+        audio.preload = 'auto';
+        samples.set(m.sample, audio);
+    }
+    for (const other of samples.values()) {
+        if (other !== audio) {
+            other.pause(); // never two at once, as on the robot
+        }
+    }
+    audio.currentTime = 0;
+    audio.play().then(() => {
+        if (model.cluckBlocked) {
+            model.cluckBlocked = false;
+            requestRender();
+        }
+    }).catch(() => {
+        // Autoplay policy: a remembered switch needs one tap on the page before the browser lets it play.
+        model.cluckBlocked = true;
+        requestRender();
+    });
+}
+
+const cluckHere = document.getElementById('cluck-here');
+model.cluckHere = remembered();
+cluckHere.checked = model.cluckHere;
+cluckHere.addEventListener('change', () => {
+    model.cluckHere = cluckHere.checked;
+    model.cluckBlocked = false;
+    remember(model.cluckHere);
+    requestRender();
+});
 
 // Ages, countdowns and the sparklines' time axis move on even when no message comes.
 setInterval(() => {

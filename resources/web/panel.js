@@ -216,6 +216,18 @@ export class Panel {
         if (button.getAttribute('aria-label') !== aria) {
             button.setAttribute('aria-label', aria);
         }
+        let output = '';
+        if (model.cluckBlocked) {
+            output = t('sound.blocked');
+        } else if (model.soundOutput === 'none') {
+            output = t('sound.output_none');
+        } else if (model.soundOutput === 'off') {
+            output = t('sound.output_off');
+        } else if (model.soundOutput) {
+            output = t('sound.output', { output: model.soundOutput });
+        }
+        setText('sound-output', output);
+        $('sound-output').dataset.output = model.soundOutput || 'unknown';
         setText('sound-error', model.soundError || '');
     }
 }

@@ -158,7 +158,7 @@ TEST_F(RobotViewPixels, AFourSensorRobotHasNoSensorInTheCentre)
     const QColor unlitCentre = at(sensorAt(2));
 
     s.sensorCount = 4;
-    s.layout = Layout::Legacy;
+    s.layout = Layout::Legacy56;
     s.sensors = {1, 1, 1, 1, 0};
     show(s);
     EXPECT_EQ(litPositions(), (std::vector<int>{0, 1, 3, 4})) << "[0] [1] _ [2] [3]";

@@ -64,6 +64,17 @@ TEST(Options, ParsesEveryFlag)
     EXPECT_FALSE(r.options.readerPredicts);
 }
 
+TEST(Options, SoundDirAndNoSound)
+{
+    auto r = parse({});
+    EXPECT_TRUE(r.options.soundDir.isEmpty()) << "the built-in clucks";
+    EXPECT_FALSE(r.options.noSound) << "the robot clucks on its machine by default";
+    r = parse({QStringLiteral("--sound-dir"), QStringLiteral("/home/pi/assets"), QStringLiteral("--no-sound")});
+    ASSERT_EQ(r.action, ParseResult::Action::Run) << r.message.toStdString();
+    EXPECT_EQ(r.options.soundDir, QStringLiteral("/home/pi/assets"));
+    EXPECT_TRUE(r.options.noSound);
+}
+
 TEST(Options, TokenFallsBackToTheEnvironment)
 {
     EXPECT_EQ(parse({}, QStringLiteral("fromenv")).options.token, QStringLiteral("fromenv"));
@@ -89,6 +100,7 @@ TEST(Options, BadValuesGetAnErrorNamingTheFlagAndWhatIsExpected)
         {{QStringLiteral("--shm"), QStringLiteral("")}, "--shm"},
         {{QStringLiteral("--connect"), QStringLiteral("http://pi:3001/ws")}, "--connect"},
         {{QStringLiteral("--connect"), QStringLiteral("ws://pi:3001/ws"), QStringLiteral("--simulate")}, "--simulate"},
+        {{QStringLiteral("--sound-dir"), QStringLiteral("")}, "--sound-dir"},
         {{QStringLiteral("--frobnicate")}, "frobnicate"},
         {{QStringLiteral("stray")}, "stray"},
         {{QStringLiteral("--allowed-hosts"), QStringLiteral("robot.example,http://pi:3001")}, "--allowed-hosts"},

@@ -2,14 +2,15 @@
 // Real playback, not QSoundEffect's "playing" flag (which stays true without any device): a private
 // PulseAudio with a null sink, the app's SoundPlayer playing an embedded sample, parec recording the sink's
 // monitor and sox measuring that what was recorded is not silence (and that nothing playing is).
+#include "samplelibrary.h"
 #include "soundplayer.h"
 
 #include <gtest/gtest.h>
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QGuiApplication>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -24,7 +25,7 @@
 #include <unistd.h>
 
 using namespace omni;
-using namespace omni::gui;
+using namespace omni::audio;
 
 namespace {
 
@@ -151,7 +152,8 @@ std::unique_ptr<QCoreApplication> omniMakeTestApplication(int &argc, char **argv
     } else {
         startPulse();
     }
-    return std::make_unique<QGuiApplication>(argc, argv);
+    omni::audio::chooseBackend();
+    return std::make_unique<QCoreApplication>(argc, argv); // as `omniscient --headless`: no GUI needed to play
 }
 
 class Playback : public ::testing::Test
@@ -171,14 +173,16 @@ protected:
 
 TEST_F(Playback, EveryEmbeddedSampleLoads)
 {
-    SoundPlayer player;
+    const SampleLibrary library;
+    SoundPlayer player(&library);
     ASSERT_TRUE(player.audioAvailable()) << "the null sink is an audio output";
-    for (const QUrl &url : SoundPlayer::allSamples()) {
-        const int n = static_cast<int>(SoundPlayer::allSamples().indexOf(url));
-        const SoundCue cue = n < SoundPlayer::kCluckVariants    ? SoundCue::Cluck
-                             : n == SoundPlayer::kCluckVariants ? SoundCue::Obstacle
-                                                                : SoundCue::LinkLost;
-        QSoundEffect *e = player.effect(cue, n < SoundPlayer::kCluckVariants ? n : 0);
+    EXPECT_NE(player.outputName(), QStringLiteral("none"));
+    const QList<Sample> all = library.all();
+    for (qsizetype n = 0; n < all.size(); ++n) {
+        const QUrl url = all.at(n).playable;
+        const int clucks = SampleLibrary::kBuiltInClucks;
+        const SoundCue cue = n < clucks ? SoundCue::Cluck : n == clucks ? SoundCue::Obstacle : SoundCue::LinkLost;
+        QSoundEffect *e = player.effect({cue, n < clucks ? static_cast<int>(n) : 0, false});
         ASSERT_NE(e, nullptr);
         EXPECT_EQ(e->source(), url);
         EXPECT_TRUE(QTest::qWaitFor([e] { return e->status() == QSoundEffect::Ready; }, 5000))
@@ -188,9 +192,10 @@ TEST_F(Playback, EveryEmbeddedSampleLoads)
 
 TEST_F(Playback, ACluckReachesTheSpeakers)
 {
-    SoundPlayer player;
+    const SampleLibrary library;
+    SoundPlayer player(&library);
     ASSERT_TRUE(player.audioAvailable());
-    QSoundEffect *e = player.effect(SoundCue::Cluck, 1);
+    QSoundEffect *e = player.effect({SoundCue::Cluck, 1, false});
     ASSERT_TRUE(QTest::qWaitFor([e] { return e->status() == QSoundEffect::Ready; }, 5000));
 
     // Silence first: the monitor is quiet while nothing plays, so a loud recording below means our sound.
@@ -217,9 +222,10 @@ TEST_F(Playback, ACluckReachesTheSpeakers)
 
 TEST_F(Playback, OnlyOneSoundAtATime)
 {
-    SoundPlayer player;
-    QSoundEffect *cluck = player.effect(SoundCue::Cluck, 2);
-    QSoundEffect *alarm = player.effect(SoundCue::Obstacle);
+    const SampleLibrary library;
+    SoundPlayer player(&library);
+    QSoundEffect *cluck = player.effect({SoundCue::Cluck, 2, false});
+    QSoundEffect *alarm = player.effect({SoundCue::Obstacle, 0, false});
     ASSERT_TRUE(QTest::qWaitFor(
         [&] { return cluck->status() == QSoundEffect::Ready && alarm->status() == QSoundEffect::Ready; }, 5000));
     player.play({SoundCue::Cluck, 2, false});

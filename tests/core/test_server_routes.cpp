@@ -259,6 +259,50 @@ TEST_F(Routes, SoundIsReadAndSwitchedOverHttpAndEveryClientHearsIt)
     EXPECT_EQ(QJsonDocument::fromJson(get("/api/sound").body).object().value(QLatin1String("enabled")), false);
 }
 
+TEST_F(Routes, SoundSaysWhereThisMachineClucksAndEveryClientHearsAChange)
+{
+    start();
+    WsClient client;
+    ASSERT_TRUE(client.open(port));
+    EXPECT_FALSE(get("/api/sound").body.contains("output")) << "nothing plays sounds here: not said";
+    hub.setSoundOutput(QStringLiteral("none"));
+    EXPECT_EQ(get("/api/sound").body, R"({"enabled":true,"output":"none"})");
+    ASSERT_TRUE(client.waitFor([&] { return !client.ofType("sound").empty(); }));
+    EXPECT_EQ(client.ofType("sound").back().value(QLatin1String("output")), QStringLiteral("none"));
+
+    WsClient later;
+    ASSERT_TRUE(later.open(port));
+    ASSERT_TRUE(later.waitFor([&] { return !later.ofType("hello").empty(); }));
+    EXPECT_EQ(later.ofType("hello").front().value(QLatin1String("sound_output")), QStringLiteral("none"));
+}
+
+TEST_F(Routes, TheSoundsThisMachinePlaysAreServedAndAnnouncedAsTheyPlay)
+{
+    start();
+    EXPECT_EQ(get("/sounds/cluck-1.ogg").status, 404) << "nothing until the voice offers it";
+    server->setSounds({{QStringLiteral("cluck-1.ogg"), QByteArray("OggS fake")},
+                       {QStringLiteral("../escape.wav"), QByteArray("no")},
+                       {QStringLiteral("obstacle.wav"), QByteArray("RIFF fake")}});
+    HttpReply r = get("/sounds/cluck-1.ogg");
+    ASSERT_EQ(r.status, 200) << r.raw.toStdString();
+    EXPECT_EQ(r.body, "OggS fake");
+    EXPECT_EQ(r.headers.value("content-type"), "audio/ogg");
+    EXPECT_EQ(get("/sounds/obstacle.wav").headers.value("content-type"), "audio/wav");
+    EXPECT_EQ(get("/sounds/escape.wav").status, 404) << "a name with a '/' is never served";
+    server->setSounds({{QStringLiteral("cluck-1.wav"), QByteArray("RIFF")}});
+    EXPECT_EQ(get("/sounds/cluck-1.ogg").status, 404) << "replaced, not added to";
+    EXPECT_EQ(get("/sounds/cluck-1.wav").status, 200);
+    EXPECT_EQ(get("/").status, 200) << "the page's own files stay";
+
+    WsClient client;
+    ASSERT_TRUE(client.open(port));
+    ASSERT_TRUE(client.waitFor([&] { return !client.ofType("hello").empty(); }));
+    hub.announceSound(QStringLiteral("cluck"), QStringLiteral("sounds/cluck-1.wav"));
+    ASSERT_TRUE(client.waitFor([&] { return !client.ofType("cue").empty(); }));
+    EXPECT_EQ(client.ofType("cue").front().value(QLatin1String("cue")), QStringLiteral("cluck"));
+    EXPECT_EQ(client.ofType("cue").front().value(QLatin1String("sample")), QStringLiteral("sounds/cluck-1.wav"));
+}
+
 TEST_F(Routes, SoundPostFromAnotherOriginIs403AndFromThisOneIsAccepted)
 {
     start();

@@ -10,6 +10,7 @@
 #include <QTest>
 
 #include <deque>
+#include <set>
 
 using namespace omni;
 
@@ -91,8 +92,8 @@ TEST(CluckScheduler, NextCluckComesBetweenTwoAndAHalfAndTenSeconds)
     EXPECT_EQ(s.msUntilNextCluck(), -1);
     f.randoms = {0.999999};
     s.setEnabled(true);
-    EXPECT_EQ(s.msUntilNextCluck(), 9999);
-    f.now += 9998;
+    EXPECT_EQ(s.msUntilNextCluck(), 10000) << "the last step is 10 s itself";
+    f.now += 9999;
     EXPECT_FALSE(s.poll()) << "not yet due";
     f.now += 1;
     EXPECT_TRUE(s.poll());
@@ -113,6 +114,50 @@ TEST(CluckScheduler, IntervalsStayWithinBoundsOverManyClucks)
         ASSERT_TRUE(s.poll()) << "cluck " << i;
         s.finished();
     }
+}
+
+TEST(CluckScheduler, WaitsComeInHalfSecondStepsAsTheOriginalsDid)
+{
+    Fake f;
+    CluckScheduler s(f.clock(), f.random());
+    s.onLink(LinkStatus::Live);
+    std::set<qint64> seen;
+    for (int i = 0; i < 1000; ++i) {
+        f.randoms = {i / 1000.0};
+        s.setEnabled(true);
+        const qint64 wait = s.msUntilNextCluck();
+        ASSERT_EQ((wait - 2500) % 500, 0) << wait;
+        seen.insert(wait);
+        s.setEnabled(false);
+    }
+    EXPECT_EQ(seen.size(), 16U) << "2.5, 3.0, ..., 10.0 s: every step can come";
+    EXPECT_EQ(*seen.begin(), 2500);
+    EXPECT_EQ(*seen.rbegin(), 10000);
+}
+
+TEST(CluckScheduler, PicksAmongAsManyClucksAsThePlayerHas)
+{
+    Fake f;
+    CluckScheduler s(f.clock(), f.random());
+    s.onLink(LinkStatus::Live);
+    s.setEnabled(true);
+    s.setCluckVariants(7); // a --sound-dir with seven files
+    std::set<int> variants;
+    for (int i = 0; i < 70; ++i) {
+        f.fallback = (i % 7) / 7.0 + 0.01;
+        f.now += 10000;
+        const auto d = s.poll();
+        ASSERT_TRUE(d);
+        variants.insert(d->variant);
+        s.finished();
+    }
+    EXPECT_EQ(variants.size(), 7U);
+    EXPECT_EQ(*variants.rbegin(), 6);
+    s.setCluckVariants(1);
+    f.now += 10000;
+    const auto d = s.poll();
+    ASSERT_TRUE(d);
+    EXPECT_EQ(d->variant, 0) << "one file: always that one (not \"never twice in a row\")";
 }
 
 TEST(CluckScheduler, NeverTheSameCluckTwiceInARow)
@@ -270,7 +315,7 @@ TEST(SoundDirector, SleepsUntilTheNextCluckAndWhileThereIsNone)
 {
     Hub hub;
     Fake f;
-    f.fallback = 0.5; // clucks 2.5 s + 0.5 × 7.5 s = 6.25 s apart
+    f.fallback = 0.5; // clucks 2.5 s + 8 steps of 0.5 s = 6.5 s apart (16 steps from 2.5 s to 10 s)
     SoundDirector director(&hub, f.clock(), f.random());
     EXPECT_TRUE(director.scheduler().enabled());
     EXPECT_EQ(director.msUntilWake(), -1) << "sound on, but no robot: no timer at all";
@@ -279,7 +324,7 @@ TEST(SoundDirector, SleepsUntilTheNextCluckAndWhileThereIsNone)
     live.status = LinkStatus::Live;
     hub.acceptLink(live);
     EXPECT_GT(director.msUntilWake(), 5000) << "one wake-up when the cluck is due (a coarse timer), not one per second";
-    EXPECT_LE(director.msUntilWake(), 6600) << "6.25 s, give or take a coarse timer's 5 %";
+    EXPECT_LE(director.msUntilWake(), 6850) << "6.5 s, give or take a coarse timer's 5 %";
 
     LinkInfo stale = live;
     stale.status = LinkStatus::Stale;

@@ -188,6 +188,30 @@ TEST(StateJson, HelloAndSoundRoundTrip)
     const auto sound = json::parse(json::soundMessage(true));
     ASSERT_TRUE(sound);
     EXPECT_TRUE(sound->soundEnabled);
+    EXPECT_TRUE(sound->soundOutput.isEmpty());
+}
+
+TEST(StateJson, WhereTheRobotClucksAndWhatItPlaysRoundTrip)
+{
+    EXPECT_EQ(json::soundMessage(false, QStringLiteral("none")), R"({"type":"sound","enabled":false,"output":"none"})");
+    EXPECT_EQ(json::soundState(true, QStringLiteral("Speaker \"A\"")), R"({"enabled":true,"output":"Speaker \"A\""})");
+    const auto sound = json::parse(json::soundMessage(true, QStringLiteral("Built-in Audio")));
+    ASSERT_TRUE(sound);
+    EXPECT_EQ(sound->soundOutput, QStringLiteral("Built-in Audio"));
+    const auto hello = json::parse(json::helloMessage(QStringLiteral("omniscient 1"), true, QStringLiteral("off")));
+    ASSERT_TRUE(hello);
+    EXPECT_EQ(hello->soundOutput, QStringLiteral("off"));
+    EXPECT_FALSE(json::helloMessage(QStringLiteral("omniscient 1"), true).contains("sound_output"));
+
+    EXPECT_EQ(json::cueMessage(QStringLiteral("cluck"), QStringLiteral("sounds/cluck-2.ogg")),
+              R"({"type":"cue","cue":"cluck","sample":"sounds/cluck-2.ogg"})");
+    const auto cue = json::parse(json::cueMessage(QStringLiteral("link_lost"), QStringLiteral("sounds/linklost.wav")));
+    ASSERT_TRUE(cue);
+    EXPECT_EQ(cue->type, json::Message::Type::Cue);
+    EXPECT_EQ(cue->cue, QStringLiteral("link_lost"));
+    EXPECT_EQ(cue->sample, QStringLiteral("sounds/linklost.wav"));
+    EXPECT_FALSE(json::parseSoundCommand(json::cueMessage(QStringLiteral("cluck"), QStringLiteral("x"))))
+        << "a cue is not a command";
 }
 
 TEST(StateJson, ParseRejectsMalformedInputWithAReason)

@@ -126,6 +126,75 @@ describe('sound toggle', () => {
     });
 });
 
+describe('cluck here too', () => {
+    // Records what the page asks the browser to play (headless Chromium may have no audio device to play on).
+    const recordPlays = () => {
+        window.__played = [];
+        HTMLMediaElement.prototype.play = function play() {
+            window.__played.push(this.src);
+            return Promise.resolve();
+        };
+    };
+
+    test('off by default; on, the page plays the sound the robot plays, served by the server; remembered', async () => {
+        await setSound(server.base, true);
+        const cues = new WsClient(wsUrl(server.base));
+        await cues.opened;
+        const page = await openPage(browser, `${server.base}?lang=en`, { initScript: recordPlays });
+        try {
+            const soundState = await (await fetch(new URL('api/sound', server.base))).json();
+            assert.equal(typeof soundState.output, 'string', '/api/sound says where the robot clucks');
+            await waitFor('the page to go live', async () => (await readDashboard(page)).link === 'live');
+            const toggle = page.getByRole('checkbox', { name: 'Cluck here too' });
+            assert.equal(await toggle.isChecked(), false, 'off by default');
+            assert.equal(await page.getByTestId('sound-output').getAttribute('data-output'), soundState.output);
+            if (soundState.output === 'none') {
+                assert.match(await page.getByTestId('sound-output').textContent(), /no speaker/);
+            }
+
+            // Switched off: a cue comes (a cluck every 2.5–10 s while the robot is live), nothing plays here.
+            const seen = cues.messages.length;
+            await waitFor('a cue from the server', async () => cues.messages.slice(seen).some((m) => m.type === 'cue'),
+                15000);
+            await new Promise((resolve) => setTimeout(resolve, 300));
+            assert.deepEqual(await page.evaluate(() => window.__played), [], 'switched off: silent');
+
+            await toggle.check();
+            const cueCount = cues.messages.filter((m) => m.type === 'cue').length;
+            const played = await waitFor('the page to play the next cue', async () => {
+                const p = await page.evaluate(() => window.__played);
+                return p.length > 0 && p;
+            }, 15000);
+            const cue = cues.messages.filter((m) => m.type === 'cue')[cueCount];
+            assert.ok(cue, 'the cue the page played was sent to every client');
+            assert.match(cue.sample, /^sounds\/[a-z_]+(-\d+)?\.(wav|ogg|mp3)$/);
+            assert.equal(played[0], new URL(cue.sample, server.base).href, 'the same sound, from this server');
+
+            const file = await fetch(played[0]);
+            assert.equal(file.status, 200);
+            assert.match(file.headers.get('content-type'), /^audio\//);
+            const bytes = Buffer.from(await file.arrayBuffer());
+            assert.equal(bytes.subarray(0, 4).toString('latin1'), 'RIFF', 'a WAV file');
+
+            await page.reload();
+            await waitFor('the page to go live again', async () => (await readDashboard(page)).link === 'live');
+            assert.equal(await page.getByRole('checkbox', { name: 'Cluck here too' }).isChecked(), true,
+                'remembered by this browser');
+
+            // The shared switch off: no cue is played here either.
+            await setSound(server.base, false);
+            await page.evaluate(() => { window.__played = []; });
+            await new Promise((resolve) => setTimeout(resolve, 11000));
+            assert.deepEqual(await page.evaluate(() => window.__played), [], 'sound off: the page is silent too');
+            assert.deepEqual(page.problems, []);
+        } finally {
+            cues.close();
+            await page.context().close();
+            await setSound(server.base, true);
+        }
+    });
+});
+
 describe('access token', () => {
     test('the page passes ?token= on to /ws and /api; without it, it says what to do', async () => {
         const token = 'e2e-secret-token';

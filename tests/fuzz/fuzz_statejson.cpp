@@ -154,17 +154,29 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         break;
     }
     case json::Message::Type::Hello: {
-        const QByteArray out = json::helloMessage(m->serverVersion, m->soundEnabled);
+        const QByteArray out = json::helloMessage(m->serverVersion, m->soundEnabled, m->soundOutput);
         checkSerialisedIsJson(out);
         const auto again = json::parse(out);
         FUZZ_CHECK(again && again->type == json::Message::Type::Hello);
         FUZZ_CHECK(sameText(m->serverVersion, again->serverVersion));
+        FUZZ_CHECK(sameText(m->soundOutput, again->soundOutput));
         FUZZ_CHECK(again->soundEnabled == m->soundEnabled);
         break;
     }
     case json::Message::Type::Sound: {
-        const auto again = json::parse(json::soundMessage(m->soundEnabled));
+        const QByteArray out = json::soundMessage(m->soundEnabled, m->soundOutput);
+        checkSerialisedIsJson(out);
+        const auto again = json::parse(out);
         FUZZ_CHECK(again && again->type == json::Message::Type::Sound && again->soundEnabled == m->soundEnabled);
+        FUZZ_CHECK(sameText(m->soundOutput, again->soundOutput));
+        break;
+    }
+    case json::Message::Type::Cue: {
+        const QByteArray out = json::cueMessage(m->cue, m->sample);
+        checkSerialisedIsJson(out);
+        const auto again = json::parse(out);
+        FUZZ_CHECK(again && again->type == json::Message::Type::Cue);
+        FUZZ_CHECK(sameText(m->cue, again->cue) && sameText(m->sample, again->sample));
         break;
     }
     }

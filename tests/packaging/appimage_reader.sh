@@ -26,6 +26,6 @@ if grep -q '^libQt6Gui\|^libQt6Widgets' <<<"$needed"; then
 fi
 grep -q '^libQt6Network' <<<"$needed" && expected+=(usr/plugins/tls/libqopensslbackend.so)
 grep -q '^libQt6WebSockets' <<<"$needed" && expected+=(usr/lib/libQt6WebSockets.so.6)
-grep -q '^libQt6Multimedia' <<<"$needed" && expected+=(usr/plugins/multimedia/libgstreamermediaplugin.so)
+grep -q '^libQt6Multimedia' <<<"$needed" && expected+=(usr/plugins/multimedia/libffmpegmediaplugin.so)
 ./appimage_check "$img" "$offset" "${expected[@]}" || fail "libappimage does not see a complete type-2 AppImage"
 pass "libappimage: type 2, payload offset $offset, ${#expected[@]} expected files listed"

@@ -22,6 +22,7 @@ enum class SoundCue {
 struct CluckTiming {
     std::chrono::milliseconds minGap{2500};       ///< shortest wait between random clucks
     std::chrono::milliseconds maxGap{10000};      ///< longest wait between random clucks
+    std::chrono::milliseconds gapStep{500};       ///< waits are minGap + k * gapStep, as the original's were
     std::chrono::milliseconds eventHoldOff{3000}; ///< the same event sound plays at most once per this
     std::chrono::milliseconds maxBusy{4000};      ///< a sound never counts as playing longer than this (a stuck player)
     int cluckVariants = 3;                        ///< how many cluck samples to pick from
@@ -53,6 +54,8 @@ public:
     /// Sound on or off (already combined with any local mute). Turning it on while live schedules the next
     /// cluck; turning it off cancels it.
     void setEnabled(bool enabled);
+    /// How many cluck samples to pick from (at least 1); a --sound-dir with N files makes it N.
+    void setCluckVariants(int variants);
     /// Whether sounds may play.
     [[nodiscard]] bool enabled() const { return m_enabled; }
 

@@ -35,6 +35,9 @@ public:
     [[nodiscard]] qint64 ageMs() const;
     /// Whether the robot clucks.
     [[nodiscard]] bool soundEnabled() const { return m_sound; }
+    /// Where this machine plays the chicken's sounds: the audio output's name, "none" (no audio output),
+    /// "off" (--no-sound), or empty when nothing on this machine plays sounds (docs/protocol.md, `sound`).
+    [[nodiscard]] const QString &soundOutput() const { return m_soundOutput; }
     /// States delivered to the hub so far.
     [[nodiscard]] quint64 statesReceived() const { return m_received; }
     /// States the source skipped because newer ones superseded them.
@@ -52,6 +55,12 @@ public:
 public Q_SLOTS:
     /// Sets whether the robot clucks; emits soundEnabledChanged when it changes.
     void setSoundEnabled(bool enabled);
+    /// Sets soundOutput(); emits soundOutputChanged when it changes.
+    void setSoundOutput(const QString &output);
+    /// Tells every consumer that this machine plays a sound now: `cue` is "cluck", "obstacle" or "link_lost",
+    /// `sample` the path the mirror server serves it under (e.g. "sounds/cluck-2.wav"), so browsers can play
+    /// the same sound at the same moment. Emits soundPlayed.
+    void announceSound(const QString &cue, const QString &sample);
     /// Takes a new state (normally from the source).
     void acceptState(const omni::RobotState &state);
     /// Takes a link change (normally from the source).
@@ -64,12 +73,17 @@ Q_SIGNALS:
     void linkChanged(const omni::LinkInfo &link);
     /// The sound switch changed.
     void soundEnabledChanged(bool enabled);
+    /// The sound output changed (see soundOutput()).
+    void soundOutputChanged(const QString &output);
+    /// This machine plays a sound now (see announceSound()).
+    void soundPlayed(const QString &cue, const QString &sample);
 
 private:
     QPointer<StateSource> m_source;
     std::optional<RobotState> m_latest;
     LinkInfo m_link;
     bool m_sound = true;
+    QString m_soundOutput;
     quint64 m_received = 0;
     // stateJson()'s cache: built lazily, dropped on every state and link change.
     mutable QByteArray m_stateJson;

@@ -3,7 +3,9 @@
 
 #include "omni/result.h"
 
+#include <QByteArray>
 #include <QHostAddress>
+#include <QList>
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -47,6 +49,13 @@ struct MirrorServerOptions {
     int maxKernelUnsentBytes = 16 * 1024;
     qint64 maxIncomingMessageBytes = qint64{4} * 1024; ///< a client frame or message larger than this closes the client
     int maxCommandsPerSecond = 20;                     ///< a client sending more text messages than this is closed
+};
+
+/// A sound this machine plays, offered to browsers under /sounds/NAME so that a phone can cluck along (the
+/// page's "cluck here too"; the `cue` message names it).
+struct ServedSound {
+    QString name;    ///< the file name under /sounds/, e.g. "cluck-2.ogg" (no '/')
+    QByteArray body; ///< the file's content
 };
 
 /// Counters and gauges, as /metrics reports them.
@@ -115,6 +124,9 @@ public:
     /// URLs a person can open: http://localhost:PORT/ plus every non-loopback address it listens on
     /// (IPv6 link-local addresses are left out: browsers cannot open them). Empty unless listening.
     [[nodiscard]] QStringList urls() const;
+
+    /// Serves `sounds` under /sounds/ (replacing the earlier ones): no token needed, like the page itself.
+    void setSounds(const QList<ServedSound> &sounds);
 
     /// Parses a --bind value: an IPv4/IPv6 address, "localhost", or empty / "any" / "*" for all interfaces.
     static std::optional<QHostAddress> parseBindAddress(const QString &text);

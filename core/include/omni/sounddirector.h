@@ -28,6 +28,8 @@ public:
 
     /// Mutes this computer only (the laptop's own mute in remote mode); the shared switch stays as it is.
     void setLocalMute(bool muted);
+    /// How many cluck samples the player has (see CluckScheduler::setCluckVariants()).
+    void setCluckVariants(int variants) { m_scheduler.setCluckVariants(variants); }
     /// Whether this computer is muted.
     [[nodiscard]] bool localMute() const { return m_localMute; }
     /// The scheduler (tests inspect it).

@@ -26,12 +26,15 @@ struct StateExtras {
 QByteArray stateMessage(const RobotState &state, const LinkInfo &link, const StateExtras &extras = {});
 /// {"type":"link", ...}
 QByteArray linkMessage(const LinkInfo &link);
-/// {"type":"hello", ...}: what a WebSocket client gets first.
-QByteArray helloMessage(const QString &serverVersion, bool soundEnabled);
-/// {"type":"sound","enabled":...}
-QByteArray soundMessage(bool enabled);
-/// {"enabled":...}: the body of GET /api/sound and of its POST answer.
-QByteArray soundState(bool enabled);
+/// {"type":"hello", ...}: what a WebSocket client gets first; `soundOutput` (Hub::soundOutput()) is left out
+/// when empty.
+QByteArray helloMessage(const QString &serverVersion, bool soundEnabled, const QString &soundOutput = {});
+/// {"type":"sound","enabled":...,"output":...}: `output` is left out when empty (a client's command has none).
+QByteArray soundMessage(bool enabled, const QString &output = {});
+/// {"enabled":...,"output":...}: the body of GET /api/sound and of its POST answer; `output` left out when empty.
+QByteArray soundState(bool enabled, const QString &output = {});
+/// {"type":"cue","cue":...,"sample":...}: this machine plays a sound now (Hub::announceSound()).
+QByteArray cueMessage(const QString &cue, const QString &sample);
 
 /// `message` (a stateMessage()) with its age_ms replaced by `ageMs`; cheap, nothing is serialised again.
 /// Returns `message` unchanged if it has no age_ms.
@@ -43,12 +46,15 @@ QByteArray quoted(QStringView text);
 
 /// A parsed message (remote mode reads the stream with it).
 struct Message {
-    enum class Type { State, Link, Hello, Sound };
+    enum class Type { State, Link, Hello, Sound, Cue };
     Type type = Type::State;  ///< which message
     RobotState state;         ///< for State
     LinkInfo link;            ///< for State and Link
     StateExtras extras;       ///< for State
     bool soundEnabled = true; ///< for Hello and Sound
+    QString soundOutput;      ///< for Hello and Sound: where the server plays sounds; empty when not said
+    QString cue;              ///< for Cue: "cluck", "obstacle", "link_lost"
+    QString sample;           ///< for Cue: the served path of the sound
     QString serverVersion;    ///< for Hello
     int schema = 0;           ///< for Hello
 };

@@ -81,6 +81,21 @@ void Hub::setSoundEnabled(bool enabled)
     Q_EMIT soundEnabledChanged(enabled);
 }
 
+void Hub::setSoundOutput(const QString &output)
+{
+    if (m_soundOutput == output) {
+        return;
+    }
+    m_soundOutput = output;
+    qCInfo(lcHub) << "sound output" << output;
+    Q_EMIT soundOutputChanged(output);
+}
+
+void Hub::announceSound(const QString &cue, const QString &sample)
+{
+    Q_EMIT soundPlayed(cue, sample);
+}
+
 void Hub::acceptState(const RobotState &state)
 {
     ++m_received;

@@ -262,21 +262,36 @@ QByteArray linkMessage(const LinkInfo &link)
     return out;
 }
 
-QByteArray helloMessage(const QString &serverVersion, bool soundEnabled)
+QByteArray helloMessage(const QString &serverVersion, bool soundEnabled, const QString &soundOutput)
 {
     QByteArray out("{\"type\":\"hello\",\"server\":");
     appendString(out, serverVersion);
     out.append(",\"schema\":");
     appendNumber(out, kSchemaVersion);
     out.append(",\"sound\":").append(soundEnabled ? "true" : "false");
+    if (!soundOutput.isEmpty()) {
+        out.append(",\"sound_output\":");
+        appendString(out, soundOutput);
+    }
     out.append('}');
     return out;
 }
 
-QByteArray soundMessage(bool enabled)
+QByteArray soundMessage(bool enabled, const QString &output)
 {
-    return enabled ? QByteArrayLiteral("{\"type\":\"sound\",\"enabled\":true}")
-                   : QByteArrayLiteral("{\"type\":\"sound\",\"enabled\":false}");
+    QByteArray out("{\"type\":\"sound\",");
+    out.append(soundState(enabled, output).mid(1));
+    return out;
+}
+
+QByteArray cueMessage(const QString &cue, const QString &sample)
+{
+    QByteArray out("{\"type\":\"cue\",\"cue\":");
+    appendString(out, cue);
+    out.append(",\"sample\":");
+    appendString(out, sample);
+    out.append('}');
+    return out;
 }
 
 QByteArray withAge(const QByteArray &message, qint64 ageMs)
@@ -300,9 +315,15 @@ QByteArray withAge(const QByteArray &message, qint64 ageMs)
     return out;
 }
 
-QByteArray soundState(bool enabled)
+QByteArray soundState(bool enabled, const QString &output)
 {
-    return enabled ? QByteArrayLiteral("{\"enabled\":true}") : QByteArrayLiteral("{\"enabled\":false}");
+    QByteArray out(enabled ? "{\"enabled\":true" : "{\"enabled\":false");
+    if (!output.isEmpty()) {
+        out.append(",\"output\":");
+        appendString(out, output);
+    }
+    out.append('}');
+    return out;
 }
 
 QByteArray quoted(QStringView text)

@@ -212,6 +212,7 @@ Result<Message, ProtocolError> parse(const QByteArray &bytes)
         m.serverVersion = o.value(QLatin1String("server")).toString().left(128);
         m.schema = o.value(QLatin1String("schema")).toInt();
         m.soundEnabled = o.value(QLatin1String("sound")).toBool(true);
+        m.soundOutput = o.value(QLatin1String("sound_output")).toString().left(128);
     } else if (type == QLatin1String("sound")) {
         m.type = Message::Type::Sound;
         const auto enabled = readSoundEnabled(o);
@@ -219,6 +220,11 @@ Result<Message, ProtocolError> parse(const QByteArray &bytes)
             return enabled.failure();
         }
         m.soundEnabled = *enabled;
+        m.soundOutput = o.value(QLatin1String("output")).toString().left(128);
+    } else if (type == QLatin1String("cue")) {
+        m.type = Message::Type::Cue;
+        m.cue = o.value(QLatin1String("cue")).toString().left(32);
+        m.sample = o.value(QLatin1String("sample")).toString().left(256);
     } else {
         return fail(ProtocolError::UnknownType, QStringLiteral("unknown message type \"%1\"").arg(type.left(32)));
     }

@@ -288,6 +288,7 @@ void RemoteSource::handle(const json::Message &m)
         return;
     }
     case json::Message::Type::Hello:
+    case json::Message::Type::Cue: // the robot's machine plays a sound: this computer clucks on its own schedule
         return;
     }
 }

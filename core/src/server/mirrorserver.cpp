@@ -4,6 +4,7 @@
 #include "server/mirrorserver_p.h"
 
 #include "omni/hub.h"
+#include "omni/statejson.h"
 #include "server/logging.h"
 
 #include <QCryptographicHash>
@@ -282,13 +283,33 @@ MirrorServer::MirrorServer(Hub *hub, MirrorServerOptions options, QObject *paren
             c->notifyLink();
         }
     });
-    connect(hub, &Hub::soundEnabledChanged, this, [this] {
+    const auto soundChanged = [this] {
         d->m_soundCache.clear();
         const auto clients = d->m_clients;
         for (ServerClient *c : clients) {
             c->notifySound();
         }
+    };
+    connect(hub, &Hub::soundEnabledChanged, this, soundChanged);
+    connect(hub, &Hub::soundOutputChanged, this, soundChanged);
+    connect(hub, &Hub::soundPlayed, this, [this](const QString &cue, const QString &sample) {
+        const QString frame = QString::fromUtf8(json::cueMessage(cue, sample)); // once for every client
+        const auto clients = d->m_clients;
+        for (ServerClient *c : clients) {
+            c->sendTransient(frame);
+        }
     });
+}
+
+void MirrorServer::setSounds(const QList<ServedSound> &sounds)
+{
+    QHash<QString, QByteArray> files;
+    for (const ServedSound &s : sounds) {
+        if (!s.name.isEmpty() && !s.name.contains(QLatin1Char('/'))) {
+            files.insert(s.name, s.body);
+        }
+    }
+    d->m_files.replaceUnder(QByteArrayLiteral("/sounds/"), files);
 }
 
 MirrorServer::~MirrorServer()

@@ -82,6 +82,15 @@ void ServerClient::notifySound()
     flush();
 }
 
+void ServerClient::sendTransient(const QString &frame)
+{
+    if (m_finished || m_ws->state() != QAbstractSocket::ConnectedState ||
+        m_ws->bytesToWrite() > m_limits.maxBufferedBytes) {
+        return;
+    }
+    send(frame);
+}
+
 bool ServerClient::pingTick()
 {
     if (m_finished) {

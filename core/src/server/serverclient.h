@@ -58,6 +58,9 @@ public:
     void notifyLink();
     /// The sound switch changed.
     void notifySound();
+    /// Sends a message that is only worth anything now (a `cue`): dropped, not queued, for a client that is
+    /// behind.
+    void sendTransient(const QString &frame);
     /// Called every ping interval: drops the client if the previous ping got no pong (returns false),
     /// otherwise pings.
     bool pingTick();

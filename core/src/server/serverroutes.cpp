@@ -74,7 +74,7 @@ MirrorServerPrivate::Routed MirrorServerPrivate::route(const http::Request &requ
             if (request.method == "POST") {
                 r.response = apiSound(request, body);
             } else if (isGet || isHead) {
-                r.response = http::jsonResponse(200, json::soundState(m_hub->soundEnabled()));
+                r.response = http::jsonResponse(200, json::soundState(m_hub->soundEnabled(), m_hub->soundOutput()));
             } else {
                 r.response = notAllowed("GET, HEAD, POST");
             }
@@ -149,7 +149,7 @@ http::Response MirrorServerPrivate::apiSound(const http::Request &request, QByte
                                   "expected a JSON body like {\"enabled\":false}: " + enabled.errorString().toUtf8());
     }
     applySound(*enabled, true);
-    return http::jsonResponse(200, json::soundState(m_hub->soundEnabled()));
+    return http::jsonResponse(200, json::soundState(m_hub->soundEnabled(), m_hub->soundOutput()));
 }
 
 http::Response MirrorServerPrivate::toggleSound(const http::Request &request)

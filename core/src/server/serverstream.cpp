@@ -66,7 +66,8 @@ void MirrorServerPrivate::onWebSocketConnection()
             m_pingTimer.start(m_options.pingInterval);
         }
         Q_EMIT q->clientCountChanged(static_cast<int>(m_clients.size()));
-        client->greet(QString::fromUtf8(json::helloMessage(m_options.serverName, m_hub->soundEnabled())));
+        client->greet(
+            QString::fromUtf8(json::helloMessage(m_options.serverName, m_hub->soundEnabled(), m_hub->soundOutput())));
     }
 }
 
@@ -112,7 +113,7 @@ QString MirrorServerPrivate::linkFrame()
 QString MirrorServerPrivate::soundFrame()
 {
     if (m_soundCache.isEmpty()) {
-        m_soundCache = QString::fromUtf8(json::soundMessage(m_hub->soundEnabled()));
+        m_soundCache = QString::fromUtf8(json::soundMessage(m_hub->soundEnabled(), m_hub->soundOutput()));
     }
     return m_soundCache;
 }

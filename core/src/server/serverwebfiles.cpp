@@ -19,15 +19,29 @@ WebFiles::WebFiles(const QString &root)
             qCWarning(lcServer) << "cannot read embedded file" << filePath;
             continue;
         }
-        WebFile wf;
-        wf.body = f.readAll();
-        wf.contentType = contentTypeFor(filePath);
-        const QByteArray hash = QCryptographicHash::hash(wf.body, QCryptographicHash::Sha256).toHex().left(32);
-        wf.etag = '"' + hash + '"';
+        const WebFile wf = make(f.readAll(), filePath);
         const QString relative = filePath.mid(root.size());
         m_files.insert(relative.startsWith(QLatin1Char('/')) ? relative.toUtf8() : '/' + relative.toUtf8(), wf);
     }
     qCDebug(lcServer) << "embedded web files under" << root << ":" << m_files.size();
+}
+
+WebFile WebFiles::make(QByteArray body, QStringView fileName)
+{
+    WebFile wf;
+    wf.body = std::move(body);
+    wf.contentType = contentTypeFor(fileName);
+    const QByteArray hash = QCryptographicHash::hash(wf.body, QCryptographicHash::Sha256).toHex().left(32);
+    wf.etag = '"' + hash + '"';
+    return wf;
+}
+
+void WebFiles::replaceUnder(const QByteArray &prefix, const QHash<QString, QByteArray> &files)
+{
+    m_files.removeIf([&prefix](const auto &it) { return it.key().startsWith(prefix); });
+    for (auto it = files.constBegin(); it != files.constEnd(); ++it) {
+        m_files.insert(prefix + it.key().toUtf8(), make(it.value(), it.key()));
+    }
 }
 
 const WebFile *WebFiles::find(QByteArrayView path) const

@@ -25,6 +25,9 @@ public:
 
     /// The file for a decoded request path ("/" and paths ending in '/' mean their index.html), or null.
     [[nodiscard]] const WebFile *find(QByteArrayView path) const;
+    /// Replaces every file whose path starts with `prefix` (e.g. "/sounds/") by `files`: name (without the
+    /// prefix) → content, served with the type of the name's extension.
+    void replaceUnder(const QByteArray &prefix, const QHash<QString, QByteArray> &files);
     /// How many files there are.
     [[nodiscard]] qsizetype size() const { return m_files.size(); }
 
@@ -32,6 +35,8 @@ public:
     static QByteArray contentTypeFor(QStringView fileName);
 
 private:
+    static WebFile make(QByteArray body, QStringView fileName);
+
     QHash<QByteArray, WebFile> m_files; // key: "/app.js", "/icons/x.svg"
 };
 

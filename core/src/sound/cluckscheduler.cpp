@@ -12,7 +12,16 @@ CluckScheduler::CluckScheduler(Clock clock, Random random, CluckTiming timing)
 {
     m_timing.minGap = std::max(m_timing.minGap, std::chrono::milliseconds(1));
     m_timing.maxGap = std::max(m_timing.maxGap, m_timing.minGap);
+    m_timing.gapStep = std::max(m_timing.gapStep, std::chrono::milliseconds(1));
     m_timing.cluckVariants = std::max(m_timing.cluckVariants, 1);
+}
+
+void CluckScheduler::setCluckVariants(int variants)
+{
+    m_timing.cluckVariants = std::max(variants, 1);
+    if (m_lastVariant >= m_timing.cluckVariants) {
+        m_lastVariant = -1;
+    }
 }
 
 void CluckScheduler::setEnabled(bool enabled)
@@ -30,9 +39,11 @@ void CluckScheduler::setEnabled(bool enabled)
 
 void CluckScheduler::scheduleNext()
 {
-    const double r = std::clamp(m_random(), 0.0, 1.0);
-    const auto span = static_cast<double>((m_timing.maxGap - m_timing.minGap).count());
-    m_nextCluckAt = m_clock() + m_timing.minGap.count() + static_cast<qint64>(std::floor(r * span));
+    // One of the steps minGap, minGap + step, ..., maxGap, each as likely (2.5 s to 10 s in 0.5 s steps).
+    const double r = std::clamp(m_random(), 0.0, 0.999999);
+    const qint64 steps = (m_timing.maxGap - m_timing.minGap).count() / m_timing.gapStep.count() + 1;
+    const auto k = static_cast<qint64>(std::floor(r * static_cast<double>(steps)));
+    m_nextCluckAt = m_clock() + m_timing.minGap.count() + k * m_timing.gapStep.count();
 }
 
 bool CluckScheduler::busy() const

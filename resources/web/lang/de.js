@@ -68,6 +68,11 @@ export default {
     'sound.aria_on': 'Hühnergeräusche sind an. Drücken zum Ausschalten.',
     'sound.aria_off': 'Hühnergeräusche sind aus. Drücken zum Einschalten.',
     'sound.failed': 'Die Toneinstellung ließ sich nicht ändern: {why}',
+    'sound.here': 'Auch hier gackern',
+    'sound.output_none': 'Der Roboter hat keinen Lautsprecher: dort gackert nichts. Schalte „Auch hier gackern“ ein, um es auf diesem Gerät zu hören.',
+    'sound.output_off': 'Der Roboter spielt selbst keine Töne (--no-sound). Schalte „Auch hier gackern“ ein, um es auf diesem Gerät zu hören.',
+    'sound.output': 'Gackert über {output} des Roboters.',
+    'sound.blocked': 'Dieser Browser hat den Ton blockiert: tippe einmal auf die Seite, dann gackert es.',
 
     'overlay.stale': 'VERALTET',
     'overlay.stale_age': 'letzte Aktualisierung vor {s} s',

@@ -68,6 +68,11 @@ export default {
     'sound.aria_on': 'Chicken sounds are on. Press to turn them off.',
     'sound.aria_off': 'Chicken sounds are off. Press to turn them on.',
     'sound.failed': 'Could not change the sound setting: {why}',
+    'sound.here': 'Cluck here too',
+    'sound.output_none': 'The robot has no speaker: nothing clucks there. Turn on “Cluck here too” to hear it on this device.',
+    'sound.output_off': 'The robot plays no sound itself (--no-sound). Turn on “Cluck here too” to hear it on this device.',
+    'sound.output': 'Clucks on the robot’s {output}.',
+    'sound.blocked': 'This browser blocked the sound: tap the page once, then it clucks.',
 
     'overlay.stale': 'STALE',
     'overlay.stale_age': 'last update {s} s ago',

@@ -68,6 +68,11 @@ export default {
     'sound.aria_on': 'Los sonidos de gallina están activados. Pulsa para desactivarlos.',
     'sound.aria_off': 'Los sonidos de gallina están desactivados. Pulsa para activarlos.',
     'sound.failed': 'No se pudo cambiar el sonido: {why}',
+    'sound.here': 'Cacarear aquí también',
+    'sound.output_none': 'El robot no tiene altavoz: allí no cacarea nada. Activa «Cacarear aquí también» para oírlo en este dispositivo.',
+    'sound.output_off': 'El robot no reproduce sonido (--no-sound). Activa «Cacarear aquí también» para oírlo en este dispositivo.',
+    'sound.output': 'Cacarea por {output} del robot.',
+    'sound.blocked': 'Este navegador bloqueó el sonido: toca la página una vez y cacareará.',
 
     'overlay.stale': 'SIN DATOS NUEVOS',
     'overlay.stale_age': 'última actualización hace {s} s',

@@ -68,6 +68,11 @@ export default {
     'sound.aria_on': 'Les bruits de poule sont activés. Appuyer pour les couper.',
     'sound.aria_off': 'Les bruits de poule sont coupés. Appuyer pour les activer.',
     'sound.failed': 'Impossible de changer le réglage du son : {why}',
+    'sound.here': 'Caqueter ici aussi',
+    'sound.output_none': 'Le robot n’a pas de haut-parleur : rien n’y caquette. Activez « Caqueter ici aussi » pour l’entendre sur cet appareil.',
+    'sound.output_off': 'Le robot ne joue aucun son lui-même (--no-sound). Activez « Caqueter ici aussi » pour l’entendre sur cet appareil.',
+    'sound.output': 'Caquette sur {output} du robot.',
+    'sound.blocked': 'Ce navigateur a bloqué le son : touchez la page une fois, puis il caquettera.',
 
     'overlay.stale': 'FIGÉ',
     'overlay.stale_age': 'dernière mise à jour il y a {s} s',

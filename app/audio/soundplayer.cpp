@@ -1,35 +1,56 @@
 // SPDX-License-Identifier: MIT
 #include "soundplayer.h"
 
+#include "samplelibrary.h"
+
 #include <QAudioDevice>
 #include <QMediaDevices>
 #include <QSoundEffect>
 
 #include <algorithm>
 
-namespace omni::gui {
+namespace omni::audio {
 
-SoundPlayer::SoundPlayer(QObject *parent) : QObject(parent)
+SoundPlayer::SoundPlayer(const SampleLibrary *library, QObject *parent) : QObject(parent), m_library(library)
 {
     qRegisterMetaType<omni::SoundDecision>();
     auto *devices = new QMediaDevices(this);
     connect(devices, &QMediaDevices::audioOutputsChanged, this, &SoundPlayer::updateAvailable);
+    connect(library, &SampleLibrary::ready, this, [this] {
+        stop();
+        deleteEffects();
+        if (m_available) {
+            createEffects();
+        }
+    });
     m_available = !QMediaDevices::audioOutputs().isEmpty();
+    m_output = outputName();
     if (m_available) {
         createEffects();
     }
 }
 
+SoundPlayer::~SoundPlayer() = default;
+
+QString SoundPlayer::outputName() const
+{
+    if (!m_available) {
+        return QStringLiteral("none");
+    }
+    const QString name = QMediaDevices::defaultAudioOutput().description();
+    return name.isEmpty() ? QStringLiteral("default") : name;
+}
+
 void SoundPlayer::createEffects()
 {
     // Only with an audio output: without one, every QSoundEffect would complain on its own.
-    if (m_effects[0] != nullptr) {
+    if (!m_effects.isEmpty()) {
         return;
     }
-    const QList<QUrl> urls = allSamples();
-    for (size_t i = 0; i < m_effects.size(); ++i) {
+    const QList<Sample> samples = m_library->all();
+    for (const Sample &sample : samples) {
         auto *e = new QSoundEffect(this);
-        e->setSource(urls.at(static_cast<int>(i)));
+        e->setSource(sample.playable);
         e->setVolume(m_volume);
         connect(e, &QSoundEffect::playingChanged, this, [this, e] {
             if (e == m_current && !e->isPlaying()) {
@@ -37,61 +58,42 @@ void SoundPlayer::createEffects()
                 Q_EMIT finished();
             }
         });
-        m_effects[i] = e;
+        m_effects.append(e);
     }
 }
 
-SoundPlayer::~SoundPlayer() = default;
-
-QUrl SoundPlayer::sampleUrl(SoundCue cue, int variant)
+void SoundPlayer::deleteEffects()
 {
-    switch (cue) {
+    m_current = nullptr;
+    qDeleteAll(m_effects);
+    m_effects.clear();
+}
+
+qsizetype SoundPlayer::indexOf(const SoundDecision &decision) const
+{
+    const auto clucks = m_library->clucks().size();
+    switch (decision.cue) {
     case SoundCue::Cluck:
-        return QUrl(QStringLiteral("qrc:/sounds/cluck-%1.wav").arg(std::clamp(variant, 0, kCluckVariants - 1) + 1));
+        return std::clamp<qsizetype>(decision.variant, 0, clucks - 1);
     case SoundCue::Obstacle:
-        return QUrl(QStringLiteral("qrc:/sounds/obstacle.wav"));
+        return clucks;
     case SoundCue::LinkLost:
-        return QUrl(QStringLiteral("qrc:/sounds/linklost.wav"));
-    }
-    return {};
-}
-
-QList<QUrl> SoundPlayer::allSamples()
-{
-    QList<QUrl> urls;
-    for (int v = 0; v < kCluckVariants; ++v) {
-        urls.append(sampleUrl(SoundCue::Cluck, v));
-    }
-    urls.append(sampleUrl(SoundCue::Obstacle));
-    urls.append(sampleUrl(SoundCue::LinkLost));
-    return urls;
-}
-
-int SoundPlayer::indexOf(SoundCue cue, int variant) const
-{
-    switch (cue) {
-    case SoundCue::Cluck:
-        return std::clamp(variant, 0, kCluckVariants - 1);
-    case SoundCue::Obstacle:
-        return kCluckVariants;
-    case SoundCue::LinkLost:
-        return kCluckVariants + 1;
+        return clucks + 1;
     }
     return 0;
 }
 
-QSoundEffect *SoundPlayer::effect(SoundCue cue, int variant) const
+QSoundEffect *SoundPlayer::effect(const SoundDecision &decision) const
 {
-    return m_effects[static_cast<size_t>(indexOf(cue, variant))];
+    const qsizetype i = indexOf(decision);
+    return i < m_effects.size() ? m_effects.at(i) : nullptr;
 }
 
 void SoundPlayer::setVolume(double volume)
 {
     m_volume = static_cast<float>(std::clamp(volume, 0.0, 1.0));
-    for (auto *e : m_effects) {
-        if (e) {
-            e->setVolume(m_volume);
-        }
+    for (auto *e : std::as_const(m_effects)) {
+        e->setVolume(m_volume);
     }
 }
 
@@ -105,16 +107,18 @@ void SoundPlayer::updateAvailable()
         }
         Q_EMIT audioAvailableChanged(available);
     }
+    if (const QString name = outputName(); name != m_output) {
+        m_output = name;
+        Q_EMIT outputChanged(name);
+    }
 }
 
 void SoundPlayer::stop()
 {
     QSoundEffect *was = m_current;
     m_current = nullptr;
-    for (auto *e : m_effects) {
-        if (e) {
-            e->stop();
-        }
+    for (auto *e : std::as_const(m_effects)) {
+        e->stop();
     }
     if (was) {
         Q_EMIT finished();
@@ -126,12 +130,10 @@ void SoundPlayer::play(const SoundDecision &decision)
     // Never two at once: whatever plays stops first (the decision already allowed it). The stopped one
     // does not report finished(): the new decision is what counts now.
     m_current = nullptr;
-    for (auto *e : m_effects) {
-        if (e) {
-            e->stop();
-        }
+    for (auto *e : std::as_const(m_effects)) {
+        e->stop();
     }
-    QSoundEffect *e = effect(decision.cue, decision.variant);
+    QSoundEffect *e = effect(decision);
     if (!m_available || !e || e->status() == QSoundEffect::Error) {
         Q_EMIT finished(); // silent: nothing keeps the next sound waiting
         return;
@@ -140,4 +142,4 @@ void SoundPlayer::play(const SoundDecision &decision)
     e->play();
 }
 
-} // namespace omni::gui
+} // namespace omni::audio
