@@ -103,8 +103,9 @@ ParseResult parseOptions(const QStringList &args, const QString &envToken)
     const QCommandLineOption noSound(
         QStringLiteral("no-sound"),
         tr("Play no sound on this machine (the sound switch still works, and web pages can cluck along)."));
-    p.addOptions({help, version, shm, simulate, simRate, headless, printJson, staleMs, readerWake, port, bind,
-                  maxClients, maxRate, token, allowedHosts, noServer, kiosk, connect, lang, soundDir, noSound});
+    p.addOptions({help,         version,    shm,   simulate, simRate,    headless, printJson,
+                  staleMs,      readerWake, port,  bind,     maxClients, maxRate,  token,
+                  allowedHosts, noServer,   kiosk, connect,  lang,       soundDir, noSound});
     p.addPositionalArgument(QStringLiteral("port"),
                             tr("The port, as the original omniscient took it: \"omniscient 3002\" is --port 3002."),
                             QStringLiteral("[PORT]"));

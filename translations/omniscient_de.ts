@@ -191,6 +191,22 @@
         <source>--reader-wake: expected predict or futex, got &quot;%1&quot;</source>
         <translation>--reader-wake: erwartet predict oder futex, erhalten: „%1“</translation>
     </message>
+    <message>
+        <source>Cluck with your own sounds: a random .wav, .ogg or .mp3 file of this folder each time (default: the built-in clucks).</source>
+        <translation>Mit eigenen Tönen gackern: jedes Mal eine zufällige .wav-, .ogg- oder .mp3-Datei dieses Ordners (Vorgabe: die eingebauten).</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>ORDNER</translation>
+    </message>
+    <message>
+        <source>Play no sound on this machine (the sound switch still works, and web pages can cluck along).</source>
+        <translation>Auf diesem Rechner keine Töne abspielen (der Ton-Schalter wirkt weiter, und Webseiten können mitgackern).</translation>
+    </message>
+    <message>
+        <source>--sound-dir: give a folder with .wav, .ogg or .mp3 files</source>
+        <translation>--sound-dir: gib einen Ordner mit .wav-, .ogg- oder .mp3-Dateien an</translation>
+    </message>
 </context>
 <context>
     <name>omni::app::Runtime</name>
@@ -225,6 +241,64 @@
     <message>
         <source>  (this server needs its access token: add ?token=TOKEN to the address)</source>
         <translation>  (dieser Server braucht sein Zugangstoken: hängen Sie ?token=TOKEN an die Adresse an)</translation>
+    </message>
+</context>
+<context>
+    <name>omni::audio::SampleLibrary</name>
+    <message>
+        <source>--sound-dir %1: no such folder; the built-in clucks play instead</source>
+        <translation>--sound-dir %1: diesen Ordner gibt es nicht; stattdessen gackern die eingebauten Töne</translation>
+    </message>
+    <message>
+        <source>--sound-dir %1 has no .wav, .ogg or .mp3 file; the built-in clucks play instead</source>
+        <translation>--sound-dir %1 enthält keine .wav-, .ogg- oder .mp3-Datei; stattdessen gackern die eingebauten Töne</translation>
+    </message>
+    <message>
+        <source>--sound-dir %1: cannot make a temporary folder for the decoded sounds (%2); the built-in clucks play instead</source>
+        <translation>--sound-dir %1: kein temporärer Ordner für die dekodierten Töne möglich (%2); stattdessen gackern die eingebauten Töne</translation>
+    </message>
+    <message>
+        <source>no sound came out of it within %1 s</source>
+        <translation>innerhalb von %1 s kam kein Ton heraus</translation>
+    </message>
+    <message>
+        <source>it holds no sound</source>
+        <translation>sie enthält keinen Ton</translation>
+    </message>
+    <message>
+        <source>it cannot be decoded</source>
+        <translation>sie lässt sich nicht dekodieren</translation>
+    </message>
+    <message>
+        <source>--sound-dir: skipped %1: the file is empty</source>
+        <translation>--sound-dir: %1 übersprungen: die Datei ist leer</translation>
+    </message>
+    <message>
+        <source>--sound-dir: skipped %1: larger than %2 MB</source>
+        <translation>--sound-dir: %1 übersprungen: größer als %2 MB</translation>
+    </message>
+    <message>
+        <source>cannot write its decoded copy to %1: %2</source>
+        <translation>die dekodierte Kopie lässt sich nicht nach %1 schreiben: %2</translation>
+    </message>
+    <message>
+        <source>--sound-dir: skipped %1: %2</source>
+        <translation>--sound-dir: %1 übersprungen: %2</translation>
+    </message>
+    <message>
+        <source>--sound-dir %1: none of its files could be played; the built-in clucks play instead</source>
+        <translation>--sound-dir %1: keine seiner Dateien ließ sich abspielen; stattdessen gackern die eingebauten Töne</translation>
+    </message>
+    <message>
+        <source>clucks from %1: %2</source>
+        <translation>Gackern aus %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>omni::audio::Voice</name>
+    <message>
+        <source>no audio output on this machine: the chicken is silent here (its sound switch still works, and web pages can cluck along)</source>
+        <translation>keine Audioausgabe auf diesem Rechner: das Huhn bleibt hier stumm (sein Ton-Schalter wirkt weiter, und Webseiten können mitgackern)</translation>
     </message>
 </context>
 <context>

@@ -191,6 +191,22 @@
         <source>--reader-wake: expected predict or futex, got &quot;%1&quot;</source>
         <translation>--reader-wake: expected predict or futex, got &quot;%1&quot;</translation>
     </message>
+    <message>
+        <source>Cluck with your own sounds: a random .wav, .ogg or .mp3 file of this folder each time (default: the built-in clucks).</source>
+        <translation>Cluck with your own sounds: a random .wav, .ogg or .mp3 file of this folder each time (default: the built-in clucks).</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>DIR</translation>
+    </message>
+    <message>
+        <source>Play no sound on this machine (the sound switch still works, and web pages can cluck along).</source>
+        <translation>Play no sound on this machine (the sound switch still works, and web pages can cluck along).</translation>
+    </message>
+    <message>
+        <source>--sound-dir: give a folder with .wav, .ogg or .mp3 files</source>
+        <translation>--sound-dir: give a folder with .wav, .ogg or .mp3 files</translation>
+    </message>
 </context>
 <context>
     <name>omni::app::Runtime</name>
@@ -225,6 +241,64 @@
     <message>
         <source>  (this server needs its access token: add ?token=TOKEN to the address)</source>
         <translation>  (this server needs its access token: add ?token=TOKEN to the address)</translation>
+    </message>
+</context>
+<context>
+    <name>omni::audio::SampleLibrary</name>
+    <message>
+        <source>--sound-dir %1: no such folder; the built-in clucks play instead</source>
+        <translation>--sound-dir %1: no such folder; the built-in clucks play instead</translation>
+    </message>
+    <message>
+        <source>--sound-dir %1 has no .wav, .ogg or .mp3 file; the built-in clucks play instead</source>
+        <translation>--sound-dir %1 has no .wav, .ogg or .mp3 file; the built-in clucks play instead</translation>
+    </message>
+    <message>
+        <source>--sound-dir %1: cannot make a temporary folder for the decoded sounds (%2); the built-in clucks play instead</source>
+        <translation>--sound-dir %1: cannot make a temporary folder for the decoded sounds (%2); the built-in clucks play instead</translation>
+    </message>
+    <message>
+        <source>no sound came out of it within %1 s</source>
+        <translation>no sound came out of it within %1 s</translation>
+    </message>
+    <message>
+        <source>it holds no sound</source>
+        <translation>it holds no sound</translation>
+    </message>
+    <message>
+        <source>it cannot be decoded</source>
+        <translation>it cannot be decoded</translation>
+    </message>
+    <message>
+        <source>--sound-dir: skipped %1: the file is empty</source>
+        <translation>--sound-dir: skipped %1: the file is empty</translation>
+    </message>
+    <message>
+        <source>--sound-dir: skipped %1: larger than %2 MB</source>
+        <translation>--sound-dir: skipped %1: larger than %2 MB</translation>
+    </message>
+    <message>
+        <source>cannot write its decoded copy to %1: %2</source>
+        <translation>cannot write its decoded copy to %1: %2</translation>
+    </message>
+    <message>
+        <source>--sound-dir: skipped %1: %2</source>
+        <translation>--sound-dir: skipped %1: %2</translation>
+    </message>
+    <message>
+        <source>--sound-dir %1: none of its files could be played; the built-in clucks play instead</source>
+        <translation>--sound-dir %1: none of its files could be played; the built-in clucks play instead</translation>
+    </message>
+    <message>
+        <source>clucks from %1: %2</source>
+        <translation>clucks from %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>omni::audio::Voice</name>
+    <message>
+        <source>no audio output on this machine: the chicken is silent here (its sound switch still works, and web pages can cluck along)</source>
+        <translation>no audio output on this machine: the chicken is silent here (its sound switch still works, and web pages can cluck along)</translation>
     </message>
 </context>
 <context>

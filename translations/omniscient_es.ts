@@ -191,6 +191,22 @@
         <source>--reader-wake: expected predict or futex, got &quot;%1&quot;</source>
         <translation>--reader-wake: se esperaba predict o futex, se recibió «%1»</translation>
     </message>
+    <message>
+        <source>Cluck with your own sounds: a random .wav, .ogg or .mp3 file of this folder each time (default: the built-in clucks).</source>
+        <translation>Cacarear con tus propios sonidos: cada vez un archivo .wav, .ogg o .mp3 al azar de esta carpeta (por defecto: los incorporados).</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>CARPETA</translation>
+    </message>
+    <message>
+        <source>Play no sound on this machine (the sound switch still works, and web pages can cluck along).</source>
+        <translation>No reproducir sonidos en esta máquina (el interruptor de sonido sigue funcionando y las páginas web pueden cacarear).</translation>
+    </message>
+    <message>
+        <source>--sound-dir: give a folder with .wav, .ogg or .mp3 files</source>
+        <translation>--sound-dir: indica una carpeta con archivos .wav, .ogg o .mp3</translation>
+    </message>
 </context>
 <context>
     <name>omni::app::Runtime</name>
@@ -225,6 +241,64 @@
     <message>
         <source>  (this server needs its access token: add ?token=TOKEN to the address)</source>
         <translation>  (este servidor necesita su token de acceso: añade ?token=TOKEN a la dirección)</translation>
+    </message>
+</context>
+<context>
+    <name>omni::audio::SampleLibrary</name>
+    <message>
+        <source>--sound-dir %1: no such folder; the built-in clucks play instead</source>
+        <translation>--sound-dir %1: no existe esa carpeta; suenan los cacareos incorporados</translation>
+    </message>
+    <message>
+        <source>--sound-dir %1 has no .wav, .ogg or .mp3 file; the built-in clucks play instead</source>
+        <translation>--sound-dir %1 no tiene ningún archivo .wav, .ogg o .mp3; suenan los cacareos incorporados</translation>
+    </message>
+    <message>
+        <source>--sound-dir %1: cannot make a temporary folder for the decoded sounds (%2); the built-in clucks play instead</source>
+        <translation>--sound-dir %1: no se puede crear una carpeta temporal para los sonidos decodificados (%2); suenan los cacareos incorporados</translation>
+    </message>
+    <message>
+        <source>no sound came out of it within %1 s</source>
+        <translation>no salió ningún sonido en %1 s</translation>
+    </message>
+    <message>
+        <source>it holds no sound</source>
+        <translation>no contiene sonido</translation>
+    </message>
+    <message>
+        <source>it cannot be decoded</source>
+        <translation>no se puede decodificar</translation>
+    </message>
+    <message>
+        <source>--sound-dir: skipped %1: the file is empty</source>
+        <translation>--sound-dir: se omitió %1: el archivo está vacío</translation>
+    </message>
+    <message>
+        <source>--sound-dir: skipped %1: larger than %2 MB</source>
+        <translation>--sound-dir: se omitió %1: ocupa más de %2 MB</translation>
+    </message>
+    <message>
+        <source>cannot write its decoded copy to %1: %2</source>
+        <translation>no se puede escribir su copia decodificada en %1: %2</translation>
+    </message>
+    <message>
+        <source>--sound-dir: skipped %1: %2</source>
+        <translation>--sound-dir: se omitió %1: %2</translation>
+    </message>
+    <message>
+        <source>--sound-dir %1: none of its files could be played; the built-in clucks play instead</source>
+        <translation>--sound-dir %1: no se pudo reproducir ninguno de sus archivos; suenan los cacareos incorporados</translation>
+    </message>
+    <message>
+        <source>clucks from %1: %2</source>
+        <translation>cacareos de %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>omni::audio::Voice</name>
+    <message>
+        <source>no audio output on this machine: the chicken is silent here (its sound switch still works, and web pages can cluck along)</source>
+        <translation>no hay salida de audio en esta máquina: la gallina calla aquí (su interruptor de sonido sigue funcionando y las páginas web pueden cacarear)</translation>
     </message>
 </context>
 <context>

@@ -191,6 +191,22 @@
         <source>--reader-wake: expected predict or futex, got &quot;%1&quot;</source>
         <translation>--reader-wake : predict ou futex attendu, reçu « %1 »</translation>
     </message>
+    <message>
+        <source>Cluck with your own sounds: a random .wav, .ogg or .mp3 file of this folder each time (default: the built-in clucks).</source>
+        <translation>Caqueter avec vos propres sons : à chaque fois un fichier .wav, .ogg ou .mp3 au hasard de ce dossier (par défaut : ceux intégrés).</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>DOSSIER</translation>
+    </message>
+    <message>
+        <source>Play no sound on this machine (the sound switch still works, and web pages can cluck along).</source>
+        <translation>Ne jouer aucun son sur cette machine (l’interrupteur du son fonctionne toujours, et les pages web peuvent caqueter).</translation>
+    </message>
+    <message>
+        <source>--sound-dir: give a folder with .wav, .ogg or .mp3 files</source>
+        <translation>--sound-dir : indiquez un dossier contenant des fichiers .wav, .ogg ou .mp3</translation>
+    </message>
 </context>
 <context>
     <name>omni::app::Runtime</name>
@@ -225,6 +241,64 @@
     <message>
         <source>  (this server needs its access token: add ?token=TOKEN to the address)</source>
         <translation>  (ce serveur demande son jeton d’accès : ajoutez ?token=JETON à l’adresse)</translation>
+    </message>
+</context>
+<context>
+    <name>omni::audio::SampleLibrary</name>
+    <message>
+        <source>--sound-dir %1: no such folder; the built-in clucks play instead</source>
+        <translation>--sound-dir %1 : ce dossier n’existe pas ; les caquètements intégrés sont joués à la place</translation>
+    </message>
+    <message>
+        <source>--sound-dir %1 has no .wav, .ogg or .mp3 file; the built-in clucks play instead</source>
+        <translation>--sound-dir %1 ne contient aucun fichier .wav, .ogg ou .mp3 ; les caquètements intégrés sont joués à la place</translation>
+    </message>
+    <message>
+        <source>--sound-dir %1: cannot make a temporary folder for the decoded sounds (%2); the built-in clucks play instead</source>
+        <translation>--sound-dir %1 : impossible de créer un dossier temporaire pour les sons décodés (%2) ; les caquètements intégrés sont joués à la place</translation>
+    </message>
+    <message>
+        <source>no sound came out of it within %1 s</source>
+        <translation>aucun son n’en est sorti en %1 s</translation>
+    </message>
+    <message>
+        <source>it holds no sound</source>
+        <translation>il ne contient aucun son</translation>
+    </message>
+    <message>
+        <source>it cannot be decoded</source>
+        <translation>il ne peut pas être décodé</translation>
+    </message>
+    <message>
+        <source>--sound-dir: skipped %1: the file is empty</source>
+        <translation>--sound-dir : %1 ignoré : le fichier est vide</translation>
+    </message>
+    <message>
+        <source>--sound-dir: skipped %1: larger than %2 MB</source>
+        <translation>--sound-dir : %1 ignoré : plus de %2 Mo</translation>
+    </message>
+    <message>
+        <source>cannot write its decoded copy to %1: %2</source>
+        <translation>impossible d’écrire sa copie décodée dans %1 : %2</translation>
+    </message>
+    <message>
+        <source>--sound-dir: skipped %1: %2</source>
+        <translation>--sound-dir : %1 ignoré : %2</translation>
+    </message>
+    <message>
+        <source>--sound-dir %1: none of its files could be played; the built-in clucks play instead</source>
+        <translation>--sound-dir %1 : aucun de ses fichiers n’a pu être joué ; les caquètements intégrés sont joués à la place</translation>
+    </message>
+    <message>
+        <source>clucks from %1: %2</source>
+        <translation>caquètements de %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>omni::audio::Voice</name>
+    <message>
+        <source>no audio output on this machine: the chicken is silent here (its sound switch still works, and web pages can cluck along)</source>
+        <translation>aucune sortie audio sur cette machine : la poule se tait ici (son interrupteur fonctionne toujours, et les pages web peuvent caqueter)</translation>
     </message>
 </context>
 <context>
