@@ -64,7 +64,9 @@ stage_tsan() {
     local rc=0 t
     # -k 0: one target that does not build must not hide the others' results (it fails the stage all the same).
     cmake --build --preset tsan -- -j"$jobs" -k 0 "${tsan_tests[@]}" || rc=1
-    export TSAN_OPTIONS="suppressions=$supp/tsan.supp:halt_on_error=1:second_deadlock_stack=1:history_size=4"
+    # die_after_fork=0: some reader tests start a real robot process (QProcess: fork, then exec at once in the
+    # child), after the reader thread exists; the child runs no code of ours before exec.
+    export TSAN_OPTIONS="suppressions=$supp/tsan.supp:halt_on_error=1:second_deadlock_stack=1:history_size=4:die_after_fork=0"
     for t in "${tsan_tests[@]}"; do
         local exe
         exe=$(find build/tsan/tests -type f -name "$t" -perm -u+x | head -1)
