@@ -138,7 +138,7 @@ export class RobotView {
             d: 'M -40 -24 A 46 46 0 1 1 -44 14', class: 'dir-rot', 'marker-end': 'url(#rot-head)',
         }, this.dir);
         this.stopShape = el('rect', { x: -26, y: -26, width: 52, height: 52, rx: 10, class: 'dir-stop' }, this.dir);
-        this.dirLabel = el('text', { x: 0, y: 90, class: 'dir-label', 'data-testid': 'direction-label' }, svg);
+        this.dirLabel = el('text', { x: 0, y: 98, class: 'dir-label', 'data-testid': 'direction-label' }, svg);
     }
 
     buildWheel(w, index) {

@@ -163,7 +163,12 @@ function robotParts(page) {
         add('front label', svg.querySelector('.front-label'));
         add('steering left', svg.querySelector('[data-testid="go-left"]'));
         add('steering right', svg.querySelector('[data-testid="go-right"]'));
-        add('direction', dir, 7 + ink / scale); // the rotation arc's 14-wide stroke
+        // Forward and backward (the arrow turned about its centre): both places, whatever the robot does now.
+        const straight = dir.querySelector('.dir-arrow');
+        for (const turn of ['', 'rotate(180)']) {
+            straight.setAttribute('transform', turn);
+            add('direction', dir, 7 + ink / scale); // the rotation arc's 14-wide stroke
+        }
         const label = svg.querySelector('[data-testid="direction-label"]');
         label.textContent = 'rotate right';
         add('direction label', label);
