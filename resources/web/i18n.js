@@ -9,11 +9,17 @@ import fr from './lang/fr.js';
 const tables = { en, de, es, fr };
 export const languages = Object.keys(tables);
 
+/// Whether `lang` is one of ours: an own property only, so that "constructor", "__proto__" or "toString" from a
+/// crafted ?lang= link never reach Object.prototype.
+function known(lang) {
+    return typeof lang === 'string' && Object.hasOwn(tables, lang);
+}
+
 /// The first supported language of `wanted` (e.g. navigator.languages), by primary subtag; English otherwise.
 export function pickLanguage(wanted) {
     for (const tag of wanted || []) {
         const primary = String(tag).toLowerCase().split(/[-_]/)[0];
-        if (tables[primary]) {
+        if (known(primary)) {
             return primary;
         }
     }
@@ -24,7 +30,7 @@ let current = en;
 let currentLang = 'en';
 
 export function setLanguage(lang) {
-    currentLang = tables[lang] ? lang : 'en';
+    currentLang = known(lang) ? lang : 'en';
     current = tables[currentLang];
     return currentLang;
 }
@@ -35,8 +41,9 @@ export function language() {
 
 /// The string for `key` in the current language (English if missing), with {name} placeholders filled.
 export function t(key, params = {}) {
-    const text = current[key] ?? en[key] ?? key;
-    return text.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
+    const own = (table) => (Object.hasOwn(table, key) ? table[key] : undefined);
+    const text = own(current) ?? own(en) ?? key;
+    return text.replace(/\{(\w+)\}/g, (whole, name) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
 }
 
 /// A number in the current language's notation.
@@ -122,7 +129,8 @@ export function deriveAction(s) {
 
 /// The action key of a state: core's decision when it names a known action, else derived from the codes.
 export function actionKey(s) {
-    return actionKeys[s.labels?.action] ?? deriveAction(s);
+    const label = s.labels?.action;
+    return typeof label === 'string' && Object.hasOwn(actionKeys, label) ? actionKeys[label] : deriveAction(s);
 }
 
 export function actionLabel(s) {

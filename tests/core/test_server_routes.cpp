@@ -19,7 +19,10 @@ QByteArray resource(const QString &path)
 QByteArray postSound(quint16 port, const QByteArray &body, const QByteArray &extra = {},
                      const QByteArray &path = "/api/sound")
 {
-    return request(port, "POST", path, "Content-Length: " + QByteArray::number(body.size()) + "\r\n" + extra) + body;
+    return request(port, "POST", path,
+                   "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n" +
+                       extra) +
+           body;
 }
 } // namespace
 
@@ -328,7 +331,7 @@ TEST_F(Routes, SoundPostNeedsALengthAndASmallJsonBody)
     EXPECT_EQ(exchange(port, postSound(port, "enabled=false")).status, 400);
     EXPECT_EQ(exchange(port, postSound(port, R"({"enabled":"no"})")).status, 400);
     EXPECT_EQ(exchange(port, postSound(port, "[]")).status, 400);
-    EXPECT_EQ(exchange(port, request(port, "POST", "/api/sound")).status, 411);
+    EXPECT_EQ(exchange(port, request(port, "POST", "/api/sound", "Content-Type: application/json\r\n")).status, 411);
     EXPECT_EQ(exchange(port, postSound(port, QByteArray(4000, ' ') + R"({"enabled":false})")).status, 413);
     EXPECT_TRUE(hub.soundEnabled());
 }

@@ -370,6 +370,63 @@ class Faults(unittest.TestCase):
         self.assertRecovered()
 
 
+    def test_12_ping_flood_that_never_reads_and_blind_pongs(self):
+        """Issue 17 §0: Qt answers every ping itself; a client that floods pings and never reads must not grow
+        the server's memory, must be dropped within seconds, and must not starve a reader beside it."""
+        sim = self.start_sim(rate=200)
+        self.liveFrom(sim)
+        before = self.app.rss_kb()
+        flood = omnilib.raw_ws(self.port, rcvbuf=4096)
+        blind = omnilib.raw_ws(self.port, rcvbuf=4096)
+        ping = omnilib.masked_frame(0x9, b"p" * 125)
+        pong = omnilib.masked_frame(0xA, b"not your ping")
+        states, peak, dropped_after = [0], [before], [None]
+
+        async def read_states():
+            async with websockets.connect("ws://127.0.0.1:%d/ws" % self.port) as ws:
+                deadline = time.monotonic() + 4
+                while time.monotonic() < deadline:
+                    m = await asyncio.wait_for(ws.recv(), 2)
+                    states[0] += '"type":"state"' in m
+
+        async def attack():
+            start = time.monotonic()
+            for s in (flood, blind):
+                s.setblocking(False)
+            alive = {flood: ping * 64, blind: pong * 64}
+            while time.monotonic() - start < 4:
+                for s, burst in list(alive.items()):
+                    try:
+                        s.send(burst)
+                    except BlockingIOError:
+                        pass
+                    except OSError:  # reset by the server: dropped
+                        del alive[s]
+                if not alive and dropped_after[0] is None:
+                    dropped_after[0] = time.monotonic() - start
+                peak[0] = max(peak[0], self.app.rss_kb())
+                await asyncio.sleep(0.005)
+
+        async def both():
+            await asyncio.gather(read_states(), attack())
+
+        try:
+            asyncio.run(both())
+        finally:
+            flood.close()
+            blind.close()
+            sim.stop()
+        _, _, metrics, _ = omnilib.get(self.port, "/metrics")
+        print("\n  ping flood + blind pongs: RSS %d -> peak %d kB; both dropped after %s s; a reader got %d states"
+              % (before, peak[0], dropped_after[0], states[0]), file=sys.stderr)
+        self.assertIsNotNone(dropped_after[0], "the flooding clients were not dropped within 4 s")
+        self.assertLess(dropped_after[0], 3.0)
+        self.assertGreaterEqual(states[0], 100, "a reading client is starved by the flood")
+        self.assertIn(b'omniscient_clients_closed_total{reason="rate"}', metrics)
+        if CONFIG["check_rss"]:
+            self.assertLessEqual(peak[0], before + 6 * 1024, "the ping flood grows memory")
+        self.assertRecovered()
+
     def test_99_exits_cleanly_and_no_sanitizer_spoke(self):
         code = self.app.stop()
         self.assertEqual(code, 0, "omniscient exited with %s on SIGTERM" % code)

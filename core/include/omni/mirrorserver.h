@@ -25,8 +25,15 @@ struct MirrorServerOptions {
     QHostAddress address = QHostAddress(QHostAddress::Any); ///< --bind (Any: every interface, IPv4 and IPv6)
     quint16 port = 3001;                                    ///< --port; 0 picks a free port (see port())
     int maxClients = 64;                                    ///< --max-clients: WebSocket clients at once
-    double maxRateHz = 60.0;                                ///< --max-rate: states per second per client
-    QString token;                                          ///< --token: required by /ws and /api/* when set
+    /// WebSocket clients (and handshakes) at once from one peer address; more get 503. A browser tab needs one.
+    int maxClientsPerAddress = 16;
+    /// Loopback peers (this machine's own programs, which could exhaust it anyway) are not held to the cap above.
+    bool loopbackHasNoPerAddressCap = true;
+    /// Without a token: WebSocket clients at once whose Origin is another site (a page anywhere may read the
+    /// stream, but a hostile one must not take the real viewers' slots); more get 503. With a token: no quota.
+    int maxCrossOriginClients = 8;
+    double maxRateHz = 60.0; ///< --max-rate: states per second per client
+    QString token;           ///< --token: required by /ws and /api/* when set
     /// --allowed-hosts: Host names for which /api/*, /toggle-sound and /ws answer, besides those HostAllowList
     /// always allows (localhost, IP literals) and this machine's names (HostAllowList::machineNames()).
     QStringList allowedHosts;
@@ -44,11 +51,16 @@ struct MirrorServerOptions {
     /// out until they time out. Only when every unfinished connection is younger is the newcomer dropped.
     std::chrono::milliseconds evictUnfinishedAfter{1000};
     qint64 maxBufferedBytesPerClient = qint64{64} * 1024; ///< past this, a client skips states until its socket drains
+    /// Past this, a client is closed at once: every byte queued for it counts, whoever queued it (our states, the
+    /// pongs Qt writes by itself, close frames). Checked whenever it sends or is sent anything.
+    qint64 maxQueuedBytesPerClient = qint64{256} * 1024;
     /// Unsent bytes the kernel may hold per client (TCP_NOTSENT_LOWAT on Linux): beyond it bytes stay in our
     /// capped buffer, so a slow client is not megabytes of old states behind in kernel queues. 0: no limit.
     int maxKernelUnsentBytes = 16 * 1024;
     qint64 maxIncomingMessageBytes = qint64{4} * 1024; ///< a client frame or message larger than this closes the client
     int maxCommandsPerSecond = 20;                     ///< a client sending more text messages than this is closed
+    int maxControlFramesPerSecond = 10; ///< a client sending more pings and pongs a second than this is closed
+    qint64 maxIncomingBytesPerSecond = qint64{64} * 1024; ///< a client sending more bytes a second is closed
 };
 
 /// A sound this machine plays, offered to browsers under /sounds/NAME so that a phone can cluck along (the
@@ -67,9 +79,12 @@ struct MirrorServerStats {
     quint64 clientsAccepted = 0;  ///< WebSocket connections accepted
     quint64 clientsRefused = 0;   ///< WebSocket upgrades refused (max clients)
     quint64 clientsDropped = 0;   ///< clients dropped by the server (no pong, oversized or too many messages)
-    quint64 connectionsDropped = 0; ///< TCP connections closed for the unfinished-connection cap or a timeout
-    quint64 commandsAccepted = 0;   ///< client commands applied (sound switch, over /ws or POST)
-    quint64 commandsRefused = 0;    ///< client commands refused (origin) or not understood
+    quint64 clientsClosedQueueFull = 0; ///< of which: more than maxQueuedBytesPerClient waited for them
+    quint64 clientsClosedRate = 0;      ///< of which: too many messages, pings/pongs or bytes per second
+    quint64 clientsClosedUnmasked = 0;  ///< of which: an unmasked frame (RFC 6455 5.1)
+    quint64 connectionsDropped = 0;     ///< TCP connections closed for the unfinished-connection cap or a timeout
+    quint64 commandsAccepted = 0;       ///< client commands applied (sound switch, over /ws or POST)
+    quint64 commandsRefused = 0;        ///< client commands refused (origin) or not understood
 };
 
 /// The one-port mirror server: the embedded web dashboard and JSON API over HTTP, and the live stream over

@@ -12,6 +12,19 @@ Response &Response::with(QByteArrayView name, QByteArrayView value)
     return *this;
 }
 
+const QList<QPair<QByteArray, QByteArray>> &securityHeaders()
+{
+    static const QList<QPair<QByteArray, QByteArray>> headers{
+        {"X-Content-Type-Options", "nosniff"},
+        {"Referrer-Policy", "no-referrer"},
+        {"X-Frame-Options", "DENY"},
+        {"Content-Security-Policy",
+         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; media-src 'self'; "
+         "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"},
+    };
+    return headers;
+}
+
 QByteArray reasonPhrase(int status)
 {
     switch (status) {

@@ -19,6 +19,11 @@ struct Response {
     Response &with(QByteArrayView name, QByteArrayView value);
 };
 
+/// The headers every response carries, the WebSocket `101` included (docs/SERVER.md, "Security headers"): no
+/// MIME sniffing, no referrer, no framing by any page (X-Frame-Options and CSP frame-ancestors), and a
+/// Content-Security-Policy that allows the page only its own files, its own WebSocket and its own sounds.
+const QList<QPair<QByteArray, QByteArray>> &securityHeaders();
+
 /// The reason phrase for `status`, e.g. "Not Found"; "Unknown" for codes the server never sends.
 QByteArray reasonPhrase(int status);
 

@@ -6,6 +6,7 @@
 #include "omni/hub.h"
 #include "omni/statejson.h"
 #include "server/logging.h"
+#include "server/serversocket.h"
 
 #include <QCryptographicHash>
 #include <QTcpServer>
@@ -26,7 +27,7 @@ MirrorServerPrivate::MirrorServerPrivate(MirrorServer *server, Hub *hub, MirrorS
 bool MirrorServerPrivate::listen()
 {
     close();
-    m_tcp = new QTcpServer(q);
+    m_tcp = new ServerListener(q);
     QObject::connect(m_tcp, &QTcpServer::newConnection, q, [this] { onNewConnection(); });
     QObject::connect(m_tcp, &QTcpServer::acceptError, q, [this](QAbstractSocket::SocketError) {
         // Typically out of file descriptors: back off instead of spinning on a readable listen socket.
@@ -175,7 +176,12 @@ void MirrorServerPrivate::onReadyRead(QTcpSocket *s)
         respond(s, http::textResponse(400, "data was sent before the WebSocket handshake completed"), false);
         return;
     }
-    handOff(s, routed.mayCommand);
+    bool crossOrigin = false;
+    if (const auto refused = admit(s, request, crossOrigin)) {
+        respond(s, *refused, false);
+        return;
+    }
+    handOff(s, routed.mayCommand, crossOrigin);
 }
 
 void MirrorServerPrivate::onRequestTimeout(QTcpSocket *s)
@@ -230,14 +236,14 @@ void MirrorServerPrivate::respond(QTcpSocket *s, const http::Response &response,
     }
     ++m_responses[response.status];
     http::Response r = response;
-    r.with("X-Content-Type-Options", "nosniff").with("Referrer-Policy", "no-referrer");
+    r.headers.append(http::securityHeaders());
     s->write(http::serialize(r, m_options.serverName.toUtf8(), headOnly));
     it->responding = true;
     it->timer->start(m_options.requestTimeout); // now a deadline for the peer to take the answer
     s->disconnectFromHost();                    // may emit disconnected (and forget s) right here
 }
 
-void MirrorServerPrivate::handOff(QTcpSocket *s, bool mayCommand)
+void MirrorServerPrivate::handOff(QTcpSocket *s, bool mayCommand, bool crossOrigin)
 {
     const auto it = m_connections.find(s);
     if (it == m_connections.end()) {
@@ -245,10 +251,21 @@ void MirrorServerPrivate::handOff(QTcpSocket *s, bool mayCommand)
     }
     // Disconnect our readyRead first: handleConnection() re-emits it, and our slot must not run again.
     QObject::disconnect(it->readConnection);
+    // Connected before QWebSocket's slot, so that the client's frame headers are read before Qt acts on them (Qt
+    // 6.4 answers pings itself, without a signal, and obeys unmasked frames).
+    QObject::connect(s, &QTcpSocket::readyRead, q, [this, s] { inspectIncoming(s); });
     it->handedOff = true;
     it->mayCommand = mayCommand;
+    it->crossOrigin = crossOrigin;
     it->timer->start(m_options.requestTimeout); // QWebSocketServer has no handshake timeout for handed sockets
     ++m_handoffs;
+    if (auto *socket = qobject_cast<ServerSocket *>(s)) {
+        QByteArray lines; // Qt's 101 (or its refusal) gets the headers every response has
+        for (const auto &h : http::securityHeaders()) {
+            lines.append(h.first).append(": ").append(h.second).append("\r\n");
+        }
+        socket->addHeadersToNextResponse(lines);
+    }
     s->setReadBufferSize(0);
     m_wss->handleConnection(s);
 }

@@ -39,11 +39,14 @@ public:
     void onRequestTimeout(QTcpSocket *s);
     void forget(QTcpSocket *s);
     void respond(QTcpSocket *s, const http::Response &response, bool headOnly);
-    void handOff(QTcpSocket *s, bool mayCommand);
+    void handOff(QTcpSocket *s, bool mayCommand, bool crossOrigin);
     void setError(MirrorServer::Error error, const QString &text);
 
     // --- serverstream.cpp
     void onWebSocketConnection();
+    /// The first readyRead slot of a handed-off socket: lets its client, once there is one, read the frame headers
+    /// before QWebSocket does (ServerClient::inspectIncoming()).
+    void inspectIncoming(QTcpSocket *tcp);
     void removeClient(ServerClient *client);
     void pingClients();
 
@@ -70,6 +73,9 @@ public:
     http::Response toggleSound(const http::Request &request);
     http::Response metrics();
     Routed upgradeOrRefuse(const http::Request &request);
+    /// For an upgrade that passed upgradeOrRefuse(): the per-address cap and the quota of other sites' pages; a
+    /// refusal to send, or nullopt. `crossOrigin`: whether the client counts against that quota.
+    std::optional<http::Response> admit(QTcpSocket *s, const http::Request &request, bool &crossOrigin);
     /// --token given and this request carries it (?token= or Authorization: Bearer), compared in constant time.
     bool tokenValid(const http::Request &request) const;
     /// The request has no Origin header, or one naming this server (compared with the Host header).
@@ -87,7 +93,8 @@ public:
         bool responding = false;
         bool handedOff = false;
         bool mayCommand = false;
-        QElapsedTimer open; ///< since the connection was accepted
+        bool crossOrigin = false; ///< handed off: an upgrade from another site's page (its own quota)
+        QElapsedTimer open;       ///< since the connection was accepted
     };
     /// The oldest connection still sending its request and open longer than evictUnfinishedAfter, or null.
     QTcpSocket *evictionCandidate() const;

@@ -4,6 +4,8 @@
 #include "omni/mirrorserver.h"
 #include "server/logging.h"
 
+#include <QHostAddress>
+#include <QRandomGenerator>
 #include <QTcpSocket>
 #include <QWebSocket>
 
@@ -20,11 +22,17 @@ ServerClient::ServerClient(QWebSocket *socket, QTcpSocket *tcp, ClientHost &host
     m_rateTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_rateTimer, &QTimer::timeout, this, &ServerClient::flush);
     connect(m_ws, &QWebSocket::bytesWritten, this, [this] {
-        if (m_statePending || m_linkPending || m_soundPending) {
+        if (!enforceQueueCap() && (m_statePending || m_linkPending || m_soundPending)) {
             flush();
         }
     });
-    connect(m_ws, &QWebSocket::pong, this, [this] { m_awaitingPong = false; });
+    // Only the pong that echoes our last ping proves the peer reads; a blind or repeated pong does not.
+    connect(m_ws, &QWebSocket::pong, this, [this](quint64, const QByteArray &payload) {
+        if (!m_pingPayload.isEmpty() && payload == m_pingPayload) {
+            m_awaitingPong = false;
+            m_pingPayload.clear();
+        }
+    });
     connect(m_ws, &QWebSocket::textMessageReceived, this, [this](const QString &message) {
         onMessage();
         if (!m_finished) {
@@ -34,6 +42,15 @@ ServerClient::ServerClient(QWebSocket *socket, QTcpSocket *tcp, ClientHost &host
     connect(m_ws, &QWebSocket::binaryMessageReceived, this, &ServerClient::onMessage);
     connect(m_ws, &QWebSocket::disconnected, this, &ServerClient::onDisconnected);
     m_commandWindow.start();
+    m_incomingWindow.start();
+    if (m_tcp) {
+        // Connected after QWebSocket's own readyRead slot, so this runs after Qt took what it could: what is left
+        // was scanned already. Pongs Qt wrote meanwhile count against the queue cap here.
+        connect(m_tcp, &QTcpSocket::readyRead, this, [this] {
+            m_scannedBuffered = m_tcp ? m_tcp->bytesAvailable() : 0;
+            enforceQueueCap();
+        });
+    }
 }
 
 ServerClient::~ServerClient()
@@ -50,6 +67,10 @@ ServerClient::~ServerClient()
 
 void ServerClient::greet(const QString &hello)
 {
+    inspectIncoming(); // frames that came with the handshake, not yet taken by Qt
+    if (m_finished) {
+        return;
+    }
     send(hello);
     const QString state = m_host.stateFrame();
     if (state.isEmpty()) {
@@ -103,8 +124,10 @@ bool ServerClient::pingTick()
         return false;
     }
     m_awaitingPong = true;
-    m_ws->ping();
-    return true;
+    const quint64 nonce = QRandomGenerator::global()->generate64();
+    m_pingPayload = QByteArray(reinterpret_cast<const char *>(&nonce), sizeof nonce);
+    m_ws->ping(m_pingPayload);
+    return !enforceQueueCap();
 }
 
 qint64 ServerClient::bytesBuffered() const
@@ -115,6 +138,73 @@ qint64 ServerClient::bytesBuffered() const
 void ServerClient::closeWith(int closeCode, const QString &reason)
 {
     m_ws->close(static_cast<QWebSocketProtocol::CloseCode>(closeCode), reason);
+}
+
+QTcpSocket *ServerClient::tcpSocket() const
+{
+    return m_tcp;
+}
+
+QHostAddress ServerClient::peerAddress() const
+{
+    return m_ws->peerAddress();
+}
+
+void ServerClient::inspectIncoming()
+{
+    if (m_finished || !m_tcp) {
+        return;
+    }
+    const qint64 buffered = m_tcp->bytesAvailable();
+    if (buffered <= m_scannedBuffered) {
+        m_scannedBuffered = buffered;
+        return;
+    }
+    const QByteArray fresh = m_tcp->peek(buffered).sliced(m_scannedBuffered);
+    m_scannedBuffered = buffered;
+    const FrameScan scan = m_scanner.feed(fresh);
+    if (scan.unmasked) {
+        drop(ClientCloseReason::Unmasked, QWebSocketProtocol::CloseCodeProtocolError,
+             QStringLiteral("client frames must be masked"));
+        return;
+    }
+    if (m_incomingWindow.elapsed() >= 1000) {
+        m_incomingWindow.start();
+        m_bytesInWindow = 0;
+        m_controlInWindow = 0;
+    }
+    m_bytesInWindow += scan.bytes;
+    m_controlInWindow += scan.controlFrames;
+    if (m_controlInWindow > m_limits.maxControlFramesPerSecond) {
+        drop(ClientCloseReason::Rate, QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("too many pings"));
+    } else if (m_bytesInWindow > m_limits.maxIncomingBytesPerSecond) {
+        drop(ClientCloseReason::Rate, QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("too many bytes"));
+    }
+}
+
+void ServerClient::drop(ClientCloseReason reason, int closeCode, const QString &why)
+{
+    if (m_finished) {
+        return;
+    }
+    qCInfo(lcServer) << "closing" << m_ws->peerAddress().toString() << "-" << why;
+    ++m_host.stats().clientsDropped;
+    Q_EMIT closedByServer(reason);
+    // A close frame if the kernel takes it now; then a reset, so that nothing more is buffered or read (the rest
+    // of a flood is discarded before Qt would answer it).
+    closeWith(closeCode, why);
+    m_ws->abort();
+    onDisconnected();
+}
+
+bool ServerClient::enforceQueueCap()
+{
+    if (m_finished || m_ws->bytesToWrite() <= m_limits.maxQueuedBytes) {
+        return false;
+    }
+    drop(ClientCloseReason::QueueFull, QWebSocketProtocol::CloseCodePolicyViolated,
+         QStringLiteral("%1 bytes queued and not read").arg(m_ws->bytesToWrite()));
+    return true;
 }
 
 void ServerClient::flush()
@@ -159,6 +249,7 @@ void ServerClient::send(const QString &frame)
 {
     m_ws->sendTextMessage(frame);
     ++m_host.stats().messagesSent;
+    enforceQueueCap();
 }
 
 void ServerClient::onMessage()
@@ -173,6 +264,7 @@ void ServerClient::onMessage()
     if (++m_commandsInWindow > m_limits.maxCommandsPerSecond) {
         qCInfo(lcServer) << "closing" << m_ws->peerAddress().toString() << "- too many messages";
         ++m_host.stats().clientsDropped;
+        Q_EMIT closedByServer(ClientCloseReason::Rate);
         closeWith(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("too many messages"));
         onDisconnected();
     }

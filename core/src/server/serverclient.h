@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "server/framescanner.h"
+
+#include <QByteArray>
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QString>
 #include <QTimer>
 
+class QHostAddress;
 class QTcpSocket;
 class QWebSocket;
 
@@ -37,6 +41,17 @@ struct ClientLimits {
     qint64 minStateIntervalNs = 0;               ///< 1 / max rate
     qint64 maxBufferedBytes = qint64{64} * 1024; ///< above this, nothing is written until the socket drains
     int maxCommandsPerSecond = 20;               ///< more incoming messages per second close the client
+    /// Bytes queued for the client by anyone (our messages, Qt's pongs, close frames): past this it is dropped.
+    qint64 maxQueuedBytes = qint64{256} * 1024;
+    int maxControlFramesPerSecond = 10;                   ///< more pings and pongs from the client per second close it
+    qint64 maxIncomingBytesPerSecond = qint64{64} * 1024; ///< more bytes from the client per second close it
+};
+
+/// Why the server closed a client, for /metrics.
+enum class ClientCloseReason {
+    QueueFull, ///< more than ClientLimits::maxQueuedBytes waited for it
+    Rate,      ///< too many messages, control frames or bytes per second
+    Unmasked,  ///< it sent an unmasked frame (RFC 6455 5.1)
 };
 
 /// One WebSocket client. Holds no queue: only "the newest state / link / sound is pending" flags, so a
@@ -70,22 +85,41 @@ public:
     [[nodiscard]] bool mayCommand() const { return m_mayCommand; }
     /// Closes the connection with a WebSocket close code (see QWebSocketProtocol::CloseCode).
     void closeWith(int closeCode, const QString &reason);
+    /// Reads the frame headers that arrived since the last call, before QWebSocket processes them: the server
+    /// calls it from a readyRead slot of the TCP socket connected before QWebSocket's own. Counts bytes and
+    /// control frames against the rate limits and closes on an unmasked frame, before Qt answers a ping.
+    void inspectIncoming();
+    /// Whether it came from another site's page without a token (counted against that quota).
+    [[nodiscard]] bool crossOrigin() const { return m_crossOrigin; }
+    /// See crossOrigin().
+    void setCrossOrigin(bool crossOrigin) { m_crossOrigin = crossOrigin; }
+    /// The underlying TCP socket (null once it is gone).
+    [[nodiscard]] QTcpSocket *tcpSocket() const;
+    /// The peer's address, as the server counts clients per address.
+    [[nodiscard]] QHostAddress peerAddress() const;
 
 Q_SIGNALS:
     /// The connection ended; the server deletes the client.
     void finished(omni::ServerClient *client);
+    /// The server closed the client for `reason` (finished() follows).
+    void closedByServer(omni::ClientCloseReason reason);
 
 private:
     void flush();
     void send(const QString &frame);
     void onMessage();
     void onDisconnected();
+    /// Closes at once (a close frame if the kernel takes it, then a reset) and counts why.
+    void drop(ClientCloseReason reason, int closeCode, const QString &why);
+    /// Drops the client when more than maxQueuedBytes wait for it, whoever queued them.
+    bool enforceQueueCap();
 
     QWebSocket *m_ws;
     QPointer<QTcpSocket> m_tcp;
     ClientHost &m_host;
     ClientLimits m_limits;
     bool m_mayCommand;
+    bool m_crossOrigin = false;
     bool m_statePending = false;
     bool m_linkPending = false;
     bool m_soundPending = false;
@@ -95,6 +129,12 @@ private:
     QTimer m_rateTimer;
     QElapsedTimer m_commandWindow;
     int m_commandsInWindow = 0;
+    QByteArray m_pingPayload; ///< the random payload of the last ping; only a pong echoing it counts
+    FrameScanner m_scanner;
+    qint64 m_scannedBuffered = 0; ///< bytes in the TCP read buffer already scanned (not yet taken by Qt)
+    QElapsedTimer m_incomingWindow;
+    qint64 m_bytesInWindow = 0;
+    int m_controlInWindow = 0;
 };
 
 } // namespace omni

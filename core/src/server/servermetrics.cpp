@@ -70,6 +70,12 @@ http::Response MirrorServerPrivate::metrics()
           toDouble(s.clientsRefused));
     e.one("omniscient_clients_dropped_total", "counter",
           "WebSocket clients dropped: no pong, an oversized frame or too many messages.", toDouble(s.clientsDropped));
+    e.family("omniscient_clients_closed_total", "counter",
+             "WebSocket clients the server closed, by reason: queue (too many bytes waiting for a client that does "
+             "not read), rate (too many messages, pings or bytes a second), unmasked (a frame without a mask).");
+    e.sample("omniscient_clients_closed_total", toDouble(s.clientsClosedQueueFull), "reason=\"queue\"");
+    e.sample("omniscient_clients_closed_total", toDouble(s.clientsClosedRate), "reason=\"rate\"");
+    e.sample("omniscient_clients_closed_total", toDouble(s.clientsClosedUnmasked), "reason=\"unmasked\"");
     e.one("omniscient_http_connections", "gauge", "TCP connections still sending a request or taking an answer.",
           static_cast<double>(m_connections.size()));
     e.one("omniscient_connections_dropped_total", "counter",

@@ -7,6 +7,7 @@
 #include "server/logging.h"
 
 #include <QCryptographicHash>
+#include <QTcpSocket>
 #include <QUrl>
 
 namespace omni {
@@ -56,6 +57,10 @@ MirrorServerPrivate::Routed MirrorServerPrivate::route(const http::Request &requ
     const bool isHead = request.method == "HEAD";
     r.headOnly = isHead;
     const bool guarded = path == "/ws" || path == "/toggle-sound" || path.startsWith("/api/");
+    if (guarded && request.hasHeader("host") && request.header("host").isEmpty()) {
+        r.response = noStore(http::textResponse(400, "the Host header is empty"));
+        return r;
+    }
     // HTTP/1.0 may leave Host out: then no browser sent the request, and no name can have been rebound.
     if (guarded && request.hasHeader("host") && !m_allowedHosts.allows(request.header("host"))) {
         qCInfo(lcServer) << "refused" << path << "for the Host" << request.header("host") << "(not --allowed-hosts)";
@@ -139,6 +144,12 @@ http::Response MirrorServerPrivate::apiSound(const http::Request &request, QByte
         return http::textResponse(403, "requests from another origin may not switch the sound (use this "
                                        "omniscient's own page, or give the access token)");
     }
+    // A cross-site <form> can post only form types without a preflight; JSON needs one, which is never granted.
+    const QByteArray mediaType = request.header("content-type").split(';').constFirst().trimmed().toLower();
+    if (mediaType != "application/json") {
+        ++m_stats.commandsRefused;
+        return http::textResponse(415, "send the body as Content-Type: application/json");
+    }
     if (!request.contentLength) {
         return http::textResponse(411, "send the body with a Content-Length");
     }
@@ -200,6 +211,19 @@ MirrorServerPrivate::Routed MirrorServerPrivate::upgradeOrRefuse(const http::Req
         r.response.with("Sec-WebSocket-Version", "13");
         return r;
     }
+    // What QWebSocketServer would refuse by closing without an answer: refuse it here, with one.
+    if (request.versionMinor < 1) {
+        r.response = http::textResponse(400, "a WebSocket handshake needs HTTP/1.1");
+        return r;
+    }
+    if (request.header("host").isEmpty()) {
+        r.response = http::textResponse(400, "a WebSocket handshake needs a Host");
+        return r;
+    }
+    if (request.header("upgrade").compare("websocket", Qt::CaseInsensitive) != 0) {
+        r.response = http::textResponse(400, "a WebSocket handshake needs \"Upgrade: websocket\" and nothing else");
+        return r;
+    }
     const QByteArray key = request.header("sec-websocket-key");
     if (key.isEmpty()) {
         r.response = http::textResponse(400, "a WebSocket handshake needs Sec-WebSocket-Key");
@@ -221,6 +245,43 @@ MirrorServerPrivate::Routed MirrorServerPrivate::upgradeOrRefuse(const http::Req
     r.upgrade = true;
     r.mayCommand = mayWrite(request);
     return r;
+}
+
+std::optional<http::Response> MirrorServerPrivate::admit(QTcpSocket *s, const http::Request &request, bool &crossOrigin)
+{
+    // Without a token, a page of another site may read the stream (nothing is secret), but only within its own
+    // small quota: a hostile page in a visitor's browser cannot take the slots of real viewers.
+    crossOrigin = m_options.token.isEmpty() && !originIsSelf(request);
+    const QHostAddress peer = s->peerAddress();
+    const bool capPeer = !(m_options.loopbackHasNoPerAddressCap && peer.isLoopback());
+    int fromPeer = 0;
+    int foreign = 0;
+    for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it) {
+        if (it->handedOff) {
+            fromPeer += it.key()->peerAddress() == peer ? 1 : 0;
+            foreign += it->crossOrigin ? 1 : 0;
+        }
+    }
+    for (const ServerClient *c : m_clients) {
+        fromPeer += c->peerAddress() == peer ? 1 : 0;
+        foreign += c->crossOrigin() ? 1 : 0;
+    }
+    if (capPeer && fromPeer >= m_options.maxClientsPerAddress) {
+        ++m_stats.clientsRefused;
+        qCInfo(lcServer) << "refusing a WebSocket client:" << fromPeer << "already from" << peer.toString();
+        http::Response r = http::textResponse(503, "too many WebSocket clients from your address; close some");
+        r.with("Retry-After", "5");
+        return r;
+    }
+    if (crossOrigin && foreign >= m_options.maxCrossOriginClients) {
+        ++m_stats.clientsRefused;
+        qCInfo(lcServer) << "refusing a WebSocket client of another site's page:" << foreign << "already";
+        http::Response r = http::textResponse(
+            503, "too many WebSocket clients from other sites' pages; open this omniscient's own page instead");
+        r.with("Retry-After", "5");
+        return r;
+    }
+    return std::nullopt;
 }
 
 bool MirrorServerPrivate::tokenValid(const http::Request &request) const

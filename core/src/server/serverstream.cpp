@@ -24,12 +24,14 @@ void MirrorServerPrivate::onWebSocketConnection()
         QWebSocket *ws = m_wss->nextPendingConnection();
         QTcpSocket *tcp = nullptr;
         bool mayCommand = false;
+        bool crossOrigin = false;
         // The QWebSocket wraps one of our handed-off sockets: the same peer address and port.
         for (auto it = m_connections.begin(); it != m_connections.end(); ++it) {
             if (it->handedOff && it.key()->peerPort() == ws->peerPort() &&
                 it.key()->peerAddress() == ws->peerAddress()) {
                 tcp = it.key();
                 mayCommand = it->mayCommand;
+                crossOrigin = it->crossOrigin;
                 QObject::disconnect(it->closeConnection);
                 delete it->timer;
                 m_connections.erase(it);
@@ -57,8 +59,25 @@ void MirrorServerPrivate::onWebSocketConnection()
         limits.minStateIntervalNs = m_options.maxRateHz > 0 ? static_cast<qint64>(1e9 / m_options.maxRateHz) : 0;
         limits.maxBufferedBytes = m_options.maxBufferedBytesPerClient;
         limits.maxCommandsPerSecond = m_options.maxCommandsPerSecond;
+        limits.maxQueuedBytes = m_options.maxQueuedBytesPerClient;
+        limits.maxControlFramesPerSecond = m_options.maxControlFramesPerSecond;
+        limits.maxIncomingBytesPerSecond = m_options.maxIncomingBytesPerSecond;
         auto *client = new ServerClient(ws, tcp, *this, limits, mayCommand, q);
+        client->setCrossOrigin(crossOrigin);
         QObject::connect(client, &ServerClient::finished, q, [this](ServerClient *c) { removeClient(c); });
+        QObject::connect(client, &ServerClient::closedByServer, q, [this](ClientCloseReason reason) {
+            switch (reason) {
+            case ClientCloseReason::QueueFull:
+                ++m_stats.clientsClosedQueueFull;
+                break;
+            case ClientCloseReason::Rate:
+                ++m_stats.clientsClosedRate;
+                break;
+            case ClientCloseReason::Unmasked:
+                ++m_stats.clientsClosedUnmasked;
+                break;
+            }
+        });
         m_clients.append(client);
         ++m_stats.clientsAccepted;
         qCInfo(lcServer) << "client" << ws->peerAddress().toString() << "connected;" << m_clients.size() << "now";
@@ -68,6 +87,16 @@ void MirrorServerPrivate::onWebSocketConnection()
         Q_EMIT q->clientCountChanged(static_cast<int>(m_clients.size()));
         client->greet(
             QString::fromUtf8(json::helloMessage(m_options.serverName, m_hub->soundEnabled(), m_hub->soundOutput())));
+    }
+}
+
+void MirrorServerPrivate::inspectIncoming(QTcpSocket *tcp)
+{
+    for (ServerClient *c : std::as_const(m_clients)) {
+        if (c->tcpSocket() == tcp) {
+            c->inspectIncoming();
+            return;
+        }
     }
 }
 
