@@ -5,6 +5,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 #include <QUrl>
 
 #include <cmath>
@@ -81,6 +82,12 @@ ParseResult parseOptions(const QStringList &args, const QString &envToken)
     const QCommandLineOption maxRate(QStringLiteral("max-rate"),
                                      tr("Most states per second sent to each client (default: 60)."), tr("HZ"),
                                      QStringLiteral("60"));
+    const QCommandLineOption tokenFile(
+        QStringLiteral("token-file"),
+        tr("Read the access token from this file (first line; other local users cannot see it, unlike --token)."),
+        tr("FILE"));
+    const QCommandLineOption protectMetrics(QStringLiteral("protect-metrics"),
+                                            tr("Require the access token on /metrics too (Prometheus: bearer token)."));
     const QCommandLineOption token(QStringLiteral("token"),
                                    tr("Access token required by /ws and /api (default: $OMNISCIENT_TOKEN)."),
                                    tr("TOKEN"));
@@ -103,9 +110,9 @@ ParseResult parseOptions(const QStringList &args, const QString &envToken)
     const QCommandLineOption noSound(
         QStringLiteral("no-sound"),
         tr("Play no sound on this machine (the sound switch still works, and web pages can cluck along)."));
-    p.addOptions({help,         version,    shm,   simulate, simRate,    headless, printJson,
-                  staleMs,      readerWake, port,  bind,     maxClients, maxRate,  token,
-                  allowedHosts, noServer,   kiosk, connect,  lang,       soundDir, noSound});
+    p.addOptions({help,         version,  shm,   simulate,   simRate, headless, printJson, staleMs,
+                  readerWake,   port,     bind,  maxClients, maxRate, token,    tokenFile, protectMetrics,
+                  allowedHosts, noServer, kiosk, connect,    lang,    soundDir, noSound});
     p.addPositionalArgument(QStringLiteral("port"),
                             tr("The port, as the original omniscient took it: \"omniscient 3002\" is --port 3002."),
                             QStringLiteral("[PORT]"));
@@ -182,6 +189,25 @@ ParseResult parseOptions(const QStringList &args, const QString &envToken)
         return error(tr("--max-rate: expected a rate in Hz from 0.1 to 10000, got \"%1\"").arg(p.value(maxRate)));
     }
     o.token = p.isSet(token) ? p.value(token) : envToken;
+    if (p.isSet(tokenFile)) {
+        if (p.isSet(token)) {
+            return error(tr("--token and --token-file cannot be combined: give the token one way"));
+        }
+        const QString path = p.value(tokenFile);
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly)) {
+            return error(tr("--token-file: cannot read %1: %2").arg(path, f.errorString()));
+        }
+        const QByteArray firstLine = f.read(4096).split('\n').constFirst();
+        o.token = QString::fromUtf8(firstLine).trimmed();
+        if (o.token.isEmpty()) {
+            return error(tr("--token-file: %1 is empty; write the token on its first line").arg(path));
+        }
+    }
+    o.protectMetrics = p.isSet(protectMetrics);
+    if (o.protectMetrics && o.token.isEmpty()) {
+        return error(tr("--protect-metrics needs a token: give --token-file, --token or OMNISCIENT_TOKEN"));
+    }
     for (const QString &value : p.values(allowedHosts)) {
         for (const QString &entry : value.split(QLatin1Char(','))) {
             const auto name = HostAllowList::normaliseName(entry.trimmed());

@@ -19,7 +19,8 @@ struct Options {
     QString bind;                                ///< --bind ADDRESS (empty: all interfaces)
     int maxClients = 64;                         ///< --max-clients
     double maxRate = 60.0;                       ///< --max-rate HZ per WebSocket client
-    QString token;                               ///< --token or OMNISCIENT_TOKEN
+    QString token;                               ///< --token, --token-file or OMNISCIENT_TOKEN
+    bool protectMetrics = false;                 ///< --protect-metrics: /metrics needs the token too
     QStringList allowedHosts;                    ///< --allowed-hosts a,b: more Host names for /api, /ws
     bool noServer = false;                       ///< --no-server
     bool kiosk = false;                          ///< --kiosk

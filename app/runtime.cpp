@@ -133,6 +133,7 @@ bool Runtime::startServer(QString *error)
     so.maxClients = m_options.maxClients;
     so.maxRateHz = m_options.maxRate;
     so.token = m_options.token;
+    so.tokenGuardsMetrics = m_options.protectMetrics;
     so.allowedHosts = m_options.allowedHosts;
     auto *server = new MirrorServer(m_hub, so, this);
     if (!server->listen()) {

@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <QFile>
+#include <QTemporaryDir>
+
 using namespace omni::app;
 
 namespace {
@@ -80,6 +83,46 @@ TEST(Options, TokenFallsBackToTheEnvironment)
     EXPECT_EQ(parse({}, QStringLiteral("fromenv")).options.token, QStringLiteral("fromenv"));
     EXPECT_EQ(parse({QStringLiteral("--token"), QStringLiteral("flag")}, QStringLiteral("fromenv")).options.token,
               QStringLiteral("flag"));
+}
+
+TEST(Options, TokenFileIsReadOnceAndItsFirstLineTrimmed)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("token"));
+    QFile f(path);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write("  s3cret-from-file \nsecond line is ignored\n");
+    f.close();
+    auto r = parse({QStringLiteral("--token-file"), path}, QStringLiteral("fromenv"));
+    ASSERT_EQ(r.action, ParseResult::Action::Run) << r.message.toStdString();
+    EXPECT_EQ(r.options.token, QStringLiteral("s3cret-from-file")) << "the file wins over the environment";
+    EXPECT_FALSE(r.options.protectMetrics);
+    r = parse({QStringLiteral("--token-file"), path, QStringLiteral("--protect-metrics")});
+    ASSERT_EQ(r.action, ParseResult::Action::Run) << r.message.toStdString();
+    EXPECT_TRUE(r.options.protectMetrics);
+    EXPECT_EQ(parse({QStringLiteral("--protect-metrics")}, QStringLiteral("fromenv")).action, ParseResult::Action::Run);
+
+    const QString empty = dir.filePath(QStringLiteral("empty"));
+    QFile e(empty);
+    ASSERT_TRUE(e.open(QIODevice::WriteOnly));
+    e.write(" \n");
+    e.close();
+    struct Case {
+        QStringList args;
+        const char *mentions;
+    };
+    const Case cases[] = {
+        {{QStringLiteral("--token-file"), dir.filePath(QStringLiteral("missing"))}, "cannot read"},
+        {{QStringLiteral("--token-file"), empty}, "is empty"},
+        {{QStringLiteral("--token-file"), path, QStringLiteral("--token"), QStringLiteral("t")}, "cannot be combined"},
+        {{QStringLiteral("--protect-metrics")}, "needs a token"},
+    };
+    for (const auto &c : cases) {
+        r = parse(c.args);
+        EXPECT_EQ(r.action, ParseResult::Action::Error) << c.args.join(QLatin1Char(' ')).toStdString();
+        EXPECT_TRUE(r.message.contains(QLatin1String(c.mentions))) << r.message.toStdString();
+    }
 }
 
 TEST(Options, BadValuesGetAnErrorNamingTheFlagAndWhatIsExpected)

@@ -181,6 +181,26 @@ TEST_F(Routes, HealthzAnswersOk)
     EXPECT_EQ(r.body, "ok\n");
 }
 
+TEST_F(Routes, MetricsNeedTheTokenOnlyWhenAskedTo)
+{
+    MirrorServerOptions o = testOptions();
+    o.token = QStringLiteral("t0k3n");
+    start(o);
+    EXPECT_EQ(get("/metrics").status, 200) << "by default a scraper needs no token";
+    server.reset();
+    o.tokenGuardsMetrics = true;
+    start(o);
+    const HttpReply refused = get("/metrics");
+    EXPECT_EQ(refused.status, 401);
+    EXPECT_TRUE(refused.body.contains("Bearer")) << refused.body.toStdString();
+    EXPECT_FALSE(refused.body.contains("omniscient_")) << "no metric leaks out";
+    const HttpReply wrong = get("/metrics", "Authorization: Bearer nope\r\n");
+    EXPECT_EQ(wrong.status, 401);
+    const HttpReply ok = get("/metrics", "Authorization: Bearer t0k3n\r\n");
+    EXPECT_EQ(ok.status, 200);
+    EXPECT_TRUE(ok.body.contains("omniscient_")) << ok.body.left(200).toStdString();
+}
+
 TEST_F(Routes, MetricsAreValidPrometheusTextWithTheCountersWeNeed)
 {
     start();

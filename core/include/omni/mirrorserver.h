@@ -32,8 +32,9 @@ struct MirrorServerOptions {
     /// Without a token: WebSocket clients at once whose Origin is another site (a page anywhere may read the
     /// stream, but a hostile one must not take the real viewers' slots); more get 503. With a token: no quota.
     int maxCrossOriginClients = 8;
-    double maxRateHz = 60.0; ///< --max-rate: states per second per client
-    QString token;           ///< --token: required by /ws and /api/* when set
+    double maxRateHz = 60.0;         ///< --max-rate: states per second per client
+    QString token;                   ///< --token: required by /ws and /api/* when set
+    bool tokenGuardsMetrics = false; ///< --protect-metrics: /metrics needs the token too
     /// --allowed-hosts: Host names for which /api/*, /toggle-sound and /ws answer, besides those HostAllowList
     /// always allows (localhost, IP literals) and this machine's names (HostAllowList::machineNames()).
     QStringList allowedHosts;

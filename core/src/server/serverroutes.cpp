@@ -98,6 +98,10 @@ MirrorServerPrivate::Routed MirrorServerPrivate::route(const http::Request &requ
         return r;
     }
     if (path == "/metrics") {
+        if (m_options.tokenGuardsMetrics && !m_options.token.isEmpty() && !tokenValid(request)) {
+            r.response = noStore(tokenRequired("send \"Authorization: Bearer TOKEN\" (Prometheus: bearer_token_file)"));
+            return r;
+        }
         r.response = noStore(isGet || isHead ? metrics() : notAllowed(kPageMethods));
         return r;
     }
