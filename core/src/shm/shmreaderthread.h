@@ -79,6 +79,7 @@ private:
     bool m_haveLegacyVer = false;
     quint64 m_lastChangeMono = 0; ///< source publish time (Current) or observation time (legacy layouts)
     PublishPacer m_pacer;         ///< timer or futex, from the robot's learnt period (Current layout)
+    WallClockMapping m_wallClock; ///< t_publish_ms from publish_ns
     int m_timedWaits = 0;         ///< timed waits (coalescing or predicted) since the last fresh state
     bool m_everPublished = false;
     quint64 m_nextCheckMono = 0;
