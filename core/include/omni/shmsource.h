@@ -57,6 +57,9 @@ public:
     void stop();
     [[nodiscard]] LinkInfo link() const override;
     [[nodiscard]] quint64 coalescedCount() const override;
+    /// Advances on every turn of the reader thread's loop, waiting included (at least every 250 ms while
+    /// it runs); stops when the thread hangs. nullopt when no reader thread runs.
+    [[nodiscard]] std::optional<quint64> workerHeartbeat() const override;
     /// True while the reader sleeps on the writer's futex (false: it polls).
     [[nodiscard]] bool usingWakeups() const;
     /// The options this source was made with.

@@ -82,6 +82,7 @@ void ShmReaderThread::run()
     // Timed waits (coalescing a fast robot, or a predicted publish) should end within ~10 us of their deadline.
     prctl(PR_SET_TIMERSLACK, 10'000UL, 0UL, 0UL, 0UL);
     while (!m_stop.load(std::memory_order_relaxed)) {
+        m_heartbeat.fetch_add(1, std::memory_order_relaxed);
         if (m_map == nullptr && !openSegment()) {
             continue;
         }

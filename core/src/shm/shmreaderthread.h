@@ -35,6 +35,8 @@ public:
 
     /// Asks run() to return soon and wakes it from any wait.
     void requestStop();
+    /// Turns of the loop so far (see ShmSource::workerHeartbeat()).
+    [[nodiscard]] quint64 heartbeat() const { return m_heartbeat.load(std::memory_order_relaxed); }
     /// True while blocking on the futex.
     [[nodiscard]] bool usingWakeups() const { return m_usingWakeups.load(std::memory_order_relaxed); }
 
@@ -89,6 +91,7 @@ private:
 
     std::atomic<bool> m_stop{false};
     std::atomic<bool> m_usingWakeups{false};
+    std::atomic<quint64> m_heartbeat{0};
     std::atomic<uint32_t *> m_futexWord{nullptr};
     /// Sleeps are FUTEX_WAIT on this word with a timeout (one syscall, like the robot's futex); requestStop()
     /// sets it and wakes them. A condition variable cost twice the reader's CPU at 1 kHz (mutex + wait + mutex).
