@@ -5,6 +5,8 @@
 #include "options.h"
 #include "runtime.h"
 #include "samplelibrary.h"
+#include "servicenotifier.h"
+#include "testhooks.h"
 #include "unixsignals.h"
 
 #include <QApplication>
@@ -63,6 +65,12 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "omniscient: %s\n", qPrintable(error));
         return 1;
     }
+    // The server listens and the source runs: tell systemd (Type=notify units), and keep the watchdog fed.
+    omni::app::ServiceNotifier notifier(runtime.hub(), runtime.server());
+    QObject::connect(&unixSignals, &omni::app::UnixSignals::terminationRequested, &notifier,
+                     &omni::app::ServiceNotifier::stopping);
+    notifier.ready();
+    omni::app::testhooks::armHangFromEnvironment();
     if (window) {
         omni::gui::prepareApplication();
         return omni::gui::runGui(runtime, options);

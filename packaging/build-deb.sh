@@ -20,18 +20,23 @@ while (($#)); do
     esac
 done
 omni_debarch "$arch" >/dev/null
-omni_apt_ensure dpkg-dev cmake ninja-build file
+omni_apt_ensure dpkg-dev cmake ninja-build file binutils
 
 if [[ -z $bdir ]]; then
     bdir=$src/build/deb-$arch
     [[ -x $src/scripts/install-deps.sh && $arch == "$(uname -m)" ]] && "$src/scripts/install-deps.sh"
-    cfg=(-S "$src" -B "$bdir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DOMNI_BUILD_TESTS=OFF -DCMAKE_INSTALL_PREFIX=/usr)
+    # The package's units are Type=notify with a watchdog: its omniscient must talk to systemd.
+    cfg=(-S "$src" -B "$bdir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DOMNI_BUILD_TESTS=OFF -DCMAKE_INSTALL_PREFIX=/usr
+         -DOMNI_SYSTEMD=ON)
     [[ $arch != "$(uname -m)" ]] && cfg+=(-DCMAKE_TOOLCHAIN_FILE="$src/cmake/toolchains/$arch-linux-gnu.cmake")
     cmake "${cfg[@]}"
     nice cmake --build "$bdir" -j "${OMNI_JOBS:-2}"
 fi
 bdir=$(cd "$bdir" && pwd)
 [[ -f $bdir/CPackConfig.cmake ]] || omni_die "$bdir has no CPackConfig.cmake (configured with OMNI_BUILD_APP=OFF?)"
+readelf -d "$bdir/app/omniscient" | grep -q 'libsystemd\.so' ||
+    omni_die "$bdir/app/omniscient was built without libsystemd: the .deb's Type=notify units would never start it \
+(install libsystemd-dev and configure with -DOMNI_SYSTEMD=ON)"
 outdir=${outdir:-$bdir}
 mkdir -p "$outdir"
 (cd "$bdir" && cpack -G DEB -B "$outdir/_cpack" >&2)

@@ -39,11 +39,15 @@ set(CPACK_PACKAGING_INSTALL_PREFIX /usr) # whatever the build tree's CMAKE_INSTA
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
     "libqt6core6 (>= 6.4), libqt6gui6 (>= 6.4), libqt6widgets6 (>= 6.4), libqt6network6 (>= 6.4), \
 libqt6websockets6 (>= 6.4), libqt6multimedia6 (>= 6.4), qt6-qpa-plugins (>= 6.4)")
-# dpkg-shlibdeps adds the exact library dependencies (libc6, libstdc++6, versions) for native builds; a
-# cross build has no arm64 dpkg-shlibdeps setup, so it states the toolchain libraries itself.
+# dpkg-shlibdeps adds the exact library dependencies (libc6, libstdc++6, libsystemd0, versions) for native builds;
+# a cross build has no arm64 dpkg-shlibdeps setup, so it states the toolchain libraries itself, and libsystemd0
+# (sd_notify: the units' readiness and watchdog) when the build links it (OMNI_SYSTEMD, app/CMakeLists.txt).
 if(CMAKE_CROSSCOMPILING)
     set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS OFF)
     string(APPEND CPACK_DEBIAN_PACKAGE_DEPENDS ", libc6 (>= 2.34), libstdc++6 (>= 12), libgcc-s1")
+    if(OMNI_HAVE_SYSTEMD)
+        string(APPEND CPACK_DEBIAN_PACKAGE_DEPENDS ", libsystemd0")
+    endif()
 else()
     set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 endif()

@@ -7,7 +7,7 @@ set -euo pipefail
 pkgs=(build-essential cmake ninja-build pkg-config
       qt6-base-dev qt6-websockets-dev qt6-multimedia-dev qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools
       qt6-qpa-plugins libqt6svg6 libgl-dev
-      libgtest-dev libgmock-dev)
+      libgtest-dev libgmock-dev libsystemd-dev)
 if [[ "${1:-}" == "--test" ]]; then
     pkgs+=(libbenchmark-dev strace xvfb xauth imagemagick pulseaudio pulseaudio-utils sox chromium
            curl python3-websockets clang libclang-rt-14-dev llvm-14

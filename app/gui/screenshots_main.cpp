@@ -14,13 +14,15 @@
 #include <QStyleFactory>
 
 #include <cstdio>
+#include <optional>
 
 using namespace omni;
 using namespace omni::gui;
 
 namespace {
 
-RobotState toState(const omni_state &o, quint64 seq, qint64 publishNs)
+/// `o` as a state published `agoNs` before now (none: no publish time).
+RobotState toState(const omni_state &o, quint64 seq, std::optional<qint64> agoNs)
 {
     RobotState s;
     s.seq = seq;
@@ -36,7 +38,10 @@ RobotState toState(const omni_state &o, quint64 seq, qint64 publishNs)
         s.sensors[static_cast<size_t>(i)] = o.sensors[i];
     }
     s.sensorCount = 5;
-    s.publishUnixNs = publishNs;
+    if (agoNs) {
+        s.publishUnixNs = QDateTime::currentMSecsSinceEpoch() * 1'000'000 - *agoNs;
+        s.publishMonoNs = Clock::system().monotonicNs() - *agoNs;
+    }
     s.writerPid = 4242;
     s.layout = Layout::Current;
     return s;
@@ -76,17 +81,17 @@ bool shoot(const QString &dir, QSize size, bool stale, bool dark)
 
     const auto run = simulatedRun();
     const qint64 staleForMs = stale ? 4200 : 0;
-    const qint64 nowNs = QDateTime::currentMSecsSinceEpoch() * 1'000'000;
     const qint64 nowMs = board.clockMs();
     const qint64 n = static_cast<qint64>(run.size());
     for (qint64 i = 0; i < n; ++i) {
         const qint64 backMs = (n - 1 - i) * 20 + staleForMs;
-        hub.acceptState(toState(run[static_cast<size_t>(i)], static_cast<quint64>(i), nowNs - backMs * 1'000'000));
+        hub.acceptState(toState(run[static_cast<size_t>(i)], static_cast<quint64>(i), backMs * 1'000'000));
     }
     board.history().clear();
     for (qint64 i = 0; i < n; ++i) {
         const qint64 backMs = (n - 1 - i) * 20 + staleForMs;
-        board.history().add(toState(run[static_cast<size_t>(i)], static_cast<quint64>(i), 0), nowMs - backMs);
+        board.history().add(toState(run[static_cast<size_t>(i)], static_cast<quint64>(i), std::nullopt),
+                            nowMs - backMs);
     }
     if (stale) {
         link.status = LinkStatus::Stale;

@@ -58,8 +58,8 @@ int main(int argc, char *argv[])
     const int pid = static_cast<int>(getpid());
 
     QObject::connect(&source, &omni::StateSource::stateReceived, &app, [&](const omni::RobotState &s) {
-        const qint64 now = omni::bench::realtimeNs();
-        lastStateMono = omni::bench::monotonicNs();
+        const qint64 now = omni::bench::monotonicNs();
+        lastStateMono = now;
         if (!measuring) {
             return;
         }
@@ -67,7 +67,7 @@ int main(int argc, char *argv[])
             firstSeq = s.seq;
         }
         lastSeq = s.seq;
-        latencyUs.push_back(static_cast<double>(now - s.publishUnixNs) / 1000.0);
+        latencyUs.push_back(static_cast<double>(now - s.publishMonoNs) / 1000.0);
     });
 
     QTimer::singleShot(static_cast<int>(warmupS * 1000), &app, [&] {

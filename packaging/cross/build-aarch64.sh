@@ -30,7 +30,7 @@ host_pkgs=(cmake ninja-build pkg-config crossbuild-essential-arm64 qemu-user-sta
     qt6-multimedia-dev squashfs-tools patchelf libappimage-dev dpkg-dev file)
 target_pkgs=()
 for p in qt6-base-dev qt6-websockets-dev qt6-multimedia-dev qt6-qpa-plugins qt6-wayland libqt6svg6 libgl-dev \
-    libgtest-dev libgmock-dev libc6-dev libstdc++-12-dev; do
+    libgtest-dev libgmock-dev libc6-dev libstdc++-12-dev libsystemd-dev; do
     target_pkgs+=("$p:arm64")
 done
 omni_apt_ensure "${host_pkgs[@]}" "${target_pkgs[@]}"
@@ -39,7 +39,8 @@ omni_apt_ensure "${host_pkgs[@]}" "${target_pkgs[@]}"
 tests=ON
 ((run_tests)) || tests=OFF
 cmake -S "$src" -B "$bdir" -G Ninja -DCMAKE_TOOLCHAIN_FILE="$src/cmake/toolchains/aarch64-linux-gnu.cmake" \
-    -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr -DOMNI_BUILD_TESTS="$tests" -DOMNI_BUILD_BENCH=OFF
+    -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr -DOMNI_BUILD_TESTS="$tests" -DOMNI_BUILD_BENCH=OFF \
+    -DOMNI_SYSTEMD=ON
 bdir=$(cd "$bdir" && pwd)
 nice cmake --build "$bdir" -j "$jobs"
 # A header edited while the first pass ran (a working tree others edit) leaves objects compiled against both

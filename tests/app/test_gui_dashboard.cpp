@@ -49,6 +49,7 @@ RobotState state(quint64 seq = 1, qint64 ageMs = 0)
     s.sensorMode = 2;
     s.sensors = {0, 1, 0, 0, 0};
     s.publishUnixNs = nowNs() - ageMs * 1'000'000;
+    s.publishMonoNs = omni::Clock::system().monotonicNs() - ageMs * 1'000'000;
     s.layout = Layout::Current;
     return s;
 }

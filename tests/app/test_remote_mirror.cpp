@@ -35,6 +35,7 @@ RobotState state(quint64 seq)
     s.motorPower = {30, 30, 30};
     s.sensors = {0, 0, 1, 0, 0};
     s.publishUnixNs = QDateTime::currentMSecsSinceEpoch() * 1'000'000;
+    s.publishMonoNs = omni::Clock::system().monotonicNs();
     s.writerPid = 99;
     s.layout = Layout::Current;
     return s;

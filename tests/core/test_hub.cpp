@@ -15,6 +15,7 @@ RobotState at(quint64 seq, qint64 unixNs)
     RobotState s;
     s.seq = seq;
     s.publishUnixNs = unixNs;
+    s.publishMonoNs = unixNs; // the hub counts on the monotonic time; here both advance alike
     s.writerPid = 1;
     return s;
 }
@@ -65,7 +66,9 @@ TEST(Hub, AgeCountsFromThePublishTimeAtTheSource)
 {
     Hub hub;
     EXPECT_EQ(hub.ageMs(), -1);
-    hub.acceptState(at(1, (QDateTime::currentMSecsSinceEpoch() - 1500) * 1'000'000));
+    RobotState s = at(1, 0);
+    s.publishMonoNs = Clock::system().monotonicNs() - 1500 * 1'000'000;
+    hub.acceptState(s);
     EXPECT_GE(hub.ageMs(), 1500);
     EXPECT_LT(hub.ageMs(), 5000);
 }

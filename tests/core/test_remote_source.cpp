@@ -50,6 +50,7 @@ RobotState sampleState(quint64 seq = 7)
     s.sensorMode = 1;
     s.sensors = {0, 1, 1, 0, 0};
     s.publishUnixNs = QDateTime::currentMSecsSinceEpoch() * 1'000'000;
+    s.publishMonoNs = omni::Clock::system().monotonicNs();
     s.writerPid = 42;
     s.layout = Layout::Current;
     return s;

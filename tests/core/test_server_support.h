@@ -33,6 +33,7 @@ inline RobotState makeState(quint64 seq)
     s.direction = 0;
     s.motorPower = {10, -20, static_cast<qint32>(seq % 100)};
     s.publishUnixNs = QDateTime::currentMSecsSinceEpoch() * 1'000'000;
+    s.publishMonoNs = omni::Clock::system().monotonicNs();
     s.writerPid = 4242;
     s.layout = Layout::Current;
     return s;

@@ -9,10 +9,11 @@ expect_eq "$(dpkg-deb -f "$deb" Package)" omniscient "Package"
 expect_eq "$(dpkg-deb -f "$deb" Architecture)" "$(dpkg --print-architecture)" "Architecture"
 depends=$(dpkg-deb -f "$deb" Depends)
 names=$(sed 's/([^)]*)//g; s/|/,/g' <<<"$depends" | tr ',' '\n' | tr -d ' ')
-for dep in libqt6core6 libqt6gui6 libqt6widgets6 libqt6network6 libqt6websockets6 libqt6multimedia6 qt6-qpa-plugins libc6 libstdc++6; do
+for dep in libqt6core6 libqt6gui6 libqt6widgets6 libqt6network6 libqt6websockets6 libqt6multimedia6 qt6-qpa-plugins libc6 libstdc++6 \
+    libsystemd0; do
     grep -Fqx -- "$dep" <<<"$names" || fail "Depends lacks $dep: $depends"
 done
-pass "Depends has the Qt runtime, qt6-qpa-plugins, the multimedia backend package and libc/libstdc++"
+pass "Depends has the Qt runtime, qt6-qpa-plugins, the multimedia backend package, libc/libstdc++ and libsystemd0"
 files=$(dpkg-deb -c "$deb" | awk '{print $6}')
 multiarch=$(dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null || gcc -print-multiarch)
 for f in ./usr/bin/omniscient ./usr/bin/omni-sim ./usr/include/omniscient/omni_shm.h \
@@ -48,6 +49,14 @@ if grep -Eq '^(PrivateIPC|TemporaryFileSystem=.*/dev/shm|InaccessiblePaths=.*/de
     fail "omniscient-headless.service hides /dev/shm (the robot's segment)"
 fi
 pass "omniscient-headless.service: unprivileged, hardened, /dev/shm left visible"
+for unit in "${units[@]}"; do
+    for key in Type=notify WatchdogSec=10s; do
+        grep -qx "$key" "$unit" || fail "${unit##*/} lacks $key (the watchdog, docs/PACKAGING.md)"
+    done
+done
+grep -qx NotifyAccess=all "$work/usr/lib/systemd/system/omniscient-kiosk.service" ||
+    fail "omniscient-kiosk.service: omniscient is cage's child and needs NotifyAccess=all"
+pass "every unit is Type=notify with a 10 s watchdog"
 grep -q 'ExecStart=/usr/bin/cage .*-- /usr/bin/omniscient --kiosk' "$work/usr/lib/systemd/system/omniscient-kiosk.service" ||
     fail "kiosk unit does not run omniscient --kiosk in cage"
 desktop-file-validate "$work/usr/share/applications/omniscient.desktop" ||

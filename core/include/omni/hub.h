@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "omni/clock.h"
 #include "omni/robotstate.h"
 #include "omni/statesource.h"
 
@@ -19,6 +20,8 @@ class Hub : public QObject
 public:
     /// An empty hub: Waiting, no state, sound on.
     explicit Hub(QObject *parent = nullptr);
+    /// The same on `clock` (tests inject one; it must outlive the hub). Only its monotonic time is read.
+    explicit Hub(const Clock &clock, QObject *parent = nullptr);
 
     /// Feeds the hub from `source` (replacing any earlier source). Does not take ownership.
     void setSource(StateSource *source);
@@ -29,9 +32,11 @@ public:
     [[nodiscard]] const std::optional<RobotState> &latest() const { return m_latest; }
     /// The current link.
     [[nodiscard]] const LinkInfo &link() const { return m_link; }
-    /// Publishes per second at the source, over roughly the last second; 0 when stale or unknown.
+    /// Publishes per second at the source, over roughly the last second (of the monotonic clock: states'
+    /// publishMonoNs); 0 when stale or unknown.
     [[nodiscard]] double rateHz() const;
-    /// Milliseconds since the latest state was published at its source; -1 without a state.
+    /// Milliseconds since the latest state was published at its source, on the monotonic clock (a step of the
+    /// wall clock does not change it); -1 without a state or when its publish time is unknown.
     [[nodiscard]] qint64 ageMs() const;
     /// Whether the robot clucks.
     [[nodiscard]] bool soundEnabled() const { return m_sound; }
@@ -79,6 +84,7 @@ Q_SIGNALS:
     void soundPlayed(const QString &cue, const QString &sample);
 
 private:
+    const Clock *m_clock;
     QPointer<StateSource> m_source;
     std::optional<RobotState> m_latest;
     LinkInfo m_link;

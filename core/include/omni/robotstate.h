@@ -52,9 +52,12 @@ struct RobotState {
     qint32 sensorMode = 0;              ///< 0 "4 sensor mapped", 1 "5 sensor weighted", 2 "2 sensor simple"
     std::array<qint32, 5> sensors{};    ///< line sensors; only the first sensorCount are meaningful
     int sensorCount = 5;                ///< 5, or 4 in the legacy-56 layout
-    qint64 publishUnixNs = 0;           ///< publish time at the source, as wall-clock ns since the epoch
-    qint32 writerPid = 0;               ///< the writer's pid, 0 if unknown
-    Layout layout = Layout::None;       ///< where it was read from
+    qint64 publishUnixNs = 0;           ///< publish time, ns since the epoch, for messages only (docs/protocol.md)
+    /// Publish time on this machine's CLOCK_MONOTONIC (ns), 0 if unknown: ages, rates and staleness count from
+    /// this, never from publishUnixNs, so a step of the wall clock changes none of them (omni/clock.h).
+    qint64 publishMonoNs = 0;
+    qint32 writerPid = 0;         ///< the writer's pid, 0 if unknown
+    Layout layout = Layout::None; ///< where it was read from
 
     /// Field-wise equality of what the robot published (not of seq or timing).
     [[nodiscard]] bool samePayload(const RobotState &other) const;

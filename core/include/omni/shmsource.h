@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "omni/clock.h"
 #include "omni/statesource.h"
 
 #include <QMutex>
@@ -32,6 +33,10 @@ struct ShmSourceOptions {
     /// makes no syscall, at the price of that margin in latency. An irregular or idle robot is waited for on
     /// the futex. 0: always the futex.
     std::chrono::microseconds predictMargin{100};
+    /// The clocks: states' t_publish_ms come from a WallClockMapping on it. Tests inject one whose wall clock
+    /// jumps; its monotonicNs() must stay CLOCK_MONOTONIC, the clock of the segment's publish_ns. Must outlive
+    /// the source.
+    const Clock *clock = &Clock::system();
 };
 
 /// Reads the robot's shared-memory segment in its own thread (read-only) and delivers each new
@@ -52,6 +57,9 @@ public:
     void stop();
     [[nodiscard]] LinkInfo link() const override;
     [[nodiscard]] quint64 coalescedCount() const override;
+    /// Advances on every turn of the reader thread's loop, waiting included (at least every 250 ms while
+    /// it runs); stops when the thread hangs. nullopt when no reader thread runs.
+    [[nodiscard]] std::optional<quint64> workerHeartbeat() const override;
     /// True while the reader sleeps on the writer's futex (false: it polls).
     [[nodiscard]] bool usingWakeups() const;
     /// The options this source was made with.

@@ -5,6 +5,8 @@
 
 #include <QObject>
 
+#include <optional>
+
 namespace omni {
 
 /// Where states come from: shared memory, a remote omniscient, ... Everything downstream
@@ -21,6 +23,10 @@ public:
     [[nodiscard]] virtual LinkInfo link() const = 0;
     /// How many published states were dropped because a newer one superseded them before delivery.
     [[nodiscard]] virtual quint64 coalescedCount() const { return 0; }
+    /// For a source with a thread of its own: a counter that thread advances on every turn of its loop, even
+    /// while it waits, so that a watchdog can tell a hung thread from an idle robot. nullopt when the source
+    /// has no such thread running (the default: a source that lives in the main loop).
+    [[nodiscard]] virtual std::optional<quint64> workerHeartbeat() const { return std::nullopt; }
 
 Q_SIGNALS:
     /// A new state (latest value wins: intermediate states may be skipped).

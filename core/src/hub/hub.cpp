@@ -5,15 +5,15 @@
 #include "omni/statejson.h"
 #include "omni/statesource.h"
 
-#include <QDateTime>
-
 namespace omni {
 
 namespace {
 constexpr qint64 kRateWindowNs = 1'000'000'000;
 }
 
-Hub::Hub(QObject *parent) : QObject(parent)
+Hub::Hub(QObject *parent) : Hub(Clock::system(), parent) {}
+
+Hub::Hub(const Clock &clock, QObject *parent) : QObject(parent), m_clock(&clock)
 {
     qRegisterMetaType<omni::RobotState>();
     qRegisterMetaType<omni::LinkInfo>();
@@ -46,11 +46,10 @@ double Hub::rateHz() const
 
 qint64 Hub::ageMs() const
 {
-    if (!m_latest || m_latest->publishUnixNs == 0) {
+    if (!m_latest || m_latest->publishMonoNs == 0) {
         return -1;
     }
-    const qint64 nowNs = QDateTime::currentMSecsSinceEpoch() * 1'000'000;
-    return std::max<qint64>(0, (nowNs - m_latest->publishUnixNs) / 1'000'000);
+    return std::max<qint64>(0, (m_clock->monotonicNs() - m_latest->publishMonoNs) / 1'000'000);
 }
 
 quint64 Hub::statesCoalesced() const
@@ -103,15 +102,15 @@ void Hub::acceptState(const RobotState &state)
     const bool restarted = m_latest && (state.seq < m_latest->seq || state.writerPid != m_latest->writerPid);
     if (m_windowStartNs == 0 || restarted) {
         m_windowSeq = state.seq;
-        m_windowStartNs = state.publishUnixNs;
+        m_windowStartNs = state.publishMonoNs;
         if (restarted) {
             m_rate = 0.0;
         }
-    } else if (state.publishUnixNs - m_windowStartNs >= kRateWindowNs) {
-        const double seconds = static_cast<double>(state.publishUnixNs - m_windowStartNs) / 1e9;
+    } else if (state.publishMonoNs - m_windowStartNs >= kRateWindowNs) {
+        const double seconds = static_cast<double>(state.publishMonoNs - m_windowStartNs) / 1e9;
         m_rate = static_cast<double>(state.seq - m_windowSeq) / seconds;
         m_windowSeq = state.seq;
-        m_windowStartNs = state.publishUnixNs;
+        m_windowStartNs = state.publishMonoNs;
     }
     m_latest = state;
     m_stateJsonValid = false;

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "omni/remotesource.h"
 
+#include "omni/clock.h"
 #include "omni/statejson.h"
 #include "remote/logging.h"
 #include "remote/remoteconnection.h"
 
-#include <QDateTime>
 #include <QElapsedTimer>
 #include <QRegularExpression>
 #include <QTimer>
@@ -29,6 +29,12 @@ qint64 monotonicMs()
     return timer.elapsed();
 }
 
+// The wall clock only puts the server's t_publish_ms on ours (docs/protocol.md, Clocks).
+qint64 wallMs()
+{
+    return Clock::system().wallNs() / 1'000'000;
+}
+
 // QWebSocket reports a refused upgrade only as text: "... Unhandled http status code: 401 (Unauthorized)."
 int httpStatusOf(const QString &errorString)
 {
@@ -43,8 +49,7 @@ RemoteSource::RemoteSource(RemoteSourceOptions options, QObject *parent)
     : StateSource(parent), m_options(std::move(options)), m_timer(new QTimer(this)), m_displayUrl(redact(m_options.url))
 {
     qRegisterMetaType<omni::NetworkStatus>();
-    m_connection =
-        std::make_unique<RemoteConnection>(m_options, m_displayUrl, &monotonicMs, &QDateTime::currentMSecsSinceEpoch);
+    m_connection = std::make_unique<RemoteConnection>(m_options, m_displayUrl, &monotonicMs, &wallMs);
     m_shownLink = m_connection->link();
     m_timer->setSingleShot(true);
     connect(m_timer, &QTimer::timeout, this, &RemoteSource::onTick);
@@ -283,6 +288,8 @@ void RemoteSource::handle(const json::Message &m)
         RobotState s = m.state;
         s.layout = Layout::Remote;
         s.publishUnixNs = m_connection->onState(m.link, m.extras.rateHz, m.extras.ageMs, s.publishUnixNs);
+        // Ages and rates count on our monotonic clock: the state was as old as the server said when it arrived.
+        s.publishMonoNs = Clock::system().monotonicNs() - std::max<qint64>(m.extras.ageMs, 0) * 1'000'000;
         publish();
         Q_EMIT stateReceived(s);
         return;

@@ -29,12 +29,6 @@ using reader::toNs;
 
 constexpr auto kStalePoll = 100ms; // polling period while a polled robot is not live
 
-qint64 monoToUnixNs(quint64 mono)
-{
-    const auto offset = static_cast<qint64>(omni_realtime_ns()) - static_cast<qint64>(omni_monotonic_ns());
-    return static_cast<qint64>(mono) + offset;
-}
-
 } // namespace
 
 quint64 reader::monotonicNs()
@@ -44,7 +38,8 @@ quint64 reader::monotonicNs()
 
 ShmReaderThread::ShmReaderThread(ShmSource *host, ShmSourceOptions options)
     : m_host(host), m_options(std::move(options)),
-      m_pacer(PublishPacer::Options{toNs(m_options.predictMargin), toNs(m_options.minDeliveryInterval)})
+      m_pacer(PublishPacer::Options{toNs(m_options.predictMargin), toNs(m_options.minDeliveryInterval)}),
+      m_wallClock(*m_options.clock)
 {
     setObjectName(QStringLiteral("omni-shm-reader"));
     char path[OMNI_SHM_NAME_MAX + 16];
@@ -87,6 +82,7 @@ void ShmReaderThread::run()
     // Timed waits (coalescing a fast robot, or a predicted publish) should end within ~10 us of their deadline.
     prctl(PR_SET_TIMERSLACK, 10'000UL, 0UL, 0UL, 0UL);
     while (!m_stop.load(std::memory_order_relaxed)) {
+        m_heartbeat.fetch_add(1, std::memory_order_relaxed);
         if (m_map == nullptr && !openSegment()) {
             continue;
         }
@@ -168,7 +164,8 @@ ShmReaderThread::Step ShmReaderThread::readOnce()
         m_pacer.learn(publishMono, state.seq);
     }
     m_lastChangeMono = publishMono;
-    state.publishUnixNs = monoToUnixNs(publishMono);
+    state.publishMonoNs = static_cast<qint64>(publishMono);
+    state.publishUnixNs = m_wallClock.toWallNs(state.publishMonoNs);
     const quint64 now = monotonicNs();
     const bool old =
         now > publishMono &&

@@ -35,6 +35,8 @@ public:
 
     /// Asks run() to return soon and wakes it from any wait.
     void requestStop();
+    /// Turns of the loop so far (see ShmSource::workerHeartbeat()).
+    [[nodiscard]] quint64 heartbeat() const { return m_heartbeat.load(std::memory_order_relaxed); }
     /// True while blocking on the futex.
     [[nodiscard]] bool usingWakeups() const { return m_usingWakeups.load(std::memory_order_relaxed); }
 
@@ -79,6 +81,7 @@ private:
     bool m_haveLegacyVer = false;
     quint64 m_lastChangeMono = 0; ///< source publish time (Current) or observation time (legacy layouts)
     PublishPacer m_pacer;         ///< timer or futex, from the robot's learnt period (Current layout)
+    WallClockMapping m_wallClock; ///< t_publish_ms from publish_ns
     int m_timedWaits = 0;         ///< timed waits (coalescing or predicted) since the last fresh state
     bool m_everPublished = false;
     quint64 m_nextCheckMono = 0;
@@ -88,6 +91,7 @@ private:
 
     std::atomic<bool> m_stop{false};
     std::atomic<bool> m_usingWakeups{false};
+    std::atomic<quint64> m_heartbeat{0};
     std::atomic<uint32_t *> m_futexWord{nullptr};
     /// Sleeps are FUTEX_WAIT on this word with a timeout (one syscall, like the robot's futex); requestStop()
     /// sets it and wakes them. A condition variable cost twice the reader's CPU at 1 kHz (mutex + wait + mutex).

@@ -52,6 +52,14 @@ quint64 ShmSource::coalescedCount() const
     return m_coalesced.load(std::memory_order_relaxed);
 }
 
+std::optional<quint64> ShmSource::workerHeartbeat() const
+{
+    if (!m_thread || m_thread->isFinished()) {
+        return std::nullopt;
+    }
+    return m_thread->heartbeat();
+}
+
 bool ShmSource::usingWakeups() const
 {
     return m_thread && m_thread->usingWakeups();
