@@ -76,10 +76,11 @@ class Process:
         return self.stop(signal.SIGKILL)
 
 
-def start_omniscient(exe, shm, port, log_path, extra=()):
+def start_omniscient(exe, shm, port, log_path, extra=(), headless=True):
+    """headless=False: the window, rendered offscreen (the dashboard's painting is part of what runs)."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    return Process([exe, "--headless", "--shm", shm, "--port", str(port), "--bind", "127.0.0.1", *extra], log_path,
-                   env)
+    mode = ["--headless"] if headless else []
+    return Process([exe, *mode, "--shm", shm, "--port", str(port), "--bind", "127.0.0.1", *extra], log_path, env)
 
 
 def start_sim(exe, shm, log_path, rate=100, extra=()):

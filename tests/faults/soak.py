@@ -1,8 +1,11 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: MIT
-"""Soak run (issue 7 §4, scripts/soak.sh): omniscient with the robot at 1 kHz and 50 WebSocket clients that
-keep connecting and disconnecting, sampled every few seconds for RSS, open fds, threads and CPU.
-Writes a CSV and a Markdown summary; exits 1 when memory or descriptors grew.
+"""Soak run (scripts/soak.sh): omniscient with the robot at 1 kHz and 50 WebSocket clients that keep connecting
+and disconnecting, sampled every few seconds for RSS, open fds, threads and CPU. With everything on (the
+default): the dashboard window rendering offscreen, `--record` writing a recording (when this omniscient has
+it), and a few hostile clients (ping floods that never read, half-sent request heads) coming back all the time.
+Writes a CSV and a Markdown summary; exits 1 when memory, descriptors or threads grew, or when RSS was not flat
+over the last 10 minutes.
 """
 import argparse
 import asyncio
@@ -10,6 +13,7 @@ import csv
 import os
 import random
 import statistics
+import subprocess
 import sys
 import time
 
@@ -22,6 +26,10 @@ import websockets  # noqa: E402
 # Growth limits, idle (no client) after the warm-up against idle at the end.
 MAX_RSS_DRIFT_KB = 4 * 1024
 MAX_FD_DRIFT = 0
+MAX_THREAD_DRIFT = 0
+# Flat over the last 10 minutes (runs of 15 minutes or more): the RSS trend of the samples under load.
+FLAT_WINDOW_S = 600
+MAX_FLAT_RSS_SLOPE_KB_PER_MIN = 64
 
 
 class Counters:
@@ -30,6 +38,8 @@ class Counters:
         self.failures = 0
         self.states = 0
         self.http = 0
+        self.attacks = 0
+        self.attackers_dropped = 0
 
 
 async def client_loop(port, stop_at, counters, rng):
@@ -55,6 +65,43 @@ async def client_loop(port, stop_at, counters, rng):
         except (OSError, asyncio.TimeoutError, websockets.exceptions.WebSocketException):
             counters.failures += 1
         await asyncio.sleep(rng.uniform(0, 1.5))
+
+
+async def ping_flooder(port, stop_at, counters):
+    """A WebSocket client that floods masked pings and never reads (issue 17 §0), again whenever it is dropped."""
+    ping = bytes([0x89, 0x80 | 8]) + os.urandom(4) + bytes(8)
+    while time.monotonic() < stop_at:
+        try:
+            reader, writer = await asyncio.open_connection("127.0.0.1", port)
+            key = b"c29hay1hdHRhY2tlci1rZXk="
+            writer.write(b"GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                         b"Sec-WebSocket-Key: " + key + b"\r\nSec-WebSocket-Version: 13\r\n\r\n")
+            await writer.drain()
+            counters.attacks += 1
+            flood_until = min(stop_at, time.monotonic() + 10)
+            while time.monotonic() < flood_until:
+                writer.write(ping * 64)
+                await asyncio.wait_for(writer.drain(), 2)
+                await asyncio.sleep(0.01)
+            writer.close()
+        except (OSError, asyncio.TimeoutError):
+            counters.attackers_dropped += 1
+        await asyncio.sleep(0.5)
+
+
+async def slowloris(port, stop_at, counters):
+    """A connection that sends half a request head and waits (issue 17 §1), again whenever it is closed."""
+    while time.monotonic() < stop_at:
+        try:
+            reader, writer = await asyncio.open_connection("127.0.0.1", port)
+            writer.write(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
+            await writer.drain()
+            counters.attacks += 1
+            await asyncio.wait_for(reader.read(), max(0.1, min(30, stop_at - time.monotonic())))
+            writer.close()
+        except (OSError, asyncio.TimeoutError):
+            pass
+        await asyncio.sleep(0.5)
 
 
 async def sampler(app, stop_at, interval, counters, rows, t0):
@@ -100,11 +147,21 @@ def main():
     ap.add_argument("--rate", type=int, default=1000)
     ap.add_argument("--interval", type=float, default=5)
     ap.add_argument("--out", required=True, help="directory for soak.csv, summary.md and the logs")
+    ap.add_argument("--headless", action="store_true", help="no dashboard window (default: it renders offscreen)")
+    ap.add_argument("--attackers", type=int, default=2, help="ping flooders and slowloris connections, each")
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
     shm = "omni-soak-%d" % os.getpid()
     port = omnilib.free_port()
-    app = omnilib.start_omniscient(args.omniscient, shm, port, os.path.join(args.out, "omniscient.log"))
+    usage = subprocess.run([args.omniscient, "--help"], capture_output=True, text=True, timeout=30).stdout
+    extra = []
+    recording = None
+    if "--record " in usage:
+        recording = os.path.join(args.out, "soak.mcap")
+        extra += ["--record", recording]
+    extra += ["--no-sound"] if "--no-sound" in usage else []
+    app = omnilib.start_omniscient(args.omniscient, shm, port, os.path.join(args.out, "omniscient.log"), extra,
+                                   headless=args.headless)
     sim = omnilib.start_sim(args.sim, shm, os.path.join(args.out, "sim.log"), args.rate)
     rows, counters = [], Counters()
     try:
@@ -117,14 +174,17 @@ def main():
 
         async def run(until):
             clients = [client_loop(port, until, counters, random.Random(rng.random())) for _ in range(args.clients)]
-            await asyncio.gather(sampler(app, until, args.interval, counters, rows, t0), *clients)
+            hostile = [f(port, until, counters) for f in (ping_flooder, slowloris) for _ in range(args.attackers)]
+            await asyncio.gather(sampler(app, until, args.interval, counters, rows, t0), *clients, *hostile)
 
         def quiescent():
             time.sleep(5)  # every client gone, the server's timers settled
             return {"rss_kb": app.rss_kb(), "fds": app.fds(), "threads": app.threads()}
 
-        print("soak: %g min, robot at %d Hz, %d clients, omniscient pid %d on port %d"
-              % (args.minutes, args.rate, args.clients, app.pid, port), flush=True)
+        print("soak: %g min, robot at %d Hz, %d clients, %d + %d attackers, %s%s, omniscient pid %d on port %d"
+              % (args.minutes, args.rate, args.clients, args.attackers, args.attackers,
+                 "headless" if args.headless else "dashboard offscreen",
+                 ", recording to " + recording if recording else "", app.pid, port), flush=True)
         asyncio.run(run(t0 + warm_s))
         before = quiescent()
         print("  after warm-up, no clients: %s" % before, flush=True)
@@ -143,7 +203,14 @@ def main():
     steady = [r for r in rows if r["t_s"] >= warm_s + 5] or rows
     rss_drift = after["rss_kb"] - before["rss_kb"]
     fd_drift = after["fds"] - before["fds"]
-    ok = rss_drift <= MAX_RSS_DRIFT_KB and fd_drift <= MAX_FD_DRIFT and code in (0, None)
+    thread_drift = after["threads"] - before["threads"]
+    last = [r for r in steady if r["t_s"] >= rows[-1]["t_s"] - FLAT_WINDOW_S]
+    judged_flat = rows[-1]["t_s"] >= FLAT_WINDOW_S + warm_s
+    flat_slope = slope_per_minute(last, "rss_kb")
+    flat = not judged_flat or flat_slope <= MAX_FLAT_RSS_SLOPE_KB_PER_MIN
+    recorded = os.path.getsize(recording) if recording and os.path.exists(recording) else None
+    ok = (rss_drift <= MAX_RSS_DRIFT_KB and fd_drift <= MAX_FD_DRIFT and thread_drift <= MAX_THREAD_DRIFT and flat
+          and code in (0, None))
     summary = [
         "# Soak run",
         "",
@@ -157,7 +224,20 @@ def main():
         % (before["rss_kb"], after["rss_kb"], rss_drift, MAX_RSS_DRIFT_KB),
         "| open fds, idle after warm-up → idle at the end | %d → %d (drift %+d; limit %d) |"
         % (before["fds"], after["fds"], fd_drift, MAX_FD_DRIFT),
+        "| threads, idle after warm-up → idle at the end | %d → %d (drift %+d; limit %d) |"
+        % (before["threads"], after["threads"], thread_drift, MAX_THREAD_DRIFT),
         "| RSS trend after warm-up | %+.1f kB/min |" % slope_per_minute(steady, "rss_kb"),
+        "| RSS trend over the last 10 minutes under load | %s |"
+        % ("%+.1f kB/min (limit %+d)" % (flat_slope, MAX_FLAT_RSS_SLOPE_KB_PER_MIN) if judged_flat
+           else "not judged: the run is shorter than warm-up + 10 min"),
+        "| fds / threads over the last 10 minutes, min / max | %d / %d, %d / %d |"
+        % (min(r["fds"] for r in last), max(r["fds"] for r in last), min(r["threads"] for r in last),
+           max(r["threads"] for r in last)),
+        "| dashboard | %s |" % ("none (--headless)" if args.headless else "window, rendered offscreen"),
+        "| recording (--record) | %s |" % ("%.1f MB written to %s" % (recorded / 1e6, recording) if recorded is not None
+                                          else "not in this omniscient" if not recording else "missing"),
+        "| hostile connections (ping floods, half request heads) / flooders dropped | %d / %d |"
+        % (counters.attacks, counters.attackers_dropped),
         "| RSS min / max over the run | %d / %d kB |" % (min(r["rss_kb"] for r in rows), max(r["rss_kb"] for r in rows)),
         "| open fds under load, min / max | %d / %d |" % (min(r["fds"] for r in rows), max(r["fds"] for r in rows)),
         "| threads min / max | %d / %d |" % (min(r["threads"] for r in rows), max(r["threads"] for r in rows)),
