@@ -110,9 +110,16 @@ ParseResult parseOptions(const QStringList &args, const QString &envToken)
     const QCommandLineOption noSound(
         QStringLiteral("no-sound"),
         tr("Play no sound on this machine (the sound switch still works, and web pages can cluck along)."));
-    p.addOptions({help,         version,  shm,   simulate,   simRate, headless, printJson, staleMs,
-                  readerWake,   port,     bind,  maxClients, maxRate, token,    tokenFile, protectMetrics,
-                  allowedHosts, noServer, kiosk, connect,    lang,    soundDir, noSound});
+    const QCommandLineOption record(
+        QStringLiteral("record"),
+        tr("Record every state, link change and event into this MCAP file until omniscient exits (docs/RECORDING.md)."),
+        tr("FILE"));
+    const QCommandLineOption recordCompression(QStringLiteral("record-compression"),
+                                               tr("How --record compresses: zstd (default), lz4 or none."),
+                                               tr("METHOD"), QStringLiteral("zstd"));
+    p.addOptions({help,  version, shm,        simulate, simRate, headless,  printJson,        staleMs,      readerWake,
+                  port,  bind,    maxClients, maxRate,  token,   tokenFile, protectMetrics,   allowedHosts, noServer,
+                  kiosk, connect, lang,       soundDir, noSound, record,    recordCompression});
     p.addPositionalArgument(QStringLiteral("port"),
                             tr("The port, as the original omniscient took it: \"omniscient 3002\" is --port 3002."),
                             QStringLiteral("[PORT]"));
@@ -238,6 +245,19 @@ ParseResult parseOptions(const QStringList &args, const QString &envToken)
         return error(tr("--sound-dir: give a folder with .wav, .ogg or .mp3 files"));
     }
     o.noSound = p.isSet(noSound);
+    o.recordPath = p.value(record);
+    if (p.isSet(record) && o.recordPath.isEmpty()) {
+        return error(tr("--record: give the file to record into, e.g. --record robot.mcap"));
+    }
+    const auto compression = names::mcapCompressionFromName(p.value(recordCompression));
+    if (!compression) {
+        return error(
+            tr("--record-compression: expected zstd, lz4 or none, got \"%1\"").arg(p.value(recordCompression)));
+    }
+    if (p.isSet(recordCompression) && !p.isSet(record)) {
+        return error(tr("--record-compression needs --record FILE"));
+    }
+    o.recordCompression = *compression;
     return r;
 }
 

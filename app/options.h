@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <omni/mcapwriter.h>
+
 #include <QString>
 #include <QStringList>
 
@@ -28,6 +30,8 @@ struct Options {
     QString lang;                                ///< --lang
     QString soundDir;                            ///< --sound-dir DIR: the user's clucks
     bool noSound = false;                        ///< --no-sound: play nothing on this machine
+    QString recordPath;                          ///< --record FILE.mcap: record everything until exit
+    McapCompression recordCompression = McapCompression::Zstd; ///< --record-compression zstd|lz4|none
 };
 
 /// What main() should do after parsing.

@@ -4,8 +4,10 @@
 #include "jsonprinter.h"
 #include "voice.h"
 
+#include <omni/eventfeed.h>
 #include <omni/hub.h>
 #include <omni/mirrorserver.h>
+#include <omni/recorder.h>
 #include <omni/remotesource.h>
 #include <omni/shmsource.h>
 #include <omni/simulatedrobot.h>
@@ -24,6 +26,10 @@ Runtime::Runtime(Options options, QObject *parent)
 
 Runtime::~Runtime()
 {
+    delete m_recorder; // writes the recording's summary while the hub it follows still exists
+    m_recorder = nullptr;
+    delete m_events;
+    m_events = nullptr;
     delete m_voice; // it follows the hub
     m_voice = nullptr;
     // The server (and its clients) go before the hub that feeds them.
@@ -70,6 +76,9 @@ bool Runtime::start(QString *error)
         if (m_options.printJson) {
             new JsonPrinter(m_hub, stdout, this);
         }
+        if (!startRecording(error)) {
+            return false;
+        }
         connectTo(QUrl(m_options.connectUrl));
         if (!m_options.headless) {
             startVoice(); // this computer clucks on its own schedule, following the robot's switch
@@ -101,8 +110,34 @@ bool Runtime::start(QString *error)
     if (m_options.printJson) {
         new JsonPrinter(m_hub, stdout, this);
     }
+    if (!startRecording(error)) {
+        return false;
+    }
     source->start();
     startVoice();
+    return true;
+}
+
+bool Runtime::startRecording(QString *error)
+{
+    if (m_options.recordPath.isEmpty()) {
+        return true;
+    }
+    m_events = new EventFeed(m_hub, {}, this);
+    RecorderOptions ro;
+    ro.path = m_options.recordPath;
+    ro.compression = m_options.recordCompression;
+    ro.metadata.insert(QStringLiteral("source"), m_options.connectUrl.isEmpty()
+                                                     ? QStringLiteral("shm:%1").arg(segmentName())
+                                                     : m_options.connectUrl);
+    m_recorder = new Recorder(m_hub, m_events, ro, this);
+    if (const auto started = m_recorder->start(); !started) {
+        *error = tr("--record: %1").arg(started.errorString());
+        return false;
+    }
+    connect(m_recorder, &Recorder::errorOccurred, this, [](RecorderError, const QString &message) {
+        std::fprintf(stderr, "omniscient: %s\n", qPrintable(tr("the recording stopped: %1").arg(message)));
+    });
     return true;
 }
 

@@ -9,8 +9,10 @@
 #include <memory>
 
 namespace omni {
+class EventFeed;
 class Hub;
 class MirrorServer;
+class Recorder;
 class RemoteSource;
 class SimulatedRobot;
 class StateSource;
@@ -54,6 +56,7 @@ public:
 
 private:
     bool startServer(QString *error);
+    bool startRecording(QString *error);
     void startVoice();
     void printUrls() const;
 
@@ -64,6 +67,8 @@ private:
     RemoteSource *m_remote = nullptr; ///< m_source when remote
     MirrorServer *m_server = nullptr;
     audio::Voice *m_voice = nullptr;
+    EventFeed *m_events = nullptr;  ///< with --record
+    Recorder *m_recorder = nullptr; ///< with --record
 };
 
 } // namespace omni::app

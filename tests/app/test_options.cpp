@@ -212,3 +212,27 @@ TEST(Options, HelpAndVersion)
     EXPECT_EQ(version.action, ParseResult::Action::Version);
     EXPECT_EQ(version.message, QStringLiteral("omniscient ") + QStringLiteral(OMNI_VERSION));
 }
+
+TEST(Options, RecordTakesAFileAndACompression)
+{
+    EXPECT_TRUE(parse({}).options.recordPath.isEmpty());
+    const auto r = parse({QStringLiteral("--record"), QStringLiteral("robot.mcap")});
+    ASSERT_EQ(r.action, ParseResult::Action::Run);
+    EXPECT_EQ(r.options.recordPath, QStringLiteral("robot.mcap"));
+    EXPECT_EQ(r.options.recordCompression, omni::McapCompression::Zstd);
+    const auto lz4 = parse({QStringLiteral("--record"), QStringLiteral("a.mcap"),
+                            QStringLiteral("--record-compression"), QStringLiteral("lz4")});
+    EXPECT_EQ(lz4.options.recordCompression, omni::McapCompression::Lz4);
+    const auto none = parse({QStringLiteral("--record"), QStringLiteral("a.mcap"),
+                             QStringLiteral("--record-compression"), QStringLiteral("none")});
+    EXPECT_EQ(none.options.recordCompression, omni::McapCompression::None);
+
+    const auto bad = parse({QStringLiteral("--record"), QStringLiteral("a.mcap"),
+                            QStringLiteral("--record-compression"), QStringLiteral("gzip")});
+    EXPECT_EQ(bad.action, ParseResult::Action::Error);
+    EXPECT_TRUE(bad.message.contains(QStringLiteral("zstd, lz4 or none"))) << bad.message.toStdString();
+    const auto alone = parse({QStringLiteral("--record-compression"), QStringLiteral("lz4")});
+    EXPECT_EQ(alone.action, ParseResult::Action::Error);
+    EXPECT_TRUE(alone.message.contains(QStringLiteral("--record"))) << alone.message.toStdString();
+    EXPECT_EQ(parse({QStringLiteral("--record"), QString()}).action, ParseResult::Action::Error);
+}

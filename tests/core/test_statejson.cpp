@@ -481,3 +481,56 @@ TEST(StateJson, ARefusalNamesWhatIsWrongAsACodeAndInWords)
     ASSERT_FALSE(notSound);
     EXPECT_EQ(notSound.error(), json::ProtocolError::UnknownType);
 }
+
+TEST(EventJson, EveryKindRoundTripsWithTheFieldsOfItsKind)
+{
+    for (int k = 0; k <= static_cast<int>(EventKind::WheelSaturationEnded); ++k) {
+        Event e;
+        e.kind = static_cast<EventKind>(k);
+        e.wallNs = 1'764'140'000'123'456'000;
+        e.monotonicNs = 42'500'000;
+        if (isLinkEvent(e.kind)) {
+            e.link.status = LinkStatus::Stale;
+            e.link.source = QStringLiteral("shm:omnigod");
+            e.previous = LinkStatus::Live;
+        } else if (e.kind != EventKind::SoundOn && e.kind != EventKind::SoundOff) {
+            e.seq = 5123;
+        }
+        if (e.kind == EventKind::ObstacleDetected) {
+            e.to = 1;
+        } else if (isModeEvent(e.kind)) {
+            e.from = 0;
+            e.to = std::nullopt;
+        } else if (isWheelEvent(e.kind)) {
+            e.wheel = 2;
+            e.power = -100;
+            e.durationMs = 1250;
+        }
+        const QByteArray bytes = json::eventMessage(e);
+        SCOPED_TRACE(bytes.toStdString());
+        const QJsonObject o = QJsonDocument::fromJson(bytes).object();
+        EXPECT_EQ(o.value(QLatin1String("type")).toString(), QStringLiteral("event"));
+        EXPECT_EQ(o.value(QLatin1String("kind")).toString(), names::eventKind(e.kind));
+        EXPECT_FALSE(names::eventKind(e.kind).isEmpty());
+        EXPECT_EQ(o.contains(QLatin1String("link")), isLinkEvent(e.kind));
+        EXPECT_EQ(o.contains(QLatin1String("wheel_name")), isWheelEvent(e.kind));
+        const auto m = json::parse(bytes);
+        ASSERT_TRUE(m) << m.errorString().toStdString();
+        ASSERT_EQ(m->type, json::Message::Type::Event);
+        EXPECT_EQ(m->event, e);
+    }
+}
+
+TEST(EventJson, ParseRefusesUnknownKindsAndBadWheels)
+{
+    const auto unknown = json::parse(R"({"type":"event","kind":"exploded","t_ms":1,"mono_ms":1})");
+    ASSERT_FALSE(unknown);
+    EXPECT_EQ(unknown.error(), json::ProtocolError::BadField);
+    const auto wheel = json::parse(
+        R"({"type":"event","kind":"wheel_saturated","t_ms":1,"mono_ms":1,"seq":1,"wheel":3,"power":100,"duration_ms":1000})");
+    ASSERT_FALSE(wheel);
+    EXPECT_EQ(wheel.error(), json::ProtocolError::BadField);
+    const auto time = json::parse(R"({"type":"event","kind":"sound_on","t_ms":"now","mono_ms":1})");
+    ASSERT_FALSE(time);
+    EXPECT_EQ(time.error(), json::ProtocolError::BadField);
+}

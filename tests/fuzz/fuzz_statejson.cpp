@@ -179,6 +179,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         FUZZ_CHECK(sameText(m->cue, again->cue) && sameText(m->sample, again->sample));
         break;
     }
+    case json::Message::Type::Event: {
+        const QByteArray out = json::eventMessage(m->event);
+        checkSerialisedIsJson(out);
+        const auto again = json::parse(out);
+        FUZZ_CHECK(again && again->type == json::Message::Type::Event && again->event.kind == m->event.kind);
+        FUZZ_CHECK(again->event.seq == m->event.seq && again->event.from == m->event.from &&
+                   again->event.to == m->event.to && again->event.previous == m->event.previous);
+        break;
+    }
     }
     return 0;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "omni/event.h"
 #include "omni/result.h"
 #include "omni/robotstate.h"
 
@@ -36,6 +37,15 @@ QByteArray soundState(bool enabled, const QString &output = {});
 /// {"type":"cue","cue":...,"sample":...}: this machine plays a sound now (Hub::announceSound()).
 QByteArray cueMessage(const QString &cue, const QString &sample);
 
+/// {"type":"event","kind":...}: a derived event (EventDeriver) with the fields of its kind (docs/protocol.md).
+QByteArray eventMessage(const Event &event);
+
+/// The JSON Schema (draft 2020-12) of stateMessage(), named kStateSchemaName: every field with its title, the
+/// known values of each code and the enums (resources/schemas/robotstate.schema.json, embedded).
+QByteArray stateJsonSchema();
+/// The name of stateJsonSchema() in recordings and schema registries.
+inline constexpr char kStateSchemaName[] = "omniscient.RobotState";
+
 /// `message` (a stateMessage()) with its age_ms replaced by `ageMs`; cheap, nothing is serialised again.
 /// Returns `message` unchanged if it has no age_ms.
 QByteArray withAge(const QByteArray &message, qint64 ageMs);
@@ -46,7 +56,7 @@ QByteArray quoted(QStringView text);
 
 /// A parsed message (remote mode reads the stream with it).
 struct Message {
-    enum class Type { State, Link, Hello, Sound, Cue };
+    enum class Type { State, Link, Hello, Sound, Cue, Event };
     Type type = Type::State;  ///< which message
     RobotState state;         ///< for State
     LinkInfo link;            ///< for State and Link
@@ -57,6 +67,7 @@ struct Message {
     QString sample;           ///< for Cue: the served path of the sound
     QString serverVersion;    ///< for Hello
     int schema = 0;           ///< for Hello
+    omni::Event event;        ///< for Event
 };
 
 /// Why parse() or parseSoundCommand() refused a message.

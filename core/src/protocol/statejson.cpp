@@ -2,6 +2,7 @@
 // Writing the JSON protocol: every message is built by hand into one QByteArray (see docs/protocol.md).
 #include "omni/statejson.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -292,6 +293,78 @@ QByteArray cueMessage(const QString &cue, const QString &sample)
     appendString(out, sample);
     out.append('}');
     return out;
+}
+
+namespace {
+
+void appendMs(QByteArray &out, qint64 ns)
+{
+    out.append(QByteArray::number(static_cast<double>(ns) / 1e6, 'f', 3));
+}
+
+void appendOptionalInt(QByteArray &out, const std::optional<qint32> &value)
+{
+    if (value) {
+        appendNumber(out, *value);
+    } else {
+        out.append("null");
+    }
+}
+
+} // namespace
+
+QByteArray eventMessage(const Event &event)
+{
+    QByteArray out;
+    out.reserve(256);
+    out.append("{\"type\":\"event\",\"kind\":");
+    appendString(out, names::eventKind(event.kind));
+    out.append(",\"t_ms\":");
+    appendMs(out, event.wallNs);
+    out.append(",\"mono_ms\":");
+    appendMs(out, event.monotonicNs);
+    if (isLinkEvent(event.kind)) {
+        out.append(",\"previous\":");
+        if (event.previous) {
+            appendWord(out, quotedWords().linkStatus, *event.previous, &names::linkStatus);
+        } else {
+            out.append("null");
+        }
+        out.append(',');
+        appendLinkFields(out, event.link);
+    } else if (event.kind != EventKind::SoundOn && event.kind != EventKind::SoundOff) {
+        out.append(",\"seq\":");
+        appendNumber(out, event.seq);
+    }
+    if (event.kind == EventKind::ObstacleDetected) {
+        out.append(",\"obstacle\":");
+        appendOptionalInt(out, event.to);
+    } else if (isModeEvent(event.kind)) {
+        out.append(",\"from\":");
+        appendOptionalInt(out, event.from);
+        out.append(",\"to\":");
+        appendOptionalInt(out, event.to);
+    } else if (isWheelEvent(event.kind)) {
+        out.append(",\"wheel\":");
+        appendNumber(out, event.wheel);
+        out.append(",\"wheel_name\":");
+        appendString(out, names::wheel(event.wheel));
+        out.append(",\"power\":");
+        appendNumber(out, event.power);
+        out.append(",\"duration_ms\":");
+        appendNumber(out, event.durationMs);
+    }
+    out.append('}');
+    return out;
+}
+
+QByteArray stateJsonSchema()
+{
+    QFile file(QStringLiteral(":/schemas/robotstate.schema.json"));
+    if (!file.open(QIODevice::ReadOnly)) {
+        qFatal("the embedded JSON Schema :/schemas/robotstate.schema.json is missing: a build error");
+    }
+    return file.readAll();
 }
 
 QByteArray withAge(const QByteArray &message, qint64 ageMs)

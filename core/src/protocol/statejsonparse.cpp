@@ -121,6 +121,104 @@ Result<QJsonObject, ProtocolError> parseObject(const QByteArray &bytes)
     return doc.object();
 }
 
+// A 32-bit integer or null (absent reads null).
+Checked readOptionalInt32(const QJsonObject &o, const char *key, std::optional<qint32> &out)
+{
+    const QJsonValue v = o.value(QLatin1String(key));
+    if (v.isNull() || v.isUndefined()) {
+        out.reset();
+    } else if (const auto n = toInt32(v)) {
+        out = *n;
+    } else {
+        return badField(QStringLiteral("\"%1\" must be a 32-bit integer or null").arg(QLatin1String(key)));
+    }
+    return {};
+}
+
+Checked readSeq(const QJsonObject &o, quint64 &out)
+{
+    // The range check comes before the conversion: converting a double outside the target's range is undefined.
+    const QJsonValue seq = o.value(QLatin1String("seq"));
+    if (!seq.isDouble() || !(seq.toDouble() >= 0) || seq.toDouble() >= kTwoTo64) {
+        return badField(QStringLiteral("\"seq\" must be a non-negative number"));
+    }
+    out = static_cast<quint64>(seq.toDouble());
+    return {};
+}
+
+// A time in ms (a number within ±kMaxMs), as ns.
+Checked readMs(const QJsonObject &o, const char *key, qint64 &ns)
+{
+    const QJsonValue v = o.value(QLatin1String(key));
+    if (!v.isDouble() || !(std::abs(v.toDouble()) <= kMaxMs)) {
+        return badField(QStringLiteral("\"%1\" must be a number within ±%2 ms").arg(QLatin1String(key)).arg(kMaxMs));
+    }
+    ns = std::llround(v.toDouble() * 1e6);
+    return {};
+}
+
+Checked readWheelFields(const QJsonObject &o, Event &e)
+{
+    const auto wheel = toInt32(o.value(QLatin1String("wheel")));
+    const auto power = toInt32(o.value(QLatin1String("power")));
+    if (!wheel || *wheel < 0 || *wheel > 2 || !power) {
+        return badField(QStringLiteral("\"wheel\" must be 0, 1 or 2 and \"power\" a 32-bit integer"));
+    }
+    const QJsonValue duration = o.value(QLatin1String("duration_ms"));
+    if (!duration.isDouble() || !(duration.toDouble() >= 0) || duration.toDouble() > kMaxMs ||
+        duration.toDouble() != std::floor(duration.toDouble())) {
+        return badField(QStringLiteral("\"duration_ms\" must be a whole number of ms from 0 to %1").arg(kMaxMs));
+    }
+    e.wheel = *wheel;
+    e.power = *power;
+    e.durationMs = static_cast<qint64>(duration.toDouble());
+    return {};
+}
+
+Checked readEvent(const QJsonObject &o, Event &e)
+{
+    const auto kind = names::eventKindFromName(o.value(QLatin1String("kind")).toString());
+    if (!kind) {
+        return badField(QStringLiteral("\"kind\" must be one of the event kinds of docs/protocol.md"));
+    }
+    e.kind = *kind;
+    if (auto r = readMs(o, "t_ms", e.wallNs); !r) {
+        return r;
+    }
+    if (auto r = readMs(o, "mono_ms", e.monotonicNs); !r) {
+        return r;
+    }
+    if (isLinkEvent(e.kind)) {
+        const QJsonValue previous = o.value(QLatin1String("previous"));
+        if (!previous.isNull() && !previous.isUndefined()) {
+            e.previous = names::linkStatusFromName(previous.toString());
+            if (!e.previous) {
+                return badField(QStringLiteral("\"previous\" must be null or a link status"));
+            }
+        }
+        return readLink(o, e.link);
+    }
+    if (e.kind == EventKind::SoundOn || e.kind == EventKind::SoundOff) {
+        return {};
+    }
+    if (auto r = readSeq(o, e.seq); !r) {
+        return r;
+    }
+    if (e.kind == EventKind::ObstacleDetected) {
+        return readOptionalInt32(o, "obstacle", e.to);
+    }
+    if (isModeEvent(e.kind)) {
+        if (auto r = readOptionalInt32(o, "from", e.from); !r) {
+            return r;
+        }
+        return readOptionalInt32(o, "to", e.to);
+    }
+    if (isWheelEvent(e.kind)) {
+        return readWheelFields(o, e);
+    }
+    return {};
+}
+
 Checked readState(const QJsonObject &o, Message &m)
 {
     RobotState &s = m.state;
@@ -137,13 +235,8 @@ Checked readState(const QJsonObject &o, Message &m)
         }
         *f.target = *n;
     }
-    const QJsonValue om = o.value(QLatin1String("obstacle_mode"));
-    if (om.isNull() || om.isUndefined()) {
-        s.obstacleMode.reset();
-    } else if (const auto n = toInt32(om)) {
-        s.obstacleMode = *n;
-    } else {
-        return badField(QStringLiteral("\"obstacle_mode\" must be a 32-bit integer or null"));
+    if (auto r = readOptionalInt32(o, "obstacle_mode", s.obstacleMode); !r) {
+        return r;
     }
     int count = 0;
     if (auto r = readIntArray(o, "motor_power", s.motorPower.data(), 3, 3, count); !r) {
@@ -154,16 +247,14 @@ Checked readState(const QJsonObject &o, Message &m)
     }
     // Range checks come before the integer conversions: converting a double outside the target's range is
     // undefined behaviour. Times stay within ±kMaxMs so that sums of them (RemoteSource::rebase) fit in qint64 ns.
-    const QJsonValue seq = o.value(QLatin1String("seq"));
-    if (!seq.isDouble() || !(seq.toDouble() >= 0) || seq.toDouble() >= kTwoTo64) {
-        return badField(QStringLiteral("\"seq\" must be a non-negative number"));
+    if (auto r = readSeq(o, s.seq); !r) {
+        return r;
     }
     const double publishMs = o.value(QLatin1String("t_publish_ms")).toDouble();
     const double ageMs = o.value(QLatin1String("age_ms")).toDouble(-1);
     if (!(std::abs(publishMs) <= kMaxMs) || !(std::abs(ageMs) <= kMaxMs)) {
         return badField(QStringLiteral("\"t_publish_ms\" and \"age_ms\" must be within ±%1 ms").arg(kMaxMs));
     }
-    s.seq = static_cast<quint64>(seq.toDouble());
     s.publishUnixNs = static_cast<qint64>(publishMs * 1e6);
     s.writerPid = toInt32(o.value(QLatin1String("writer_pid"))).value_or(0);
     s.layout = Layout::Remote;
@@ -225,6 +316,11 @@ Result<Message, ProtocolError> parse(const QByteArray &bytes)
         m.type = Message::Type::Cue;
         m.cue = o.value(QLatin1String("cue")).toString().left(32);
         m.sample = o.value(QLatin1String("sample")).toString().left(256);
+    } else if (type == QLatin1String("event")) {
+        m.type = Message::Type::Event;
+        if (auto r = readEvent(o, m.event); !r) {
+            return r.failure();
+        }
     } else {
         return fail(ProtocolError::UnknownType, QStringLiteral("unknown message type \"%1\"").arg(type.left(32)));
     }

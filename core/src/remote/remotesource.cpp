@@ -295,7 +295,8 @@ void RemoteSource::handle(const json::Message &m)
         return;
     }
     case json::Message::Type::Hello:
-    case json::Message::Type::Cue: // the robot's machine plays a sound: this computer clucks on its own schedule
+    case json::Message::Type::Cue:   // the robot's machine plays a sound: this computer clucks on its own schedule
+    case json::Message::Type::Event: // this computer derives its own events from the states it gets
         return;
     }
 }

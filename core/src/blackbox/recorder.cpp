@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: MIT
+#include "omni/recorder.h"
+
+#include "blackbox/logging.h"
+
+#include <omni/eventfeed.h>
+#include <omni/hub.h>
+#include <omni/statejson.h>
+
+#include <QDateTime>
+
+#include <algorithm>
+
+namespace omni {
+
+namespace {
+qint64 wallNowNs()
+{
+    return QDateTime::currentMSecsSinceEpoch() * 1'000'000;
+}
+} // namespace
+
+Recorder::Recorder(Hub *hub, EventFeed *events, RecorderOptions options, QObject *parent)
+    : QObject(parent), m_hub(hub), m_events(events), m_options(std::move(options)), m_file(m_options.path)
+{
+    // A tenth of the age limit: a chunk closes at most 10 % late.
+    m_chunkTimer.setInterval(static_cast<int>(std::clamp<qint64>(m_options.maxChunkAgeMs / 10, 10, 1000)));
+    connect(&m_chunkTimer, &QTimer::timeout, this, [this] {
+        if (m_writer) {
+            if (const auto r = m_writer->closeChunkIfOld(); !r) {
+                failed(RecorderError::WriteFailed, r.errorString());
+            }
+        }
+    });
+}
+
+Recorder::~Recorder()
+{
+    (void)stop();
+}
+
+quint64 Recorder::messageCount() const
+{
+    return m_writer ? m_writer->messageCount() : m_written;
+}
+
+Failure<RecorderError> Recorder::failed(RecorderError error, const QString &message)
+{
+    m_error = error;
+    m_errorString = QStringLiteral("%1: %2").arg(m_options.path, message);
+    qCWarning(lcBlackbox).noquote() << "recording stopped:" << m_errorString;
+    m_chunkTimer.stop();
+    if (m_writer) {
+        m_written = m_writer->messageCount();
+    }
+    m_writer.reset();
+    m_file.close();
+    Q_EMIT errorOccurred(m_error, m_errorString);
+    return fail(m_error, m_errorString);
+}
+
+Result<void, RecorderError> Recorder::start()
+{
+    if (m_writer) {
+        return {};
+    }
+    if (!m_file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        m_error = RecorderError::CannotOpen;
+        m_errorString = QStringLiteral("cannot create %1: %2").arg(m_options.path, m_file.errorString());
+        return fail(m_error, m_errorString);
+    }
+    McapWriterOptions wo;
+    wo.compression = m_options.compression;
+    wo.chunkBytes = m_options.chunkBytes;
+    wo.maxChunkAgeMs = m_options.maxChunkAgeMs;
+    m_writer = std::make_unique<McapWriter>(&m_file, wo);
+
+    QMap<QString, QString> metadata = m_options.metadata;
+    metadata.insert(QStringLiteral("version"), QStringLiteral(OMNI_VERSION));
+    metadata.insert(QStringLiteral("compression"), names::mcapCompression(m_options.compression));
+    const auto begin = [&]() -> Result<void, McapError> {
+        const auto json = QStringLiteral("json");
+        if (auto r = m_writer->open(); !r) {
+            return r;
+        }
+        const auto schema = m_writer->addSchema(QLatin1String(json::kStateSchemaName), QStringLiteral("jsonschema"),
+                                                json::stateJsonSchema());
+        if (!schema) {
+            return schema.failure();
+        }
+        const std::pair<quint16, const char *> channels[] = {
+            {*schema, topics::kState}, {0, topics::kLink}, {0, topics::kEvents}};
+        quint16 *ids[] = {&m_stateChannel, &m_linkChannel, &m_eventChannel};
+        for (std::size_t i = 0; i < std::size(channels); ++i) {
+            const auto id = m_writer->addChannel(channels[i].first, QLatin1String(channels[i].second), json);
+            if (!id) {
+                return id.failure();
+            }
+            *ids[i] = *id;
+        }
+        return m_writer->addMetadata(QStringLiteral("omniscient"), metadata);
+    };
+    if (const auto r = begin(); !r) {
+        (void)failed(RecorderError::CannotOpen, r.errorString());
+        m_file.remove();
+        return fail(RecorderError::CannotOpen, m_errorString);
+    }
+
+    connect(m_hub, &Hub::stateChanged, this, &Recorder::writeState);
+    connect(m_hub, &Hub::linkChanged, this, &Recorder::writeLink);
+    if (m_events) {
+        connect(m_events, &EventFeed::eventOccurred, this, &Recorder::writeEvent);
+    }
+    writeLink(); // a recording always starts with the link it was made on
+    m_chunkTimer.start();
+    qCInfo(lcBlackbox).noquote() << "recording to" << m_options.path << "with"
+                                 << names::mcapCompression(m_options.compression);
+    return {};
+}
+
+Result<void, RecorderError> Recorder::stop()
+{
+    if (!m_writer) {
+        return {};
+    }
+    disconnect(m_hub, nullptr, this, nullptr);
+    if (m_events) {
+        disconnect(m_events, nullptr, this, nullptr);
+    }
+    m_chunkTimer.stop();
+    if (const auto r = m_writer->close(); !r) {
+        return failed(RecorderError::WriteFailed, r.errorString());
+    }
+    m_written = m_writer->messageCount();
+    qCInfo(lcBlackbox).noquote() << "recorded" << m_written << "messages in" << m_writer->chunkCount() << "chunks,"
+                                 << m_writer->bytesWritten() << "bytes, to" << m_options.path;
+    m_writer.reset();
+    m_file.close();
+    return {};
+}
+
+void Recorder::write(quint16 channel, qint64 logTimeNs, const QByteArray &json, quint32 sequence)
+{
+    if (!m_writer) {
+        return;
+    }
+    const auto t = static_cast<quint64>(std::max<qint64>(logTimeNs, 0));
+    if (const auto r = m_writer->write(channel, t, t, json, sequence); !r) {
+        (void)failed(RecorderError::WriteFailed, r.errorString());
+    }
+}
+
+void Recorder::writeState()
+{
+    const auto &latest = m_hub->latest();
+    if (!latest) {
+        return;
+    }
+    // Log time is the publish time at the source; the sequence number is the robot's publish count.
+    const qint64 t = latest->publishUnixNs > 0 ? latest->publishUnixNs : wallNowNs();
+    write(m_stateChannel, t, m_hub->stateJson(), static_cast<quint32>(latest->seq));
+}
+
+void Recorder::writeLink()
+{
+    write(m_linkChannel, wallNowNs(), json::linkMessage(m_hub->link()));
+}
+
+void Recorder::writeEvent(const Event &event)
+{
+    write(m_eventChannel, event.wallNs, json::eventMessage(event));
+}
+
+} // namespace omni
