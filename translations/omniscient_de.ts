@@ -207,6 +207,58 @@
         <source>--sound-dir: give a folder with .wav, .ogg or .mp3 files</source>
         <translation>--sound-dir: gib einen Ordner mit .wav-, .ogg- oder .mp3-Dateien an</translation>
     </message>
+    <message>
+        <source>Read the access token from this file (first line; other local users cannot see it, unlike --token).</source>
+        <translation>Das Zugangs-Token aus dieser Datei lesen (erste Zeile; andere lokale Benutzer sehen es nicht, anders als bei --token).</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>DATEI</translation>
+    </message>
+    <message>
+        <source>Require the access token on /metrics too (Prometheus: bearer token).</source>
+        <translation>Das Zugangs-Token auch für /metrics verlangen (Prometheus: Bearer-Token).</translation>
+    </message>
+    <message>
+        <source>Record every state, link change and event into this MCAP file until omniscient exits (docs/RECORDING.md).</source>
+        <translation>Jeden Zustand, jede Verbindungsänderung und jedes Ereignis bis zum Ende von omniscient in diese MCAP-Datei aufzeichnen (docs/RECORDING.md).</translation>
+    </message>
+    <message>
+        <source>How --record compresses: zstd (default), lz4 or none.</source>
+        <translation>Wie --record komprimiert: zstd (Vorgabe), lz4 oder none.</translation>
+    </message>
+    <message>
+        <source>METHOD</source>
+        <translation>VERFAHREN</translation>
+    </message>
+    <message>
+        <source>--token and --token-file cannot be combined: give the token one way</source>
+        <translation>--token und --token-file lassen sich nicht kombinieren: gib das Token auf einem Weg an</translation>
+    </message>
+    <message>
+        <source>--token-file: cannot read %1: %2</source>
+        <translation>--token-file: %1 lässt sich nicht lesen: %2</translation>
+    </message>
+    <message>
+        <source>--token-file: %1 is empty; write the token on its first line</source>
+        <translation>--token-file: %1 ist leer; schreibe das Token in die erste Zeile</translation>
+    </message>
+    <message>
+        <source>--protect-metrics needs a token: give --token-file, --token or OMNISCIENT_TOKEN</source>
+        <translation>--protect-metrics braucht ein Token: gib --token-file, --token oder OMNISCIENT_TOKEN an</translation>
+    </message>
+    <message>
+        <source>--record: give the file to record into, e.g. --record robot.mcap</source>
+        <translation>--record: gib die Datei für die Aufzeichnung an, z. B. --record robot.mcap</translation>
+    </message>
+    <message>
+        <source>--record-compression: expected zstd, lz4 or none, got &quot;%1&quot;</source>
+        <translation>--record-compression: erwartet zstd, lz4 oder none, erhalten „%1“</translation>
+    </message>
+    <message>
+        <source>--record-compression needs --record FILE</source>
+        <translation>--record-compression braucht --record DATEI</translation>
+    </message>
 </context>
 <context>
     <name>omni::app::Runtime</name>
@@ -241,6 +293,14 @@
     <message>
         <source>  (this server needs its access token: add ?token=TOKEN to the address)</source>
         <translation>  (dieser Server braucht sein Zugangstoken: hängen Sie ?token=TOKEN an die Adresse an)</translation>
+    </message>
+    <message>
+        <source>--record: %1</source>
+        <translation>--record: %1</translation>
+    </message>
+    <message>
+        <source>the recording stopped: %1</source>
+        <translation>die Aufzeichnung wurde beendet: %1</translation>
     </message>
 </context>
 <context>

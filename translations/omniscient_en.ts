@@ -207,6 +207,58 @@
         <source>--sound-dir: give a folder with .wav, .ogg or .mp3 files</source>
         <translation>--sound-dir: give a folder with .wav, .ogg or .mp3 files</translation>
     </message>
+    <message>
+        <source>Read the access token from this file (first line; other local users cannot see it, unlike --token).</source>
+        <translation>Read the access token from this file (first line; other local users cannot see it, unlike --token).</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>Require the access token on /metrics too (Prometheus: bearer token).</source>
+        <translation>Require the access token on /metrics too (Prometheus: bearer token).</translation>
+    </message>
+    <message>
+        <source>Record every state, link change and event into this MCAP file until omniscient exits (docs/RECORDING.md).</source>
+        <translation>Record every state, link change and event into this MCAP file until omniscient exits (docs/RECORDING.md).</translation>
+    </message>
+    <message>
+        <source>How --record compresses: zstd (default), lz4 or none.</source>
+        <translation>How --record compresses: zstd (default), lz4 or none.</translation>
+    </message>
+    <message>
+        <source>METHOD</source>
+        <translation>METHOD</translation>
+    </message>
+    <message>
+        <source>--token and --token-file cannot be combined: give the token one way</source>
+        <translation>--token and --token-file cannot be combined: give the token one way</translation>
+    </message>
+    <message>
+        <source>--token-file: cannot read %1: %2</source>
+        <translation>--token-file: cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>--token-file: %1 is empty; write the token on its first line</source>
+        <translation>--token-file: %1 is empty; write the token on its first line</translation>
+    </message>
+    <message>
+        <source>--protect-metrics needs a token: give --token-file, --token or OMNISCIENT_TOKEN</source>
+        <translation>--protect-metrics needs a token: give --token-file, --token or OMNISCIENT_TOKEN</translation>
+    </message>
+    <message>
+        <source>--record: give the file to record into, e.g. --record robot.mcap</source>
+        <translation>--record: give the file to record into, e.g. --record robot.mcap</translation>
+    </message>
+    <message>
+        <source>--record-compression: expected zstd, lz4 or none, got &quot;%1&quot;</source>
+        <translation>--record-compression: expected zstd, lz4 or none, got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--record-compression needs --record FILE</source>
+        <translation>--record-compression needs --record FILE</translation>
+    </message>
 </context>
 <context>
     <name>omni::app::Runtime</name>
@@ -241,6 +293,14 @@
     <message>
         <source>  (this server needs its access token: add ?token=TOKEN to the address)</source>
         <translation>  (this server needs its access token: add ?token=TOKEN to the address)</translation>
+    </message>
+    <message>
+        <source>--record: %1</source>
+        <translation>--record: %1</translation>
+    </message>
+    <message>
+        <source>the recording stopped: %1</source>
+        <translation>the recording stopped: %1</translation>
     </message>
 </context>
 <context>

@@ -207,6 +207,58 @@
         <source>--sound-dir: give a folder with .wav, .ogg or .mp3 files</source>
         <translation>--sound-dir: indica una carpeta con archivos .wav, .ogg o .mp3</translation>
     </message>
+    <message>
+        <source>Read the access token from this file (first line; other local users cannot see it, unlike --token).</source>
+        <translation>Leer el token de acceso de este archivo (primera línea; otros usuarios locales no lo ven, a diferencia de --token).</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>ARCHIVO</translation>
+    </message>
+    <message>
+        <source>Require the access token on /metrics too (Prometheus: bearer token).</source>
+        <translation>Exigir el token de acceso también en /metrics (Prometheus: bearer token).</translation>
+    </message>
+    <message>
+        <source>Record every state, link change and event into this MCAP file until omniscient exits (docs/RECORDING.md).</source>
+        <translation>Grabar cada estado, cambio de enlace y evento en este archivo MCAP hasta que omniscient termine (docs/RECORDING.md).</translation>
+    </message>
+    <message>
+        <source>How --record compresses: zstd (default), lz4 or none.</source>
+        <translation>Cómo comprime --record: zstd (por defecto), lz4 o none.</translation>
+    </message>
+    <message>
+        <source>METHOD</source>
+        <translation>MÉTODO</translation>
+    </message>
+    <message>
+        <source>--token and --token-file cannot be combined: give the token one way</source>
+        <translation>--token y --token-file no se pueden combinar: da el token de una sola forma</translation>
+    </message>
+    <message>
+        <source>--token-file: cannot read %1: %2</source>
+        <translation>--token-file: no se puede leer %1: %2</translation>
+    </message>
+    <message>
+        <source>--token-file: %1 is empty; write the token on its first line</source>
+        <translation>--token-file: %1 está vacío; escribe el token en su primera línea</translation>
+    </message>
+    <message>
+        <source>--protect-metrics needs a token: give --token-file, --token or OMNISCIENT_TOKEN</source>
+        <translation>--protect-metrics necesita un token: da --token-file, --token u OMNISCIENT_TOKEN</translation>
+    </message>
+    <message>
+        <source>--record: give the file to record into, e.g. --record robot.mcap</source>
+        <translation>--record: indica el archivo donde grabar, p. ej. --record robot.mcap</translation>
+    </message>
+    <message>
+        <source>--record-compression: expected zstd, lz4 or none, got &quot;%1&quot;</source>
+        <translation>--record-compression: se esperaba zstd, lz4 o none, se recibió «%1»</translation>
+    </message>
+    <message>
+        <source>--record-compression needs --record FILE</source>
+        <translation>--record-compression necesita --record ARCHIVO</translation>
+    </message>
 </context>
 <context>
     <name>omni::app::Runtime</name>
@@ -241,6 +293,14 @@
     <message>
         <source>  (this server needs its access token: add ?token=TOKEN to the address)</source>
         <translation>  (este servidor necesita su token de acceso: añade ?token=TOKEN a la dirección)</translation>
+    </message>
+    <message>
+        <source>--record: %1</source>
+        <translation>--record: %1</translation>
+    </message>
+    <message>
+        <source>the recording stopped: %1</source>
+        <translation>la grabación se detuvo: %1</translation>
     </message>
 </context>
 <context>

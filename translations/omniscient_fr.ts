@@ -207,6 +207,58 @@
         <source>--sound-dir: give a folder with .wav, .ogg or .mp3 files</source>
         <translation>--sound-dir : indiquez un dossier contenant des fichiers .wav, .ogg ou .mp3</translation>
     </message>
+    <message>
+        <source>Read the access token from this file (first line; other local users cannot see it, unlike --token).</source>
+        <translation>Lire le jeton d’accès dans ce fichier (première ligne ; les autres utilisateurs locaux ne le voient pas, contrairement à --token).</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FICHIER</translation>
+    </message>
+    <message>
+        <source>Require the access token on /metrics too (Prometheus: bearer token).</source>
+        <translation>Exiger le jeton d’accès aussi sur /metrics (Prometheus : bearer token).</translation>
+    </message>
+    <message>
+        <source>Record every state, link change and event into this MCAP file until omniscient exits (docs/RECORDING.md).</source>
+        <translation>Enregistrer chaque état, changement de liaison et événement dans ce fichier MCAP jusqu’à la fin d’omniscient (docs/RECORDING.md).</translation>
+    </message>
+    <message>
+        <source>How --record compresses: zstd (default), lz4 or none.</source>
+        <translation>Compression de --record : zstd (par défaut), lz4 ou none.</translation>
+    </message>
+    <message>
+        <source>METHOD</source>
+        <translation>MÉTHODE</translation>
+    </message>
+    <message>
+        <source>--token and --token-file cannot be combined: give the token one way</source>
+        <translation>--token et --token-file ne peuvent pas être combinés : donnez le jeton d’une seule façon</translation>
+    </message>
+    <message>
+        <source>--token-file: cannot read %1: %2</source>
+        <translation>--token-file : impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>--token-file: %1 is empty; write the token on its first line</source>
+        <translation>--token-file : %1 est vide ; écrivez le jeton sur sa première ligne</translation>
+    </message>
+    <message>
+        <source>--protect-metrics needs a token: give --token-file, --token or OMNISCIENT_TOKEN</source>
+        <translation>--protect-metrics demande un jeton : donnez --token-file, --token ou OMNISCIENT_TOKEN</translation>
+    </message>
+    <message>
+        <source>--record: give the file to record into, e.g. --record robot.mcap</source>
+        <translation>--record : indiquez le fichier où enregistrer, par ex. --record robot.mcap</translation>
+    </message>
+    <message>
+        <source>--record-compression: expected zstd, lz4 or none, got &quot;%1&quot;</source>
+        <translation>--record-compression : zstd, lz4 ou none attendu, reçu « %1 »</translation>
+    </message>
+    <message>
+        <source>--record-compression needs --record FILE</source>
+        <translation>--record-compression demande --record FICHIER</translation>
+    </message>
 </context>
 <context>
     <name>omni::app::Runtime</name>
@@ -241,6 +293,14 @@
     <message>
         <source>  (this server needs its access token: add ?token=TOKEN to the address)</source>
         <translation>  (ce serveur demande son jeton d’accès : ajoutez ?token=JETON à l’adresse)</translation>
+    </message>
+    <message>
+        <source>--record: %1</source>
+        <translation>--record : %1</translation>
+    </message>
+    <message>
+        <source>the recording stopped: %1</source>
+        <translation>l’enregistrement s’est arrêté : %1</translation>
     </message>
 </context>
 <context>

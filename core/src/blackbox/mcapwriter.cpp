@@ -174,7 +174,8 @@ Result<void, McapError> McapWriter::write(quint16 channelId, quint64 logTimeNs, 
         }
     }
     if (!m_chunk) {
-        m_chunk.emplace();
+        // Not emplace(): clang 14 takes Chunk for not default-constructible (its member initialisers).
+        m_chunk = Chunk{};
         m_chunk->openedMs = nowMs();
         m_chunk->startTime = logTimeNs;
         m_chunk->endTime = logTimeNs;
