@@ -412,13 +412,17 @@ class PortAbuse(unittest.TestCase):
         self.procs.append(omnilib.start_sim(CONFIG["sim"], self.shm, os.path.join(self.tmp, "abuse-sim.log")))
         sizes = portabuse.FULL if CONFIG["full_abuse"] else portabuse.SCALED
         for same_address in (False, True):  # the attack from other hosts, then from the readers' own address
-            served, connects, fresh = portabuse.run(
+            outcomes, connects, fresh = portabuse.run(
                 self.port, sizes, same_address,
                 after=lambda: omnilib.state_reaches_fresh_client(self.port, lambda m: True, 15))
-            print("\n  %d of %d readers served beside %d slowloris (%d connects), %d never-reading, %d churners%s"
-                  % (served, sizes["readers"], sizes["slowloris"], connects, sizes["never_read"], sizes["churners"],
-                     ", all from one address" if same_address else ""), file=sys.stderr)
-            self.assertGreaterEqual(served * 100, sizes["readers"] * 95,
+            print("\n  %d of %d readers served beside %d slowloris (%d connects), %d never-reading, %d churners%s: %s"
+                  % (outcomes["served"], sizes["readers"], sizes["slowloris"], connects, sizes["never_read"],
+                     sizes["churners"], ", all from one address" if same_address else "", dict(outcomes)),
+                  file=sys.stderr)
+            # A reader this test process itself was too slow to send (a loaded machine) is not the server's doing.
+            measured = sizes["readers"] - outcomes["starved"]
+            self.assertGreaterEqual(measured * 2, sizes["readers"], "the machine is too loaded to measure anything")
+            self.assertGreaterEqual(outcomes["served"] * 100, measured * 95,
                                     "fewer than 95 % of the real readers were served")
             self.assertIsNotNone(fresh, "a fresh client is not served while the slowloris connections are held")
         self.assertTrue(app.alive(), "omniscient died")

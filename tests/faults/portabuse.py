@@ -12,6 +12,7 @@ Full size: omniscient --max-clients 400; 100 slowloris, 10 never-reading clients
 """
 import argparse
 import asyncio
+import collections
 import os
 import socket
 import sys
@@ -27,6 +28,7 @@ import websockets  # noqa: E402
 FULL = dict(slowloris=100, never_read=10, churners=300, readers=150)
 SCALED = dict(slowloris=100, never_read=10, churners=150, readers=150)
 MAX_CLIENTS = 400
+HEAD_DEADLINE_S = 3.0  # MirrorServerOptions::headTimeout
 
 
 class Attack:
@@ -67,14 +69,34 @@ class Attack:
             pass
 
     async def reader(self, timeout):
-        """A real reader: upgrades and waits for its hello. True when served."""
+        """A real reader: connects, sends its upgrade at once, waits for the 101 and the hello frame. True when
+        served; else why not: "starved" when this (Python) client itself sent its head later than the server's head
+        deadline allows (HEAD_DEADLINE_S; the client, not the server, was the slowloris), or the error's name."""
+        loop = asyncio.get_running_loop()
+        started = loop.time()  # the kernel completes a loopback connect at once; this coroutine may resume late
         try:
-            async with websockets.connect("ws://127.0.0.1:%d/ws" % self.port, open_timeout=timeout,
-                                          local_addr=self.reader_from, max_size=2**20) as ws:
-                message = await asyncio.wait_for(ws.recv(), timeout)
-                return '"type":"hello"' in message
-        except (OSError, asyncio.TimeoutError, websockets.exceptions.WebSocketException):
-            return False
+            r, w = await asyncio.open_connection("127.0.0.1", self.port, local_addr=self.reader_from)
+        except OSError as e:
+            return type(e).__name__
+        try:
+            w.write(omnilib.ws_upgrade_request(self.port))
+            late = loop.time() - started > HEAD_DEADLINE_S - 0.5
+            head = await asyncio.wait_for(r.readuntil(b"\r\n\r\n"), timeout)
+            if not head.startswith(b"HTTP/1.1 101"):
+                return "HTTP %s" % head[9:12].decode(errors="replace")
+            # The first server frame (unmasked): the hello.
+            b0, b1 = await asyncio.wait_for(r.readexactly(2), timeout)
+            n = b1 & 0x7F
+            if n >= 126:
+                n = int.from_bytes(await r.readexactly(2 if n == 126 else 8), "big")
+            payload = await asyncio.wait_for(r.readexactly(n), timeout)
+            return b0 == 0x81 and b'"type":"hello"' in payload or "no hello"
+        except (OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError) as e:
+            return "starved" if late else type(e).__name__
+        except asyncio.TimeoutError:
+            return "TimeoutError"
+        finally:
+            w.close()
 
 
 def never_readers(port, count):
@@ -90,21 +112,22 @@ async def _run(port, sizes, same_address, timeout):
     churners = [attack.churn() for _ in range(sizes["churners"])]
     readers = [attack.reader(timeout) for _ in range(sizes["readers"])]
     results = await asyncio.gather(*readers, *churners)
-    served = sum(1 for r in results[:sizes["readers"]] if r)
-    return attack, slow, served
+    why = collections.Counter("served" if r is True else r for r in results[:sizes["readers"]])
+    return attack, slow, why
 
 
 def run(port, sizes, same_address=False, timeout=20.0, after=None):
-    """Runs the scenario against omniscient on `port`; returns (readers served, slowloris connects). `after` is
-    called while the slowloris connections are still held (e.g. to check that a fresh client is served)."""
+    """Runs the scenario against omniscient on `port`; returns (the readers' outcomes as a Counter: "served",
+    "starved" or an error, slowloris connects, what `after` returned). `after` is called while the slowloris
+    connections are still held (e.g. to check that a fresh client is served)."""
     stalled = never_readers(port, sizes["never_read"])
     try:
         async def main():
-            attack, slow, served = await _run(port, sizes, same_address, timeout)
+            attack, slow, outcomes = await _run(port, sizes, same_address, timeout)
             fresh = await asyncio.get_running_loop().run_in_executor(None, after) if after else None
             attack.stop.set()
             await asyncio.gather(*slow)
-            return served, attack.slowloris_connects, fresh
+            return outcomes, attack.slowloris_connects, fresh
 
         return asyncio.run(main())
     finally:
@@ -130,11 +153,12 @@ def main():
         if not omnilib.wait_until(lambda: omnilib.healthz(port), 30):
             sys.exit("omniscient did not come up; see %s" % tmp)
         t0 = time.monotonic()
-        served, connects, fresh = run(port, sizes, args.same_address,
-                                      after=lambda: omnilib.state_reaches_fresh_client(port, lambda m: True, 15))
+        outcomes, connects, fresh = run(port, sizes, args.same_address,
+                                        after=lambda: omnilib.state_reaches_fresh_client(port, lambda m: True, 15))
         print("%s: %d of %d readers served (%d slowloris connects, %.1f s); a fresh client afterwards: %s"
-              % ("full" if args.full else "scaled", served, sizes["readers"], connects, time.monotonic() - t0,
-                 "served" if fresh else "NOT served"))
+              % ("full" if args.full else "scaled", outcomes["served"], sizes["readers"], connects,
+                 time.monotonic() - t0, "served" if fresh else "NOT served"))
+        print("readers: %s" % dict(outcomes))
         print("sizes: %r, same address: %s, alive: %s, logs: %s" % (sizes, args.same_address, app.alive(), tmp))
     finally:
         sim.stop()
