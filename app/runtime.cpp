@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "runtime.h"
 
+#include "filelimit.h"
 #include "jsonprinter.h"
 #include "voice.h"
 
@@ -16,8 +17,31 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 
 namespace omni::app {
+
+namespace {
+/// Logs (stderr, English, like the server's log) what raiseOpenFileLimit() did, and a limit too low for the
+/// connections the server may hold (`wanted`): beyond it, newcomers get a 503 (docs/SERVER.md).
+void noteFileLimit(const FileLimit &limit, std::uint64_t wanted)
+{
+    if (limit.error != 0) {
+        std::fprintf(stderr, "omniscient: cannot raise the open-file limit from %llu to %llu: %s\n",
+                     static_cast<unsigned long long>(limit.before), static_cast<unsigned long long>(limit.hard),
+                     std::strerror(limit.error));
+    } else if (limit.after != limit.before) {
+        std::fprintf(stderr, "omniscient: raised the open-file limit from %llu to %llu\n",
+                     static_cast<unsigned long long>(limit.before), static_cast<unsigned long long>(limit.after));
+    }
+    if (limit.after != 0 && limit.after < wanted) {
+        std::fprintf(stderr,
+                     "omniscient: the open-file limit (%llu) is below the connections the server may hold (%llu); "
+                     "beyond it newcomers get 503 (raise LimitNOFILE or ulimit -Hn)\n",
+                     static_cast<unsigned long long>(limit.after), static_cast<unsigned long long>(wanted));
+    }
+}
+} // namespace
 
 Runtime::Runtime(Options options, QObject *parent)
     : QObject(parent), m_options(std::move(options)), m_hub(new Hub(this))
@@ -163,6 +187,7 @@ bool Runtime::startServer(QString *error)
         return false;
     }
     MirrorServerOptions so;
+    noteFileLimit(raiseOpenFileLimit(), m_options.maxClients + so.maxUnfinishedConnections);
     so.address = *address;
     so.port = m_options.port;
     so.maxClients = m_options.maxClients;

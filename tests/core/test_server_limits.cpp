@@ -6,6 +6,9 @@
 #include <QRandomGenerator>
 #include <QSignalSpy>
 
+#include <optional>
+#include <utility>
+
 using namespace omni;
 using namespace omni::test;
 
@@ -33,6 +36,18 @@ bool waitClosed(QTcpSocket &s, QByteArray *received = nullptr, std::chrono::mill
         },
         timeout);
 }
+/// Sends half a request head; what the server answered before it closed, and when (ms), or nothing if it kept it.
+std::optional<std::pair<QByteArray, qint64>> answerToHalfAHead(quint16 port)
+{
+    QElapsedTimer t;
+    t.start();
+    auto s = connectAndSend(port, "GET / HTTP/1.1\r\nHost: x\r\nX-A: 1\r\n");
+    QByteArray got;
+    if (!s || !waitClosed(*s, &got)) {
+        return std::nullopt;
+    }
+    return std::make_pair(got, t.elapsed());
+}
 } // namespace
 
 class Limits : public ServerTest
@@ -44,14 +59,10 @@ TEST_F(Limits, ASlowlorisIsAnswered408AndClosedAfterTheRequestTimeout)
     MirrorServerOptions o = testOptions();
     o.requestTimeout = std::chrono::milliseconds(300);
     start(o);
-    QElapsedTimer t;
-    t.start();
-    auto s = connectAndSend(port, "GET / HTTP/1.1\r\nHost: x\r\nX-A: 1\r\n");
-    ASSERT_TRUE(s);
-    QByteArray got;
-    ASSERT_TRUE(waitClosed(*s, &got)) << "the server kept an unfinished request open";
-    EXPECT_GE(t.elapsed(), 250);
-    EXPECT_TRUE(got.startsWith("HTTP/1.1 408 ")) << got.toStdString();
+    const auto answer = answerToHalfAHead(port);
+    ASSERT_TRUE(answer) << "the server kept an unfinished request open";
+    EXPECT_GE(answer->second, 250);
+    EXPECT_TRUE(answer->first.startsWith("HTTP/1.1 408 ")) << answer->first.toStdString();
     EXPECT_GE(server->stats().connectionsDropped, 1u);
 }
 
@@ -146,6 +157,48 @@ TEST_F(Limits, AtTheCapANewcomerReplacesTheOldestIdleConnection)
     EXPECT_EQ(idle[1]->state(), QAbstractSocket::ConnectedState) << "a young one was closed";
     EXPECT_EQ(idle[2]->state(), QAbstractSocket::ConnectedState) << "a young one was closed";
     EXPECT_EQ(server->stats().connectionsDropped, 1u);
+}
+
+TEST_F(Limits, AnIncompleteHeadIs408AfterTheShorterHeadDeadline)
+{
+    MirrorServerOptions o = testOptions();
+    o.headTimeout = std::chrono::milliseconds(300);
+    o.requestTimeout = std::chrono::seconds(30);
+    start(o);
+    const auto answer = answerToHalfAHead(port);
+    ASSERT_TRUE(answer) << "the head deadline did not close a slowloris within 10 s";
+    EXPECT_TRUE(answer->first.startsWith("HTTP/1.1 408 ")) << answer->first.toStdString();
+}
+
+TEST_F(Limits, AnAddressAtItsCapEvictsOnlyItsOwnAndOthersAreStillAdmitted)
+{
+    MirrorServerOptions o = testOptions();
+    o.maxUnfinishedPerAddress = 2;
+    o.capLoopbackPerAddress = true;                   // 127.0.0.2 stands for a remote attacker
+    o.evictUnfinishedAfter = std::chrono::minutes(1); // nothing is stalled long enough to be replaced
+    start(o);
+    const QHostAddress attacker(QStringLiteral("127.0.0.2"));
+    std::vector<std::unique_ptr<QTcpSocket>> held;
+    for (int i = 0; i < 2; ++i) {
+        auto s = std::make_unique<QTcpSocket>();
+        ASSERT_TRUE(s->bind(attacker)) << "cannot bind 127.0.0.2: " << s->errorString().toStdString();
+        s->connectToHost(QHostAddress::LocalHost, port);
+        s->write("GET / HTTP/1.1\r\n");
+        held.push_back(std::move(s));
+    }
+    ASSERT_TRUE(waitUntil([&] { return server->unfinishedConnections() == 2; }));
+    // A third from the same address is refused ...
+    QTcpSocket third;
+    ASSERT_TRUE(third.bind(attacker));
+    third.connectToHost(QHostAddress::LocalHost, port);
+    third.write("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+    ASSERT_TRUE(waitClosed(third));
+    EXPECT_EQ(server->stats().connectionsDropped, 1u);
+    // ... while another address is served, and the two held ones are untouched.
+    EXPECT_EQ(get("/healthz").status, 200);
+    for (const auto &s : held) {
+        EXPECT_EQ(s->state(), QAbstractSocket::ConnectedState);
+    }
 }
 
 TEST_F(Limits, BadPeersDoNotDisturbAStreamingClient)

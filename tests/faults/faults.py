@@ -19,6 +19,7 @@ import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import omnilib  # noqa: E402
+import portabuse  # noqa: E402
 import shmwriter  # noqa: E402
 
 import websockets  # noqa: E402
@@ -435,16 +436,114 @@ class Faults(unittest.TestCase):
             self.assertNotIn(marker, log, "a sanitizer reported a problem; see %s" % self.tmp)
 
 
+class PortAbuse(unittest.TestCase):
+    """Issue 17 §1: real clients are served while the port is abused. Each test runs its own omniscient."""
+
+    def setUp(self):
+        self.tmp = CONFIG.get("log_dir") or tempfile.mkdtemp(prefix="omni-faults-")
+        os.makedirs(self.tmp, exist_ok=True)
+        self.shm = "omni-abuse-%d" % os.getpid()
+        self.port = omnilib.free_port()
+        self.procs = []
+
+    def tearDown(self):
+        for p in reversed(self.procs):
+            p.stop()
+        shmwriter.unlink(self.shm)
+
+    def start(self, name, extra=(), nofile=None):
+        log = os.path.join(self.tmp, name + ".log")
+        if nofile is None:
+            app = omnilib.start_omniscient(CONFIG["omniscient"], self.shm, self.port, log, extra)
+        else:  # a low `ulimit -n`, soft and hard, so that omniscient cannot raise it
+            env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+            app = omnilib.Process(["/bin/sh", "-c", 'ulimit -n %d && exec "$@"' % nofile, "sh", CONFIG["omniscient"],
+                                   "--headless", "--shm", self.shm, "--port", str(self.port), "--bind", "127.0.0.1",
+                                   *extra], log, env)
+        self.procs.append(app)
+        self.assertTrue(omnilib.wait_until(lambda: omnilib.healthz(self.port), 30), "omniscient did not come up")
+        return app
+
+    def test_readers_are_served_during_slowloris_never_readers_and_churners(self):
+        app = self.start("abuse", ["--max-clients", str(portabuse.MAX_CLIENTS)])
+        self.procs.append(omnilib.start_sim(CONFIG["sim"], self.shm, os.path.join(self.tmp, "abuse-sim.log")))
+        sizes = portabuse.FULL if CONFIG["full_abuse"] else portabuse.SCALED
+        for same_address in (False, True):  # the attack from other hosts, then from the readers' own address
+            outcomes, connects, fresh = portabuse.run(
+                self.port, sizes, same_address,
+                after=lambda: omnilib.state_reaches_fresh_client(self.port, lambda m: True, 15))
+            print("\n  %d of %d readers served beside %d slowloris (%d connects), %d never-reading, %d churners%s: %s"
+                  % (outcomes["served"], sizes["readers"], sizes["slowloris"], connects, sizes["never_read"],
+                     sizes["churners"], ", all from one address" if same_address else "", dict(outcomes)),
+                  file=sys.stderr)
+            # A reader this test process itself was too slow to send (a loaded machine) is not the server's doing.
+            measured = sizes["readers"] - outcomes["starved"]
+            self.assertGreaterEqual(measured * 2, sizes["readers"], "the machine is too loaded to measure anything")
+            self.assertGreaterEqual(outcomes["served"] * 100, measured * 95,
+                                    "fewer than 95 % of the real readers were served")
+            self.assertIsNotNone(fresh, "a fresh client is not served while the slowloris connections are held")
+        self.assertTrue(app.alive(), "omniscient died")
+
+    def test_out_of_descriptors_a_newcomer_gets_a_quick_503_and_nothing_spins(self):
+        app = self.start("nofile", ["--max-clients", "400"], nofile=48)
+
+        async def scenario():
+            # WebSocket clients hold a descriptor each, answer pings and are never evicted: fill the process up.
+            held, refused = [], []
+            for _ in range(60):
+                try:
+                    held.append(await websockets.connect("ws://127.0.0.1:%d/ws" % self.port, open_timeout=5))
+                except (OSError, asyncio.TimeoutError, websockets.exceptions.WebSocketException) as e:
+                    refused.append(e)
+            try:
+                # Still out of descriptors: each newcomer is answered at once, and nothing spins meanwhile.
+                cpu0, t0, answers = app.cpu_seconds(), time.monotonic(), []
+                for _ in range(5):
+                    started = time.monotonic()
+                    r, w = await asyncio.open_connection("127.0.0.1", self.port)
+                    w.write(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                    try:
+                        reply = await asyncio.wait_for(r.read(), 5)
+                    except (OSError, asyncio.TimeoutError):
+                        reply = b""  # no answer: the newcomer waits in the backlog
+                    w.close()
+                    answers.append((omnilib.parse_reply(reply)[0], time.monotonic() - started))
+                    await asyncio.sleep(0.4)
+                cpu = (app.cpu_seconds() - cpu0) / (time.monotonic() - t0)
+                return len(held), refused, answers, cpu
+            finally:
+                for ws in held:
+                    await ws.close()
+
+        held, refused, answers, cpu = asyncio.run(scenario())
+        print("\n  ulimit -n 48: %d clients held, %d refused (%s); newcomers then: %s; CPU %.0f%% of a core"
+              % (held, len(refused), refused[0] if refused else "-", answers, cpu * 100), file=sys.stderr)
+        self.assertTrue(refused, "60 clients fitted in 48 descriptors?")
+        for e in refused:
+            self.assertIn("503", str(e), "a client refused out of descriptors got no 503: %r" % e)
+        for status, seconds in answers:
+            self.assertEqual(status, 503, "no 503 for a newcomer while out of descriptors")
+            self.assertLess(seconds, 2.0, "the 503 was not quick")
+        self.assertLess(cpu, 0.5, "the process spins while out of descriptors")
+        self.assertTrue(app.alive(), "omniscient died out of descriptors")
+        # Descriptors back: a fresh client is served.
+        self.assertTrue(omnilib.wait_until(lambda: omnilib.healthz(self.port), 15), "not served after the crowd left")
+        self.assertTrue(asyncio.run(portabuse.Attack(self.port).reader(10)), "no WebSocket after the crowd left")
+        self.assertTrue(app.alive())
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--omniscient", required=True)
     ap.add_argument("--sim", required=True)
     ap.add_argument("--keep-logs")
+    ap.add_argument("--full-abuse", action="store_true",
+                    help="PortAbuse at the full size of issue 17 (300 churners) instead of the scaled one")
     ap.add_argument("--no-rss", action="store_true",
                     help="skip the memory checks (AddressSanitizer's quarantine keeps freed memory resident)")
     args, rest = ap.parse_known_args()
     CONFIG.update(omniscient=os.path.abspath(args.omniscient), sim=os.path.abspath(args.sim), log_dir=args.keep_logs,
-                  check_rss=not args.no_rss)
+                  check_rss=not args.no_rss, full_abuse=args.full_abuse)
     unittest.main(argv=[sys.argv[0], "-v", *rest])
 
 

@@ -40,16 +40,29 @@ struct MirrorServerOptions {
     QStringList allowedHosts;
     QString resourceRoot = QStringLiteral(":/web");                  ///< the embedded files served over HTTP
     QString serverName = QStringLiteral("omniscient " OMNI_VERSION); ///< in hello messages and Server headers
-    /// A connection must finish its request head (and body) within this, or it is closed.
+    /// A connection must finish its request head (and body) within this, or it is closed. The same deadline
+    /// applies to a peer taking its answer and to a WebSocket handshake.
     std::chrono::milliseconds requestTimeout{5000};
+    /// The shorter deadline for a complete request head, from the accept (a browser sends its head in one
+    /// packet): a slowloris or an idle connection holds a descriptor for at most this long. Capped by
+    /// requestTimeout.
+    std::chrono::milliseconds headTimeout{3000};
     /// WebSocket clients are pinged this often; one that has not answered the previous ping is dropped.
     std::chrono::milliseconds pingInterval{5000};
     qsizetype maxRequestHeadBytes = qsizetype{8} * 1024; ///< larger heads get 431
     qsizetype maxRequestBodyBytes = 1024;                ///< larger bodies (POST /api/sound) get 413
-    int maxUnfinishedConnections = 128;                  ///< HTTP connections still sending a request (see below)
-    /// At the cap above, a newcomer replaces the oldest unfinished connection when that one has been open this
-    /// long (no real browser takes a second to send a request head), so idle connections cannot lock everyone
-    /// out until they time out. Only when every unfinished connection is younger is the newcomer dropped.
+    /// HTTP connections still sending a request, in all (they cost a descriptor and a socket each, about 10 KiB
+    /// with a full head): room for a crowd arriving at once beside idle or hostile ones. See ConnectionAdmission.
+    int maxUnfinishedConnections = 1024;
+    /// Unfinished connections from one client address (an IPv6 /64 counts as one): one host cannot take the room.
+    int maxUnfinishedPerAddress = 256;
+    /// Whether loopback clients (127.0.0.0/8, ::1) are held to maxUnfinishedPerAddress too: off, since a reverse
+    /// proxy on this machine makes every client 127.0.0.1; they still count in maxUnfinishedConnections.
+    bool capLoopbackPerAddress = false;
+    /// Over a cap above, a newcomer replaces the unfinished connection that has made the least progress for the
+    /// longest, if that one has received nothing for this long (no real browser pauses a second inside a request
+    /// head); one that just connected or just sent something is never replaced. With none, the newcomer is
+    /// closed.
     std::chrono::milliseconds evictUnfinishedAfter{1000};
     qint64 maxBufferedBytesPerClient = qint64{64} * 1024; ///< past this, a client skips states until its socket drains
     /// Past this, a client is closed at once: every byte queued for it counts, whoever queued it (our states, the

@@ -9,15 +9,41 @@
 #include "server/serversocket.h"
 
 #include <QCryptographicHash>
+#include <QHostAddress>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QWebSocketServer>
 
+#include <algorithm>
+
+#include <unistd.h>
+
 namespace omni {
+
+namespace {
+ConnectionAdmission::Clock::time_point now()
+{
+    return ConnectionAdmission::Clock::now();
+}
+ConnectionAdmission::Id idOf(const QTcpSocket *s)
+{
+    return reinterpret_cast<ConnectionAdmission::Id>(s);
+}
+/// The socket of an admission handle, if it is still one of `connections` (a scan, only when making room: the
+/// handle is never cast back to a pointer).
+template <typename Connections> QTcpSocket *socketOf(const Connections &connections, ConnectionAdmission::Id id)
+{
+    const auto it =
+        std::find_if(connections.keyBegin(), connections.keyEnd(), [id](const QTcpSocket *s) { return idOf(s) == id; });
+    return it == connections.keyEnd() ? nullptr : *it;
+}
+} // namespace
 
 MirrorServerPrivate::MirrorServerPrivate(MirrorServer *server, Hub *hub, MirrorServerOptions options)
     : q(server), m_hub(hub), m_options(std::move(options)), m_files(m_options.resourceRoot),
-      m_allowedHosts(HostAllowList::machineNames() + m_options.allowedHosts)
+      m_allowedHosts(HostAllowList::machineNames() + m_options.allowedHosts),
+      m_admission({m_options.maxUnfinishedConnections, m_options.maxUnfinishedPerAddress,
+                   m_options.evictUnfinishedAfter, m_options.capLoopbackPerAddress})
 {
     if (!m_options.token.isEmpty()) {
         m_tokenHash = QCryptographicHash::hash(m_options.token.toUtf8(), QCryptographicHash::Sha256);
@@ -27,14 +53,7 @@ MirrorServerPrivate::MirrorServerPrivate(MirrorServer *server, Hub *hub, MirrorS
 bool MirrorServerPrivate::listen()
 {
     close();
-    m_tcp = new ServerListener(q);
-    QObject::connect(m_tcp, &QTcpServer::newConnection, q, [this] { onNewConnection(); });
-    QObject::connect(m_tcp, &QTcpServer::acceptError, q, [this](QAbstractSocket::SocketError) {
-        // Typically out of file descriptors: back off instead of spinning on a readable listen socket.
-        qCWarning(lcServer) << "cannot accept connections:" << m_tcp->errorString() << "- retrying in 1 s";
-        m_tcp->pauseAccepting();
-        QTimer::singleShot(1000, m_tcp, [tcp = m_tcp] { tcp->resumeAccepting(); });
-    });
+    m_tcp = new QTcpServer(q); // it only listens: the Acceptor accepts (see onAccepted())
     if (!m_tcp->listen(m_options.address, m_options.port)) {
         MirrorServer::Error e = MirrorServer::Error::Other;
         switch (m_tcp->serverError()) {
@@ -59,6 +78,18 @@ bool MirrorServerPrivate::listen()
         setError(e, text);
         return false;
     }
+    // We accept, not QTcpServer: it spins when out of descriptors (see Acceptor). Its notifier must be off first.
+    m_tcp->pauseAccepting();
+    http::Response busy = http::textResponse(503, "the server is out of connections; try again shortly");
+    busy.with("Retry-After", "5");
+    Acceptor::Hooks hooks;
+    hooks.accepted = [this](qintptr fd) { onAccepted(fd); };
+    hooks.makeRoom = [this] { return makeRoom(); };
+    hooks.shed = [this] {
+        ++m_stats.connectionsDropped;
+        ++m_responses[503];
+    };
+    m_acceptor = std::make_unique<Acceptor>(m_tcp->socketDescriptor(), serialized(busy, false), std::move(hooks));
     m_wss = new QWebSocketServer(m_options.serverName, QWebSocketServer::NonSecureMode, q);
     QObject::connect(m_wss, &QWebSocketServer::newConnection, q, [this] { onWebSocketConnection(); });
     m_uptime.start();
@@ -79,12 +110,14 @@ void MirrorServerPrivate::close(bool notify)
     for (ServerClient *c : clients) {
         delete c;
     }
-    for (const Connection &c : std::as_const(m_connections)) {
-        QObject::disconnect(c.readConnection);
-        QObject::disconnect(c.closeConnection);
+    for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it) {
+        QObject::disconnect(it->readConnection);
+        QObject::disconnect(it->closeConnection);
+        m_admission.remove(idOf(it.key()));
     }
     m_connections.clear();
     m_handoffs = 0;
+    m_acceptor.reset(); // before the socket it watches
     delete m_wss;
     m_wss = nullptr;
     delete m_tcp;
@@ -94,50 +127,60 @@ void MirrorServerPrivate::close(bool notify)
     }
 }
 
-void MirrorServerPrivate::onNewConnection()
+void MirrorServerPrivate::onAccepted(qintptr fd)
 {
-    while (m_tcp && m_tcp->hasPendingConnections()) {
-        QTcpSocket *s = m_tcp->nextPendingConnection();
-        if (m_connections.size() >= m_options.maxUnfinishedConnections) {
-            ++m_stats.connectionsDropped;
-            if (QTcpSocket *oldest = evictionCandidate()) {
-                qCDebug(lcServer) << "closing the oldest unfinished connection, from"
-                                  << oldest->peerAddress().toString() << "- too many unfinished requests";
-                forget(oldest);
-                oldest->abort();
-                oldest->deleteLater();
-            } else {
-                qCDebug(lcServer) << "dropping a connection: too many unfinished requests";
-                s->abort();
-                s->deleteLater();
-                continue;
-            }
+    // A child of m_tcp, as QTcpServer's own sockets are: close() deletes clients before it.
+    // A ServerSocket: the 101 that QWebSocketServer writes itself gets the security headers too (handOff()).
+    auto *s = new ServerSocket(m_tcp);
+    if (!s->setSocketDescriptor(fd)) {
+        ::close(static_cast<int>(fd));
+        delete s;
+        return;
+    }
+    const QHostAddress peer = s->peerAddress();
+    const ConnectionAdmission::Decision admission = m_admission.decide(peer, now());
+    const char *const which = admission.perAddress ? "from its address" : "in all";
+    if (admission.kind == ConnectionAdmission::Decision::Kind::Refuse) {
+        ++m_stats.connectionsDropped;
+        qCDebug(lcServer) << "dropping a connection from" << peer.toString() << "- too many unfinished requests"
+                          << which << "and none stalled";
+        s->abort();
+        s->deleteLater();
+        return;
+    }
+    if (admission.kind == ConnectionAdmission::Decision::Kind::Replace) {
+        if (QTcpSocket *victim = socketOf(m_connections, admission.victim)) {
+            qCDebug(lcServer) << "closing the most stalled unfinished connection, from"
+                              << victim->peerAddress().toString() << "- too many unfinished requests" << which;
+            evict(victim);
         }
-        s->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-        // Bounds what Qt buffers for us while the head is incomplete; the parser answers 431 past the cap.
-        s->setReadBufferSize(m_options.maxRequestHeadBytes + m_options.maxRequestBodyBytes + 1);
-        Connection c;
-        c.timer = new QTimer(s);
-        c.timer->setSingleShot(true);
-        QObject::connect(c.timer, &QTimer::timeout, q, [this, s] { onRequestTimeout(s); });
-        c.readConnection = QObject::connect(s, &QTcpSocket::readyRead, q, [this, s] { onReadyRead(s); });
-        c.closeConnection = QObject::connect(s, &QTcpSocket::disconnected, q, [this, s] {
-            forget(s);
-            s->deleteLater();
-        });
-        c.timer->start(m_options.requestTimeout);
-        c.open.start();
-        m_connections.insert(s, c);
-        if (s->bytesAvailable() > 0) {
-            onReadyRead(s);
-        }
+    }
+    s->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    // Bounds what Qt buffers for us while the head is incomplete; the parser answers 431 past the cap.
+    s->setReadBufferSize(m_options.maxRequestHeadBytes + m_options.maxRequestBodyBytes + 1);
+    Connection c;
+    c.timer = new QTimer(s);
+    c.timer->setSingleShot(true);
+    QObject::connect(c.timer, &QTimer::timeout, q, [this, s] { onRequestTimeout(s); });
+    c.readConnection = QObject::connect(s, &QTcpSocket::readyRead, q, [this, s] { onReadyRead(s); });
+    c.closeConnection = QObject::connect(s, &QTcpSocket::disconnected, q, [this, s] {
+        forget(s);
+        s->deleteLater();
+    });
+    // The head has its own, shorter deadline: a connection that sends nothing useful is let go early.
+    c.timer->start(std::min(m_options.headTimeout, m_options.requestTimeout));
+    c.open.start();
+    m_connections.insert(s, c);
+    m_admission.add(idOf(s), peer, now());
+    if (s->bytesAvailable() > 0) {
+        onReadyRead(s);
     }
 }
 
 void MirrorServerPrivate::onReadyRead(QTcpSocket *s)
 {
-    const auto it = m_connections.constFind(s);
-    if (it == m_connections.cend() || it->handedOff) {
+    const auto it = m_connections.find(s);
+    if (it == m_connections.end() || it->handedOff) {
         return;
     }
     if (it->responding) {
@@ -146,6 +189,7 @@ void MirrorServerPrivate::onReadyRead(QTcpSocket *s)
     }
     // Peek, never read: a WebSocket upgrade must find its handshake still in the socket.
     const QByteArray data = s->peek(m_options.maxRequestHeadBytes + m_options.maxRequestBodyBytes + 1);
+    m_admission.progressed(idOf(s), data.size(), now());
     http::Limits limits;
     limits.maxHeadBytes = m_options.maxRequestHeadBytes;
     const http::ParseOutcome parsed = http::parseRequestHead(data, limits);
@@ -164,6 +208,11 @@ void MirrorServerPrivate::onReadyRead(QTcpSocket *s)
         return;
     }
     if (data.size() < parsed.headBytes + length) {
+        if (!it->headDone) {
+            // The body may take the rest of the whole request's deadline.
+            it->headDone = true;
+            it->timer->start(std::max<qint64>(0, m_options.requestTimeout.count() - it->open.elapsed()));
+        }
         return; // the body is still on its way
     }
     Routed routed = route(request, QByteArrayView(data).sliced(parsed.headBytes, length));
@@ -200,20 +249,25 @@ void MirrorServerPrivate::onRequestTimeout(QTcpSocket *s)
     respond(s, http::textResponse(408, "the request was not completed in time"), false);
 }
 
-QTcpSocket *MirrorServerPrivate::evictionCandidate() const
+bool MirrorServerPrivate::makeRoom()
 {
-    QTcpSocket *oldest = nullptr;
-    qint64 oldestMs = m_options.evictUnfinishedAfter.count() - 1;
-    for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it) {
-        if (it->responding || it->handedOff) {
-            continue; // an answer on its way or a WebSocket handshake: not idle
-        }
-        if (const qint64 ms = it->open.elapsed(); ms > oldestMs) {
-            oldest = it.key();
-            oldestMs = ms;
-        }
+    const auto stalest = m_admission.stalest(now());
+    QTcpSocket *victim = stalest ? socketOf(m_connections, *stalest) : nullptr;
+    if (victim == nullptr) {
+        return false;
     }
-    return oldest;
+    qCDebug(lcServer) << "out of descriptors: closing the most stalled unfinished connection, from"
+                      << victim->peerAddress().toString();
+    evict(victim); // abort() closes its descriptor at once
+    return true;
+}
+
+void MirrorServerPrivate::evict(QTcpSocket *s)
+{
+    ++m_stats.connectionsDropped;
+    forget(s);
+    s->abort();
+    s->deleteLater();
 }
 
 void MirrorServerPrivate::forget(QTcpSocket *s)
@@ -225,6 +279,7 @@ void MirrorServerPrivate::forget(QTcpSocket *s)
     if (it->handedOff) {
         --m_handoffs;
     }
+    m_admission.remove(idOf(s));
     m_connections.erase(it);
 }
 
@@ -235,12 +290,18 @@ void MirrorServerPrivate::respond(QTcpSocket *s, const http::Response &response,
         return;
     }
     ++m_responses[response.status];
-    http::Response r = response;
-    r.headers.append(http::securityHeaders());
-    s->write(http::serialize(r, m_options.serverName.toUtf8(), headOnly));
+    s->write(serialized(response, headOnly));
+    m_admission.settle(idOf(s));
     it->responding = true;
     it->timer->start(m_options.requestTimeout); // now a deadline for the peer to take the answer
     s->disconnectFromHost();                    // may emit disconnected (and forget s) right here
+}
+
+QByteArray MirrorServerPrivate::serialized(const http::Response &response, bool headOnly) const
+{
+    http::Response r = response;
+    r.headers.append(http::securityHeaders());
+    return http::serialize(r, m_options.serverName.toUtf8(), headOnly);
 }
 
 void MirrorServerPrivate::handOff(QTcpSocket *s, bool mayCommand, bool crossOrigin)
@@ -257,6 +318,7 @@ void MirrorServerPrivate::handOff(QTcpSocket *s, bool mayCommand, bool crossOrig
     it->handedOff = true;
     it->mayCommand = mayCommand;
     it->crossOrigin = crossOrigin;
+    m_admission.settle(idOf(s));
     it->timer->start(m_options.requestTimeout); // QWebSocketServer has no handshake timeout for handed sockets
     ++m_handoffs;
     if (auto *socket = qobject_cast<ServerSocket *>(s)) {

@@ -3,6 +3,8 @@
 
 #include "omni/hostallowlist.h"
 #include "omni/mirrorserver.h"
+#include "server/acceptor.h"
+#include "server/admission.h"
 #include "server/httprequest.h"
 #include "server/httpresponse.h"
 #include "server/serverclient.h"
@@ -13,6 +15,8 @@
 #include <QList>
 #include <QMap>
 #include <QTimer>
+
+#include <memory>
 
 class QTcpServer;
 class QTcpSocket;
@@ -34,7 +38,12 @@ public:
     bool listen();
     /// Closes everything; `notify`: emit clientCountChanged (not from the destructor).
     void close(bool notify = true);
-    void onNewConnection();
+    /// A connection the Acceptor took: admitted (maybe replacing a stalled one) or closed at once.
+    void onAccepted(qintptr fd);
+    /// Out of descriptors: closes the most stalled unfinished connection; false if there is none.
+    bool makeRoom();
+    /// Closes an unfinished connection to make room for another.
+    void evict(QTcpSocket *s);
     void onReadyRead(QTcpSocket *s);
     void onRequestTimeout(QTcpSocket *s);
     void forget(QTcpSocket *s);
@@ -94,10 +103,11 @@ public:
         bool handedOff = false;
         bool mayCommand = false;
         bool crossOrigin = false; ///< handed off: an upgrade from another site's page (its own quota)
+        bool headDone = false;    ///< the request head is complete (its own shorter deadline is over)
         QElapsedTimer open;       ///< since the connection was accepted
     };
-    /// The oldest connection still sending its request and open longer than evictUnfinishedAfter, or null.
-    QTcpSocket *evictionCandidate() const;
+    /// The bytes of an answer, with the headers every response carries.
+    QByteArray serialized(const http::Response &response, bool headOnly) const;
 
     MirrorServer *q;
     Hub *m_hub;
@@ -108,6 +118,8 @@ public:
     QTcpServer *m_tcp = nullptr;
     QWebSocketServer *m_wss = nullptr;
     QHash<QTcpSocket *, Connection> m_connections;
+    ConnectionAdmission m_admission;      ///< which of m_connections stay when there is no room
+    std::unique_ptr<Acceptor> m_acceptor; ///< accepts on m_tcp's socket in place of QTcpServer (see Acceptor)
     QList<ServerClient *> m_clients;
     int m_handoffs = 0;
     QString m_stateCache; // Hub::stateJson() as the QString QWebSocket's text API takes, once per state

@@ -30,15 +30,4 @@ qint64 ServerSocket::writeData(const char *data, qint64 len)
     return QTcpSocket::writeData(out.constData(), out.size()) < 0 ? -1 : len;
 }
 
-void ServerListener::incomingConnection(qintptr socketDescriptor)
-{
-    auto *socket = new ServerSocket(this);
-    if (!socket->setSocketDescriptor(socketDescriptor)) {
-        delete socket;
-        ::close(static_cast<int>(socketDescriptor));
-        return;
-    }
-    addPendingConnection(socket);
-}
-
 } // namespace omni

@@ -2,7 +2,6 @@
 #pragma once
 
 #include <QByteArray>
-#include <QTcpServer>
 #include <QTcpSocket>
 
 namespace omni {
@@ -26,17 +25,6 @@ protected:
 private:
     QByteArray m_lines; ///< to insert; empty when nothing is pending
     QByteArray m_head;  ///< the response head written so far while m_lines is pending
-};
-
-/// A QTcpServer whose connections are ServerSockets.
-class ServerListener : public QTcpServer
-{
-    Q_OBJECT
-public:
-    using QTcpServer::QTcpServer;
-
-protected:
-    void incomingConnection(qintptr socketDescriptor) override;
 };
 
 } // namespace omni
