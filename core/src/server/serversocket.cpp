@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "server/serversocket.h"
 
-#include <unistd.h>
 
 namespace omni {
 
