@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "server/serversocket.h"
 
-
 namespace omni {
 
 void ServerSocket::addHeadersToNextResponse(const QByteArray &lines)
