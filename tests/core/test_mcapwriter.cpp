@@ -2,9 +2,14 @@
 // McapWriter byte by byte: the magic, the record framing, the CRCs (recomputed here with a bitwise CRC-32, not the
 // writer's table), and when chunks close (by size, by age on write and on closeChunkIfOld()). npm's @mcap/core
 // reads the real binary's files in tests/e2e/mcap.test.mjs.
+#include <omni/clock.h>
+#include <omni/hub.h>
 #include <omni/mcapwriter.h>
+#include <omni/recorder.h>
 
 #include <QBuffer>
+#include <QFile>
+#include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 
@@ -294,3 +299,75 @@ TEST(McapCompressionNames, RoundTripAndRefuseOthers)
 }
 
 } // namespace
+
+namespace {
+
+/// Clocks a test moves by hand.
+struct HandClock : Clock {
+    qint64 mono = 5'000'000'000;
+    qint64 wall = qint64{1'700'000'000} * 1'000'000'000;
+    [[nodiscard]] qint64 monotonicNs() const override { return mono; }
+    [[nodiscard]] qint64 wallNs() const override { return wall; }
+};
+
+/// The log times of the messages with a sequence number (the states), in file order, from uncompressed chunks.
+std::vector<qint64> stateLogTimes(const QByteArray &file)
+{
+    std::vector<qint64> times;
+    for (const Record &chunk : records(file)) {
+        if (chunk.op != 0x06) {
+            continue;
+        }
+        const QByteArray &c = chunk.content;
+        const auto compressionLength = static_cast<qsizetype>(le(c, 28, 4));
+        EXPECT_EQ(compressionLength, 0) << "the test records without compression";
+        qsizetype at = 32 + compressionLength + 8;
+        while (at + 9 <= c.size()) {
+            const auto length = static_cast<qsizetype>(le(c, at + 1, 8));
+            if (static_cast<quint8>(c[at]) == 0x05 && le(c, at + 9 + 2, 4) > 0) {
+                times.push_back(static_cast<qint64>(le(c, at + 9 + 6, 8)));
+            }
+            at += 9 + length;
+        }
+    }
+    return times;
+}
+
+} // namespace
+
+TEST(Recorder, AWallClockStepMidwayNeverReordersTheRecording)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    HandClock clock;
+    Hub hub;
+    RecorderOptions o;
+    o.path = dir.filePath(QStringLiteral("jump.mcap"));
+    o.compression = McapCompression::None;
+    o.clock = &clock;
+    Recorder recorder(&hub, nullptr, o);
+    ASSERT_TRUE(recorder.start());
+    const qint64 startWall = clock.wall;
+    LinkInfo live;
+    live.status = LinkStatus::Live;
+    hub.acceptLink(live);
+    for (int i = 1; i <= 6; ++i) {
+        clock.mono += 100'000'000; // a state every 100 ms
+        if (i == 4) {
+            clock.wall -= qint64{90} * 86'400 * 1'000'000'000; // NTP steps the clock back by three months
+        }
+        RobotState s;
+        s.seq = static_cast<quint64>(i);
+        s.publishMonoNs = clock.mono;
+        s.publishUnixNs = clock.wall; // what the message says may jump; the file's order must not
+        hub.acceptState(s);
+    }
+    ASSERT_TRUE(recorder.stop());
+    QFile f(o.path);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    const std::vector<qint64> times = stateLogTimes(f.readAll());
+    ASSERT_EQ(times.size(), 6U);
+    for (size_t i = 0; i < times.size(); ++i) {
+        EXPECT_EQ(times[i], startWall + static_cast<qint64>(i + 1) * 100'000'000) << "state " << i + 1;
+    }
+}

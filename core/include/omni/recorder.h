@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "omni/clock.h"
+
 #include "omni/event.h"
 #include "omni/mcapwriter.h"
 #include "omni/result.h"
@@ -31,6 +33,9 @@ struct RecorderOptions {
     qint64 chunkBytes = qint64{1} << 20;                 ///< a chunk closes at this many uncompressed bytes ...
     qint64 maxChunkAgeMs = 1000;                         ///< ... or this old: at most this much is lost to a SIGKILL
     QMap<QString, QString> metadata; ///< more entries of the file's "omniscient" Metadata record (e.g. "source")
+    /// The clocks (tests inject jumps). Log times are the wall time at start() plus the monotonic time since, so a
+    /// step of the wall clock during a recording never reorders it (docs/RECORDING.md, "Times").
+    const Clock *clock = &Clock::system();
 };
 
 /// Why a Recorder failed.
@@ -71,6 +76,8 @@ Q_SIGNALS:
     void errorOccurred(omni::RecorderError error, const QString &message);
 
 private:
+    /// A monotonic time as the recording's log time (wall time at start() + time since).
+    [[nodiscard]] qint64 logTimeNs(qint64 monoNs) const;
     void writeState();
     void writeLink();
     void writeEvent(const omni::Event &event);
@@ -83,6 +90,8 @@ private:
     QFile m_file;
     std::unique_ptr<McapWriter> m_writer;
     QTimer m_chunkTimer;
+    qint64 m_anchorWallNs = 0; ///< the wall clock at start()
+    qint64 m_anchorMonoNs = 0; ///< the monotonic clock at start()
     quint16 m_stateChannel = 0;
     quint16 m_linkChannel = 0;
     quint16 m_eventChannel = 0;

@@ -7,18 +7,9 @@
 #include <omni/hub.h>
 #include <omni/statejson.h>
 
-#include <QDateTime>
-
 #include <algorithm>
 
 namespace omni {
-
-namespace {
-qint64 wallNowNs()
-{
-    return QDateTime::currentMSecsSinceEpoch() * 1'000'000;
-}
-} // namespace
 
 Recorder::Recorder(Hub *hub, EventFeed *events, RecorderOptions options, QObject *parent)
     : QObject(parent), m_hub(hub), m_events(events), m_options(std::move(options)), m_file(m_options.path)
@@ -69,6 +60,8 @@ Result<void, RecorderError> Recorder::start()
         m_errorString = QStringLiteral("cannot create %1: %2").arg(m_options.path, m_file.errorString());
         return fail(m_error, m_errorString);
     }
+    m_anchorWallNs = m_options.clock->wallNs();
+    m_anchorMonoNs = m_options.clock->monotonicNs();
     McapWriterOptions wo;
     wo.compression = m_options.compression;
     wo.chunkBytes = m_options.chunkBytes;
@@ -156,19 +149,28 @@ void Recorder::writeState()
     if (!latest) {
         return;
     }
-    // Log time is the publish time at the source; the sequence number is the robot's publish count.
-    const qint64 t = latest->publishUnixNs > 0 ? latest->publishUnixNs : wallNowNs();
-    write(m_stateChannel, t, m_hub->stateJson(), static_cast<quint32>(latest->seq));
+    // Log time is the publish time at the source (on the monotonic clock, which the robot and this process
+    // share); the sequence number is the robot's publish count.
+    const qint64 mono = latest->publishMonoNs > 0 ? latest->publishMonoNs : m_options.clock->monotonicNs();
+    write(m_stateChannel, logTimeNs(mono), m_hub->stateJson(), static_cast<quint32>(latest->seq));
 }
 
 void Recorder::writeLink()
 {
-    write(m_linkChannel, wallNowNs(), json::linkMessage(m_hub->link()));
+    write(m_linkChannel, logTimeNs(m_options.clock->monotonicNs()), json::linkMessage(m_hub->link()));
 }
 
 void Recorder::writeEvent(const Event &event)
 {
-    write(m_eventChannel, event.wallNs, json::eventMessage(event));
+    const qint64 mono = event.monotonicNs > 0 ? event.monotonicNs : m_options.clock->monotonicNs();
+    write(m_eventChannel, logTimeNs(mono), json::eventMessage(event));
+}
+
+qint64 Recorder::logTimeNs(qint64 monoNs) const
+{
+    // One anchor for the whole recording: the file's times keep the monotonic clock's order and spacing even when
+    // NTP steps the wall clock by months midway.
+    return m_anchorWallNs + (monoNs - m_anchorMonoNs);
 }
 
 } // namespace omni
