@@ -132,6 +132,24 @@ TEST_F(Limits, ConnectionsBeyondTheUnfinishedCapAreDroppedAtOnce)
     ASSERT_TRUE(waitUntil([&] { return get("/healthz").status == 200; }));
 }
 
+TEST_F(Limits, WebSocketClientsThatCameAndWentNeverCountAsUnfinished)
+{
+    // Found by the soak: every WebSocket handed to Qt stayed in the admission count, so after maxUnfinished of
+    // them in a process's life every newcomer was refused with a reset.
+    MirrorServerOptions o = testOptions();
+    o.maxUnfinishedConnections = 3;
+    start(o);
+    for (int i = 0; i < 8; ++i) {
+        WsClient client;
+        ASSERT_TRUE(client.open(port)) << "WebSocket client " << i;
+        ASSERT_TRUE(client.waitFor([&] { return !client.ofType("hello").empty(); })) << "client " << i;
+    }
+    ASSERT_TRUE(waitUntil([&] { return server->clientCount() == 0; }));
+    EXPECT_EQ(server->unfinishedConnections(), 0);
+    EXPECT_EQ(get("/healthz").status, 200);
+    EXPECT_EQ(server->stats().connectionsDropped, 0u);
+}
+
 TEST_F(Limits, AtTheCapANewcomerReplacesTheOldestIdleConnection)
 {
     MirrorServerOptions o = testOptions();

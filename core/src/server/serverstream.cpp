@@ -34,8 +34,7 @@ void MirrorServerPrivate::onWebSocketConnection()
                 crossOrigin = it->crossOrigin;
                 QObject::disconnect(it->closeConnection);
                 delete it->timer;
-                m_connections.erase(it);
-                --m_handoffs;
+                forget(tcp); // no longer unfinished: out of the table and of the admission count
                 break;
             }
         }
