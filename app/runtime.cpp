@@ -44,7 +44,7 @@ void noteFileLimit(const FileLimit &limit, std::uint64_t wanted)
 } // namespace
 
 Runtime::Runtime(Options options, QObject *parent)
-    : QObject(parent), m_options(std::move(options)), m_hub(new Hub(this))
+    : QObject(parent), m_options(std::move(options)), m_hub(new Hub(this)), m_events(new EventFeed(m_hub, {}, this))
 {
 }
 
@@ -147,7 +147,6 @@ bool Runtime::startRecording(QString *error)
     if (m_options.recordPath.isEmpty()) {
         return true;
     }
-    m_events = new EventFeed(m_hub, {}, this);
     RecorderOptions ro;
     ro.path = m_options.recordPath;
     ro.compression = m_options.recordCompression;

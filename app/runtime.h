@@ -38,6 +38,8 @@ public:
     bool start(QString *error);
     /// The hub every view reads.
     [[nodiscard]] Hub *hub() const { return m_hub; }
+    /// The events derived from the hub (EventFeed::eventOccurred), from construction on.
+    [[nodiscard]] EventFeed *events() const { return m_events; }
     /// The options in force.
     [[nodiscard]] const Options &options() const { return m_options; }
     /// The segment actually read (differs from --shm with --simulate).
@@ -67,7 +69,7 @@ private:
     RemoteSource *m_remote = nullptr; ///< m_source when remote
     MirrorServer *m_server = nullptr;
     audio::Voice *m_voice = nullptr;
-    EventFeed *m_events = nullptr;  ///< with --record
+    EventFeed *m_events;            ///< the derived events of the hub, always (recordings, /ws, ...)
     Recorder *m_recorder = nullptr; ///< with --record
 };
 

@@ -21,8 +21,10 @@ cleanup() { rm -f "$seg" "$seg.wake"; }
 trap cleanup EXIT
 
 # timeout: a writer that never ends fails the test instead of hanging it (it forwards our SIGTERM).
+# --foreground: without it, timeout follows our SIGTERM with a SIGCONT to its process group, which cancels the
+# SIGSTOP that LeakSanitizer's exit-time check (ASan build) attaches with: that check then waits forever.
 # $OMNI_TEST_EMULATOR (qemu-aarch64-static in the cross test run: no binfmt_misc there) comes first when set.
-timeout -s KILL 20 ${OMNI_TEST_EMULATOR:+$OMNI_TEST_EMULATOR }"$prog" "$@" &
+timeout --foreground -s KILL 20 ${OMNI_TEST_EMULATOR:+$OMNI_TEST_EMULATOR }"$prog" "$@" &
 pid=$!
 
 if [ "$mode" = signal ]; then
