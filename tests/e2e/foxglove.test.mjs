@@ -7,9 +7,11 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import foxgloveProtocol from '@foxglove/ws-protocol';
 import Ajv2020 from 'ajv/dist/2020.js';
+import fs from 'node:fs';
+import path from 'node:path';
 import WebSocket from 'ws';
 import {
-    Child, freePort, omniSimBin, simulatedServer, startOmniscient, uniqueShmName, waitFor, WsClient, wsUrl,
+    Child, freePort, omniSimBin, repoRoot, simulatedServer, startOmniscient, uniqueShmName, waitFor, WsClient, wsUrl,
 } from './lib/harness.mjs';
 
 const { FoxgloveClient } = foxgloveProtocol; // a CommonJS package: no named exports in ESM
@@ -174,6 +176,35 @@ describe('Foxglove WebSocket endpoint', () => {
             fox.messages.some((x) => x.subscriptionId === c));
         const events = validator(fox.channel('/robot/events'));
         assert.ok(events({ type: 'event', kind: 'sound_off', t_ms: 1, mono_ms: 1 }), 'the event schema compiles');
+        fox.close();
+    });
+
+    test('the layout file plots and lists advertised topics and fields of their schemas', async () => {
+        const fox = track(await new Fox(foxUrl(server.base, '/')).ready());
+        const layout = JSON.parse(fs.readFileSync(path.join(repoRoot, 'resources/foxglove/omniscient-layout.json')));
+        const panels = Object.keys(layout.configById);
+        assert.ok(panels.some((p) => p.startsWith('Plot!')) && panels.some((p) => p.startsWith('Table!')));
+        const paths = [];
+        for (const config of Object.values(layout.configById)) {
+            if (config.topicPath) {
+                paths.push(config.topicPath);
+            }
+            for (const p of config.paths ?? []) {
+                paths.push(p.value);
+            }
+        }
+        const layoutText = JSON.stringify(layout.layout);
+        for (const id of panels) {
+            assert.ok(layoutText.includes(`"${id}"`), `${id} is placed in the layout`);
+        }
+        for (const p of paths) {
+            const [, topic, field] = p.match(/^(\/robot\/[a-z]+)(?:\.([a-z_]+))?/);
+            const channel = fox.channel(topic);
+            if (field) {
+                assert.ok(JSON.parse(channel.schema).properties[field], `${p}: ${field} is in the schema`);
+            }
+        }
+        assert.ok(paths.includes('/robot/state.motor_power[2]') && paths.includes('/robot/events'));
         fox.close();
     });
 
