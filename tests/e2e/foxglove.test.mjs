@@ -329,3 +329,42 @@ describe('Foxglove endpoint with a token and a stopped robot', () => {
         fox.close();
     });
 });
+
+describe('Foxglove beside /ws at scale', () => {
+    test('100 Foxglove clients beside 100 /ws clients all get the stream', async () => {
+        const omni = await startOmniscient('foxglove-crowd', await freePort(), ['--simulate', '--max-clients', '256']);
+        const foxes = [];
+        const plain = [];
+        try {
+            for (let i = 0; i < 100; ++i) {
+                foxes.push(new Fox(foxUrl(omni.base, i % 2 ? '/' : '/ws'), SUBPROTOCOLS[i % 2]));
+                plain.push(new WsClient(wsUrl(omni.base)));
+            }
+            await Promise.all([...foxes.map((f) => f.ready()), ...plain.map((p) => p.opened)]);
+            for (const f of foxes) {
+                f.client.subscribe(f.channel('/robot/state').id);
+            }
+            const metrics = await (await fetch(new URL('metrics', omni.base))).text();
+            assert.match(metrics, /^omniscient_clients 200$/m, 'one pool of 200 clients');
+            assert.match(metrics, /^omniscient_foxglove_clients 100$/m);
+            const startFox = foxes.map((f) => f.messages.length);
+            const startPlain = plain.map((p) => p.states.size);
+            await waitFor('25 new states at every client', () =>
+                foxes.every((f, i) => f.messages.length >= startFox[i] + 25) &&
+                plain.every((p, i) => p.states.size >= startPlain[i] + 25), 20000);
+            for (const f of foxes) {
+                const seqs = f.messages.map((m) => m.json.seq);
+                assert.ok(seqs.every((s, i) => i === 0 || s > seqs[i - 1]), 'in order at every Foxglove client');
+                assert.deepEqual(f.errors(), []);
+            }
+        } finally {
+            for (const f of foxes) {
+                f.close();
+            }
+            for (const p of plain) {
+                p.close();
+            }
+            await omni.stop();
+        }
+    });
+});
