@@ -121,16 +121,9 @@ void ServerClient::notifySound()
 
 void ServerClient::sendTransient(const QString &frame)
 {
-    if (m_foxglove || behind()) {
-        return;
+    if (!m_foxglove && readyToSend()) {
+        send(frame);
     }
-    send(frame);
-}
-
-bool ServerClient::behind() const
-{
-    return m_finished || m_ws->state() != QAbstractSocket::ConnectedState ||
-           m_ws->bytesToWrite() > m_limits.maxBufferedBytes;
 }
 
 void ServerClient::makeFoxglove(foxglove::SessionLimits limits)
@@ -140,7 +133,7 @@ void ServerClient::makeFoxglove(foxglove::SessionLimits limits)
 
 void ServerClient::sendTransientMessage(foxglove::ChannelId channel, quint64 logTimeNs, QByteArrayView payload)
 {
-    if (!m_foxglove || behind()) {
+    if (!m_foxglove || !readyToSend()) {
         return;
     }
     sendMessages(channel, logTimeNs, payload);
@@ -148,7 +141,7 @@ void ServerClient::sendTransientMessage(foxglove::ChannelId channel, quint64 log
 
 void ServerClient::sendTransientBinary(const QByteArray &frame)
 {
-    if (!m_foxglove || behind()) {
+    if (!m_foxglove || !readyToSend()) {
         return;
     }
     sendBinary(frame);
@@ -289,13 +282,16 @@ bool ServerClient::enforceQueueCap()
     return true;
 }
 
+bool ServerClient::readyToSend() const
+{
+    return !m_finished && m_ws->state() == QAbstractSocket::ConnectedState &&
+           m_ws->bytesToWrite() <= m_limits.maxBufferedBytes;
+}
+
 void ServerClient::flush()
 {
-    if (m_finished || m_ws->state() != QAbstractSocket::ConnectedState) {
-        return;
-    }
     // Over the cap nothing is written; bytesWritten brings us back with only the newest values pending.
-    if (m_ws->bytesToWrite() > m_limits.maxBufferedBytes) {
+    if (!readyToSend()) {
         return;
     }
     if (m_linkPending) {

@@ -138,14 +138,15 @@ private:
     void sendBinary(const QByteArray &frame);
     /// Foxglove: a MessageData frame per subscription to `channel`.
     void sendMessages(foxglove::ChannelId channel, quint64 logTimeNs, QByteArrayView payload);
-    /// Whether more than maxBufferedBytes wait: a transient message is not worth queuing then.
-    [[nodiscard]] bool behind() const;
     void onMessage();
     void onDisconnected();
     /// Closes at once (a close frame if the kernel takes it, then a reset) and counts why.
     void drop(ClientCloseReason reason, int closeCode, const QString &why);
     /// Drops the client when more than maxQueuedBytes wait for it, whoever queued them.
     bool enforceQueueCap();
+    /// Whether the client may be sent something now: connected, open, and not more than maxBufferedBytes behind
+    /// (over it, only the newest values wait: see flush()).
+    [[nodiscard]] bool readyToSend() const;
 
     QWebSocket *m_ws;
     QPointer<QTcpSocket> m_tcp;
