@@ -3,14 +3,13 @@
 // carry robot states are binary, built in messageData()), and the parser of what clients send.
 #include "omni/foxglove.h"
 
-#include "omni/recorder.h"
 #include "omni/statejson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QtEndian>
 
+#include <algorithm>
 #include <limits>
 
 namespace omni::foxglove {

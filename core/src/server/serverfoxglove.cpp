@@ -12,6 +12,7 @@
 
 #include <QUuid>
 
+#include <algorithm>
 #include <chrono>
 
 namespace omni {
