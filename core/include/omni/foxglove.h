@@ -65,7 +65,7 @@ struct ServerInfo {
 /// {"op":"serverInfo",...}
 QByteArray serverInfoMessage(const ServerInfo &info);
 /// {"op":"advertise","channels":[...]} with `encoding` "json" and `schemaEncoding` "jsonschema".
-QByteArray advertiseMessage(const QList<Channel> &channels);
+QByteArray advertiseMessage(const QList<Channel> &list);
 
 /// The level of a status message.
 enum class StatusLevel {

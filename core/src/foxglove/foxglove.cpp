@@ -92,7 +92,7 @@ bool parameterNames(const QJsonObject &o, bool required, QStringList &out)
     if (!v.isArray()) {
         return false;
     }
-    for (const QJsonValue &name : v.toArray()) {
+    for (const auto &name : v.toArray()) {
         if (!name.isString()) {
             return false;
         }
@@ -248,7 +248,7 @@ Result<ClientMessage, ClientError> parseClientMessage(QByteArrayView text)
         if (!subs.isArray()) {
             return badField(QStringLiteral("subscribe needs \"subscriptions\": [{\"id\":N,\"channelId\":N}, ...]"));
         }
-        for (const QJsonValue &s : subs.toArray()) {
+        for (const auto &s : subs.toArray()) {
             Subscription sub;
             if (!s.isObject() || !toU32(s.toObject().value(QLatin1String("id")), sub.id) ||
                 !toU32(s.toObject().value(QLatin1String("channelId")), sub.channelId)) {
@@ -263,7 +263,7 @@ Result<ClientMessage, ClientError> parseClientMessage(QByteArrayView text)
         if (!ids.isArray()) {
             return badField(QStringLiteral("unsubscribe needs \"subscriptionIds\": [N, ...]"));
         }
-        for (const QJsonValue &v : ids.toArray()) {
+        for (const auto &v : ids.toArray()) {
             quint32 id = 0;
             if (!toU32(v, id)) {
                 return badField(QStringLiteral("subscription ids are whole numbers from 0 to 4294967295"));
@@ -284,7 +284,7 @@ Result<ClientMessage, ClientError> parseClientMessage(QByteArrayView text)
         if (!params.isArray()) {
             return badField(QStringLiteral("setParameters needs \"parameters\": [{\"name\":...,\"value\":...}, ...]"));
         }
-        for (const QJsonValue &p : params.toArray()) {
+        for (const auto &p : params.toArray()) {
             const QJsonObject po = p.toObject();
             if (!p.isObject() || !po.value(QLatin1String("name")).isString()) {
                 return badField(QStringLiteral("each parameter needs a \"name\" string"));
