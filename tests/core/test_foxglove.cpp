@@ -112,7 +112,7 @@ TEST(FoxgloveMessages, AdvertiseHasTheThreeChannelsWithTheirJsonSchemasAsStrings
     const QJsonArray list = o.value(QLatin1String("channels")).toArray();
     ASSERT_EQ(list.size(), 3);
     QStringList topics;
-    for (const QJsonValue &v : list) {
+    for (const auto &v : list) {
         const QJsonObject c = v.toObject();
         topics.append(c.value(QLatin1String("topic")).toString());
         EXPECT_EQ(c.value(QLatin1String("encoding")).toString(), QLatin1String("json"));
