@@ -142,9 +142,14 @@ describe('Foxglove WebSocket endpoint', () => {
                 assert.ok(seqs.every((s, i) => i === 0 || s > seqs[i - 1]), 'states in order');
 
                 fox.client.unsubscribe(sub);
-                await new Promise((r) => setTimeout(r, 100)); // in flight before the unsubscribe arrived
+                // The server answers in order: once this answer is here, the unsubscribe was applied.
+                fox.client.getParameters([], `after-unsubscribe-${sub}`);
+                await waitFor('the answer after the unsubscribe',
+                    () => fox.parameterValues.some((p) => p.id === `after-unsubscribe-${sub}`));
                 const count = fox.messages.length;
-                await new Promise((r) => setTimeout(r, 500)); // ~25 states at 50 Hz would come
+                const clock = new WsClient(wsUrl(server.base)); // states keep coming: 10 more reach it
+                await waitFor('10 states at a /ws client', () => clock.states.size >= 10);
+                clock.close();
                 assert.equal(fox.messages.length, count, 'unsubscribe stops the messages');
                 assert.deepEqual(fox.errors(), []);
                 fox.close();
@@ -264,7 +269,6 @@ describe('Foxglove WebSocket endpoint', () => {
             send();
             await waitFor(`an error status for ${what}`, () => fox.errors().length > before);
             assert.match(fox.errors().at(-1).message, expected, what);
-            await new Promise((r) => setTimeout(r, 60)); // stay under the per-client message rate
         }
         assert.ok(!fox.closed, 'the client is not closed');
         const seen = other.messages.length;
