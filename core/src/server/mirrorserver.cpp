@@ -354,6 +354,7 @@ MirrorServer::MirrorServer(Hub *hub, MirrorServerOptions options, QObject *paren
     connect(&d->m_pingTimer, &QTimer::timeout, this, [this] { d->pingClients(); });
     connect(hub, &Hub::stateChanged, this, [this] {
         d->m_stateCacheValid = false; // serialised again only when a client sends it
+        d->m_foxStateFramesValid = false;
         const auto clients = d->m_clients;
         for (ServerClient *c : clients) {
             c->notifyState();
@@ -361,6 +362,7 @@ MirrorServer::MirrorServer(Hub *hub, MirrorServerOptions options, QObject *paren
     });
     connect(hub, &Hub::linkChanged, this, [this] {
         d->m_stateCacheValid = false; // a state message carries the link
+        d->m_foxStateFramesValid = false;
         d->m_linkCache.clear();
         d->foxgloveLinkChanged();
         const auto clients = d->m_clients;

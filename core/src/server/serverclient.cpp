@@ -321,10 +321,17 @@ void ServerClient::flush()
     }
     m_statePending = false;
     if (m_foxglove) {
-        quint64 logTimeNs = 0;
-        const QByteArray payload = m_host.foxgloveState(logTimeNs);
-        if (!payload.isEmpty()) {
-            sendMessages(foxglove::ChannelId::State, logTimeNs, payload);
+        bool sent = false;
+        const auto ids = m_foxglove->subscriptionsOf(foxglove::ChannelId::State);
+        for (const quint32 id : ids) {
+            const QByteArray frame = m_host.foxgloveStateFrame(id);
+            if (frame.isEmpty() || m_finished) {
+                break; // no state yet, or dropped by the queue cap
+            }
+            sendBinary(frame);
+            sent = true;
+        }
+        if (sent) {
             ++m_host.stats().statesSent;
             m_lastState.start();
         }

@@ -37,9 +37,9 @@ public:
     virtual void clientCommand(ServerClient *client, const QString &message) = 0;
     /// What a Foxglove client gets first: serverInfo, advertise, and the link's status when it is not live.
     virtual QList<QString> foxgloveGreeting() = 0;
-    /// The newest state's payload for Foxglove (the shared `state` JSON) and its log time (its publish time, ns
-    /// since the epoch); empty before any state.
-    virtual QByteArray foxgloveState(quint64 &logTimeNs) = 0;
+    /// The newest state as a Foxglove MessageData frame for `subscriptionId` (the shared `state` JSON, log time its
+    /// publish time), built once per state and subscription id for every client; empty before any state.
+    virtual QByteArray foxgloveStateFrame(quint32 subscriptionId) = 0;
     /// The current `link` JSON and the time of the change, for the /robot/link channel.
     virtual QByteArray foxgloveLink(quint64 &logTimeNs) = 0;
     /// The status (or removeStatus) message of the current link.

@@ -109,14 +109,27 @@ QList<QString> MirrorServerPrivate::foxgloveGreeting()
     return frames;
 }
 
-QByteArray MirrorServerPrivate::foxgloveState(quint64 &logTimeNs)
+QByteArray MirrorServerPrivate::foxgloveStateFrame(quint32 subscriptionId)
 {
     const auto &latest = m_hub->latest();
     if (!latest) {
         return {};
     }
-    logTimeNs = static_cast<quint64>(std::max<qint64>(0, latest->publishUnixNs));
-    return m_hub->stateJson(); // shared with /ws and /api/state: serialised once per state
+    if (!m_foxStateFramesValid) {
+        m_foxStateFramesValid = true;
+        m_foxStateFrames.clear();
+    }
+    if (const auto it = m_foxStateFrames.constFind(subscriptionId); it != m_foxStateFrames.cend()) {
+        return *it;
+    }
+    constexpr qsizetype kMaxCachedFrames = 64; // bounds the cache whatever ids clients choose
+    if (m_foxStateFrames.size() >= kMaxCachedFrames) {
+        m_foxStateFrames.clear();
+    }
+    const auto logTimeNs = static_cast<quint64>(std::max<qint64>(0, latest->publishUnixNs));
+    // The payload is the hub's state JSON, shared with /ws and /api/state: serialised once per state.
+    return *m_foxStateFrames.insert(subscriptionId,
+                                    foxglove::messageData(subscriptionId, logTimeNs, m_hub->stateJson()));
 }
 
 QByteArray MirrorServerPrivate::foxgloveLink(quint64 &logTimeNs)
