@@ -48,7 +48,8 @@ ParseResult parseOptions(const QStringList &args, const QString &envToken)
     QCommandLineParser p;
     p.setApplicationDescription(
         tr("omniscient watches a small robot live: it reads the robot's shared memory, shows a dashboard, "
-           "and mirrors the state to browsers and other omniscient instances over one port."));
+           "and mirrors the state to browsers and other omniscient instances over one port. Foxglove and Lichtblick "
+           "connect to the same port (ws://HOST:PORT, Foxglove WebSocket; see docs/FOXGLOVE.md)."));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help and exit."));
     const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
                                      tr("Print the version and exit."));
@@ -71,14 +72,15 @@ ParseResult parseOptions(const QStringList &args, const QString &envToken)
            "no system call for the robot) or futex (the robot wakes it at each publish: lower latency, one system "
            "call per publish)."),
         tr("MODE"), QStringLiteral("predict"));
-    const QCommandLineOption port(QStringLiteral("port"),
-                                  tr("TCP port of the web dashboard and WebSocket (default: 3001)."), tr("PORT"),
-                                  QStringLiteral("3001"));
+    const QCommandLineOption port(
+        QStringLiteral("port"),
+        tr("TCP port of the web dashboard, its WebSocket and the Foxglove WebSocket (default: 3001)."), tr("PORT"),
+        QStringLiteral("3001"));
     const QCommandLineOption bind(QStringLiteral("bind"), tr("Address to listen on (default: all interfaces)."),
                                   tr("ADDRESS"));
     const QCommandLineOption maxClients(QStringLiteral("max-clients"),
-                                        tr("Most WebSocket clients served at once (default: 64)."), tr("N"),
-                                        QStringLiteral("64"));
+                                        tr("Most WebSocket clients (/ws and Foxglove) served at once (default: 64)."),
+                                        tr("N"), QStringLiteral("64"));
     const QCommandLineOption maxRate(QStringLiteral("max-rate"),
                                      tr("Most states per second sent to each client (default: 60)."), tr("HZ"),
                                      QStringLiteral("60"));
@@ -89,7 +91,7 @@ ParseResult parseOptions(const QStringList &args, const QString &envToken)
     const QCommandLineOption protectMetrics(QStringLiteral("protect-metrics"),
                                             tr("Require the access token on /metrics too (Prometheus: bearer token)."));
     const QCommandLineOption token(QStringLiteral("token"),
-                                   tr("Access token required by /ws and /api (default: $OMNISCIENT_TOKEN)."),
+                                   tr("Access token required by /ws, Foxglove and /api (default: $OMNISCIENT_TOKEN)."),
                                    tr("TOKEN"));
     const QCommandLineOption noServer(QStringLiteral("no-server"), tr("Do not serve the web dashboard."));
     const QCommandLineOption kiosk(QStringLiteral("kiosk"), tr("Fullscreen touchscreen kiosk."));

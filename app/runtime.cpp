@@ -214,6 +214,8 @@ bool Runtime::startServer(QString *error)
         return false;
     }
     m_server = server;
+    // Foxglove clients subscribed to /robot/events get the derived events.
+    connect(m_events, &EventFeed::eventOccurred, server, &MirrorServer::publishEvent);
     if (m_options.headless) {
         printUrls();
     }

@@ -19,6 +19,7 @@ TARGETS = {
     "ws_p99_1k_ms": ("<=", 2.0, "ms", "publish -> WS p99 at 1 kHz (default --max-rate 60)"),
     "ws_p50_1k_uncapped_ms": ("<=", 0.5, "ms", "publish -> WS p50 at 1 kHz (--max-rate 10000)"),
     "ws_p99_1k_uncapped_ms": ("<=", 2.0, "ms", "publish -> WS p99 at 1 kHz (--max-rate 10000)"),
+    "foxglove_p50_minus_ws_1k_ms": ("<=", 0.1, "ms", "Foxglove p50 minus /ws p50, same run, 1 kHz (capped)"),
     "headless_cpu_10k_pct": ("<=", 5.0, "% core", "headless observer CPU, robot at 10 kHz"),
     "headless_cpu_idle_pct": ("<=", 0.5, "% core", "headless observer CPU, robot idle (\u2248 0)"),
     "fanout_200_p99_ms": ("<=", 20.0, "ms", "200 clients: latency p99"),
@@ -103,6 +104,16 @@ def figures(run):
     f["ws_p99_1k_ms"] = f.get("ws_omniscient_1000_p99_ms")
     f["ws_p50_1k_uncapped_ms"] = f.get("ws_omniscient_uncapped_1000_p50_ms")
     f["ws_p99_1k_uncapped_ms"] = f.get("ws_omniscient_uncapped_1000_p99_ms")
+    # Foxglove beside /ws: one client of each on the same omniscient at once, both orders of connecting.
+    fox = run.get("foxglove", {})
+    for label in ("capped", "uncapped"):
+        for side in ("ws", "foxglove"):
+            for q in ("p50", "p99"):
+                vals = [dig(v, side, "latency_us", q) for k, v in fox.items() if k.startswith(f"{label}@1000")]
+                vals = [x for x in vals if x is not None]
+                f[f"fox_{label}_{side}_{q}_ms"] = statistics.median(vals) / 1000 if vals else None
+    if f.get("fox_capped_foxglove_p50_ms") is not None and f.get("fox_capped_ws_p50_ms") is not None:
+        f["foxglove_p50_minus_ws_1k_ms"] = f["fox_capped_foxglove_p50_ms"] - f["fox_capped_ws_p50_ms"]
     fan = run.get("fanout", {})
     for key, w in fan.items():
         server, _, n = key.partition("@")
@@ -229,6 +240,11 @@ def summarise(runs, meta):
                          f"(kernel send queue + server buffer); {fmt(m.get(key + '_held_end_kib'))} KiB at "
                          f"{fmt(m.get(key + '_held_at_s'))} s, growing {fmt(m.get(key + '_held_growth_b_per_s'))} B/s; "
                          + (f"dropped by the server after ~{fmt(dropped)} s" if dropped else "never dropped"))
+    for label in ("capped", "uncapped"):
+        if m.get(f"fox_{label}_foxglove_p50_ms") is not None:
+            lines.append(f"  Foxglove beside /ws, 1 kHz, {label}: p50 {fmt(m.get(f'fox_{label}_foxglove_p50_ms'))} vs "
+                         f"{fmt(m.get(f'fox_{label}_ws_p50_ms'))} ms, p99 {fmt(m.get(f'fox_{label}_foxglove_p99_ms'))} "
+                         f"vs {fmt(m.get(f'fox_{label}_ws_p99_ms'))} ms (same run)")
     lines.append(f"  start to first WebSocket state: {fmt(m.get('start_to_first_ws_state_omniscient_ms'))} ms vs "
                  f"{fmt(m.get('start_to_first_ws_state_baseline_ms'))} ms")
     return "\n".join(lines) + "\n", merged

@@ -393,6 +393,46 @@ class Bench:
                 res[f"{server}@{rate}"] = r
         return res
 
+    def section_foxglove(self):
+        """publish -> frame at 1 kHz for one /ws client and one Foxglove client of the same omniscient, at once:
+        the two paths measured in the same run, under the same load."""
+        res = {}
+        rate = 1000
+        runs = [(label, max_rate, first) for label, max_rate in (("capped", None), ("uncapped", 10000))
+                for first in ("omni", "foxglove")]
+        for label, max_rate, first in runs:
+            # The server sends to its clients in the order they connected: each path goes first once.
+            order = [("omni", "/ws"), ("foxglove", "/")]
+            if first == "foxglove":
+                order.reverse()
+            with Step(self, f"foxglove: publish -> /ws and Foxglove frames at {rate} Hz, {label}, {first} first") \
+                    as st:
+                robot, shm, stats = self.robot(rate)
+                proc, port = self.omniscient(shm, max_rate=max_rate)
+                try:
+                    outs, procs = {}, {}
+                    for mode, path in order:
+                        if procs:
+                            time.sleep(0.5)  # connected after the first one
+                        outs[mode] = os.path.join(self.tmp, self.name(f"fox-{mode}") + ".json")
+                        procs[mode] = subprocess.Popen(
+                            [self.tools["wsclient"], "--port", str(port), "--path", path, "--mode", mode,
+                             "--clients", "1", "--seconds", str(self.p["window"]), "--warmup", str(self.p["warmup"]),
+                             "--server-pid", str(proc.pid), "--out", outs[mode]],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                    r = {}
+                    for mode, p in procs.items():
+                        _, err = p.communicate(timeout=self.p["window"] + self.p["warmup"] + 120)
+                        if not os.path.exists(outs[mode]):
+                            raise RuntimeError(f"omni-bench-wsclient --mode {mode} failed: {err[-2000:]}")
+                        r["ws" if mode == "omni" else "foxglove"] = read_json(outs[mode])
+                    r["robot"] = self.robot_stats(robot, stats)
+                finally:
+                    self.stop(proc)
+            r["step"] = st.record
+            res[f"{label}@{rate}/{'ws' if first == 'omni' else 'foxglove'}-first"] = r
+        return res
+
     def section_fanout(self):
         res = {}
         rate = self.p["fanout_rate"]
@@ -590,7 +630,7 @@ def main():
     ap.add_argument("--results", help="output directory (default BUILD/bench-results)")
     ap.add_argument("--profile", choices=sorted(PROFILES), default="full")
     ap.add_argument("--repeat", type=int, default=1, help="run everything this many times (figures: median)")
-    ap.add_argument("--only", action="append", choices=["publish", "core", "ws", "fanout", "footprint"],
+    ap.add_argument("--only", action="append", choices=["publish", "core", "ws", "foxglove", "fanout", "footprint"],
                     help="run only these sections (repeatable)")
     ap.add_argument("--max-load", type=float, default=None,
                     help="before starting, wait until the 1-minute load average is at most this")
@@ -617,7 +657,7 @@ def main():
     meta = {"machine": machine_info(), "git": git_info(args.source), "profile": args.profile,
             "started": datetime.datetime.now().isoformat(timespec="seconds"), "loadavg_at_start": os.getloadavg(),
             "command": " ".join(sys.argv)}
-    sections = args.only or ["publish", "core", "ws", "fanout", "footprint"]
+    sections = args.only or ["publish", "core", "ws", "foxglove", "fanout", "footprint"]
     runs = []
     try:
         for i in range(max(1, args.repeat)):

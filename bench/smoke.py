@@ -105,6 +105,15 @@ def check_ws(run):
                 check_ws_result(w, f"ws {server}@{rate}", 1, metrics=server != "baseline", freshness=True)
 
 
+def check_foxglove(run):
+    for label in ("capped", "uncapped"):
+        for first in ("ws", "foxglove"):
+            r = run["foxglove"].get(f"{label}@1000/{first}-first")
+            if check(r is not None, f"foxglove {label}@1000/{first}-first missing"):
+                for side in ("ws", "foxglove"):
+                    check_ws_result(r.get(side, {}), f"foxglove {label} {first}-first {side}", 1)
+
+
 def check_fanout(run, profile):
     for n in profile["fanout"]:
         for server in ("omniscient", "baseline"):
@@ -135,7 +144,7 @@ def check_footprint(run):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("section", choices=["publish", "core", "ws", "fanout", "footprint"])
+    ap.add_argument("section", choices=["publish", "core", "ws", "foxglove", "fanout", "footprint"])
     for tool in ("publish", "robot", "core", "wsclient", "baseline", "omniscient"):
         ap.add_argument(f"--{tool}")
     args = ap.parse_args()
@@ -165,6 +174,7 @@ def main():
             number(s, "other_cpu_cores", f"step {s.get('step')}")
         check_fn = {"publish": check_publish, "core": check_core, "ws": check_ws,
                     "fanout": lambda rr: check_fanout(rr, run_bench.PROFILES["smoke"]),
+                    "foxglove": check_foxglove,
                     "footprint": check_footprint}[args.section]
         try:
             check_fn(run)

@@ -250,7 +250,7 @@ int main(int argc, char **argv)
         std::fprintf(
             stderr,
             "Usage: omni-bench-wsclient --port P [--host 127.0.0.1] [--path /ws] [--clients N] [--stalled K]\n"
-            "       [--seconds S] [--warmup W] [--mode omni|baseline] [--clock NAME] [--server-pid PID]\n"
+            "       [--seconds S] [--warmup W] [--mode omni|foxglove|baseline] [--clock NAME] [--server-pid PID]\n"
             "       [--metrics] [--freshness] [--sample-every S] [--stalled-rcvbuf BYTES] [--connect-timeout S]\n"
             "       [--out FILE]\n"
             "--mode baseline and --freshness need --clock NAME (the robot's --legacy NAME).\n");

@@ -56,7 +56,8 @@ bool Loop::startConnect(Client &c, bool stalled)
     }
     c.out = "GET " + m_o.path + " HTTP/1.1\r\nHost: " + m_o.host + ":" + std::to_string(m_o.port) +
             "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + base64(key, 16) +
-            "\r\nSec-WebSocket-Version: 13\r\n\r\n";
+            "\r\nSec-WebSocket-Version: 13\r\n" +
+            (m_o.mode == "foxglove" ? "Sec-WebSocket-Protocol: foxglove.sdk.v1\r\n\r\n" : "\r\n");
     c.phase = Phase::Connecting;
     epoll_event ev{};
     ev.events = EPOLLIN | EPOLLOUT | EPOLLRDHUP;
@@ -103,12 +104,25 @@ double Loop::publishTimeOf(std::int64_t ver) const
     return static_cast<double>(__atomic_load_n(&m_clock->t[slot], __ATOMIC_ACQUIRE));
 }
 
-void Loop::onText(Client &c, std::string_view text, std::int64_t nowRt)
+void Loop::onBinary(Client &c, std::string_view frame, std::int64_t nowRt)
+{
+    if (m_o.mode != "foxglove" || frame.size() < 13 || static_cast<unsigned char>(frame[0]) != 0x01) {
+        ++m_badMessages;
+        return;
+    }
+    std::uint64_t logTime = 0;
+    for (int i = 0; i < 8; ++i) {
+        logTime |= std::uint64_t{static_cast<unsigned char>(frame[5 + static_cast<std::size_t>(i)])} << (8 * i);
+    }
+    onText(c, frame.substr(13), nowRt, static_cast<std::int64_t>(logTime));
+}
+
+void Loop::onText(Client &c, std::string_view text, std::int64_t nowRt, std::int64_t logTimeNs)
 {
     ++c.messages;
     double pubNs = 0;
     std::int64_t ver = -1;
-    if (m_o.mode == "omni") {
+    if (m_o.mode == "omni" || m_o.mode == "foxglove") {
         if (text.find("\"type\":\"state\"") == std::string_view::npos) {
             return; // hello, link, sound
         }
@@ -118,7 +132,7 @@ void Loop::onText(Client &c, std::string_view text, std::int64_t nowRt)
             ++m_badMessages;
             return;
         }
-        pubNs = ms * 1e6;
+        pubNs = logTimeNs > 0 ? static_cast<double>(logTimeNs) : ms * 1e6;
         if (m_clock != nullptr) {
             ver = static_cast<std::int64_t>(seq) - m_clock->seqOffset;
         }
@@ -199,6 +213,11 @@ void Loop::parseFrames(Client &c, std::int64_t nowRt)
                 c.fragment.assign(payload);
             }
             break;
+        case 0x2:
+            if (fin) {
+                onBinary(c, payload, nowRt);
+            }
+            break;
         case 0x8:
             closeClient(c, true);
             return;
@@ -241,6 +260,11 @@ void Loop::readSome(Client &c)
             }
             c.in.erase(0, end + 4);
             c.phase = Phase::Open;
+            if (m_o.mode == "foxglove") {
+                // Nothing comes on a channel before a subscription: the state channel is 1 (docs/FOXGLOVE.md).
+                c.out += clientFrame(0x1, R"({"op":"subscribe","subscriptions":[{"id":1,"channelId":1}]})");
+                flushOut(c);
+            }
             if (c.stalled) {
                 // From now on it never reads: not even the server's pings.
                 epoll_ctl(m_ep, EPOLL_CTL_DEL, c.fd, nullptr);

@@ -26,7 +26,10 @@ private:
     void flushOut(Client &c);
     void readSome(Client &c);
     void parseFrames(Client &c, std::int64_t nowRt);
-    void onText(Client &c, std::string_view text, std::int64_t nowRt);
+    /// A state (or other) message; `logTimeNs` > 0: a Foxglove MessageData frame's log time, used as the publish time.
+    void onText(Client &c, std::string_view text, std::int64_t nowRt, std::int64_t logTimeNs = 0);
+    /// A binary frame: in foxglove mode, a MessageData frame (0x01, u32 subscription, u64 log time, JSON).
+    void onBinary(Client &c, std::string_view frame, std::int64_t nowRt);
     double publishTimeOf(std::int64_t ver) const;
     void closeClient(Client &c, bool byServer);
 

@@ -46,15 +46,21 @@ describe('omniscient --record', () => {
             const reader = await McapIndexedReader.Initialize({ readable: readableOf(bytes), decompressHandlers });
             assert.match(reader.header.library, /^omniscient /);
             const schemas = [...reader.schemasById.values()];
-            assert.equal(schemas.length, 1);
-            assert.equal(schemas[0].name, 'omniscient.RobotState');
-            assert.equal(schemas[0].encoding, 'jsonschema');
-            const schema = JSON.parse(decoder.decode(schemas[0].data));
+            assert.deepEqual(schemas.map((s) => s.name).sort(),
+                ['omniscient.Event', 'omniscient.Link', 'omniscient.RobotState']);
+            for (const s of schemas) {
+                assert.equal(s.encoding, 'jsonschema');
+            }
+            const stateSchema = schemas.find((s) => s.name === 'omniscient.RobotState');
+            const schema = JSON.parse(decoder.decode(stateSchema.data));
             assert.ok(schema.properties.motor_power && schema.properties.link.enum.includes('live'));
             const topics = [...reader.channelsById.values()].map((c) => c.topic).sort();
             assert.deepEqual(topics, ['/robot/events', '/robot/link', '/robot/state']);
+            const schemaOf = { '/robot/state': 'omniscient.RobotState', '/robot/link': 'omniscient.Link',
+                '/robot/events': 'omniscient.Event' };
             for (const c of reader.channelsById.values()) {
                 assert.equal(c.messageEncoding, 'json');
+                assert.equal(reader.schemasById.get(c.schemaId).name, schemaOf[c.topic]);
             }
             const expectedCompression = compression === 'none' ? '' : compression;
             assert.ok(reader.chunkIndexes.length >= 1);
@@ -77,7 +83,7 @@ describe('omniscient --record', () => {
             const stats = reader.statistics;
             assert.equal(BigInt(count), stats.messageCount, 'every message of the statistics is read');
             assert.equal(stats.channelCount, 3);
-            assert.equal(stats.schemaCount, 1);
+            assert.equal(stats.schemaCount, 3);
             assert.equal(stats.chunkCount, reader.chunkIndexes.length);
             for (const [id, n] of stats.channelMessageCounts) {
                 const topic = reader.channelsById.get(id).topic;
@@ -124,7 +130,7 @@ describe('omniscient --record', () => {
         }
         assert.equal(reader.done(), false, 'the file ends without a footer');
         assert.equal(kinds.get('Header'), 1);
-        assert.equal(kinds.get('Schema'), 1);
+        assert.equal(kinds.get('Schema'), 3);
         assert.equal(kinds.get('Channel'), 3);
         assert.ok((kinds.get('MessageIndex') ?? 0) >= 2, 'at least two chunks closed by age');
         assert.ok(!kinds.has('Footer') && !kinds.has('DataEnd'));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "omni/event.h"
 #include "omni/result.h"
 
 #include <QByteArray>
@@ -40,6 +41,10 @@ struct MirrorServerOptions {
     QStringList allowedHosts;
     QString resourceRoot = QStringLiteral(":/web");                  ///< the embedded files served over HTTP
     QString serverName = QStringLiteral("omniscient " OMNI_VERSION); ///< in hello messages and Server headers
+    /// The Foxglove endpoint's serverInfo sessionId; empty: a new random one at every start (see
+    /// MirrorServer::setFoxgloveReplay()).
+    QString foxgloveSessionId;
+    int maxFoxgloveSubscriptions = 32; ///< subscriptions at once per Foxglove client
     /// A connection must finish its request head (and body) within this, or it is closed. The same deadline
     /// applies to a peer taking its answer and to a WebSocket handshake.
     std::chrono::milliseconds requestTimeout{5000};
@@ -102,7 +107,9 @@ struct MirrorServerStats {
 };
 
 /// The one-port mirror server: the embedded web dashboard and JSON API over HTTP, and the live stream over
-/// a WebSocket on /ws, both fed by a Hub. See docs/SERVER.md for routes, status codes and limits.
+/// a WebSocket on /ws, both fed by a Hub. See docs/SERVER.md for routes, status codes and limits. A WebSocket on
+/// `/` or `/ws` that offers the subprotocol `foxglove.sdk.v1` or `foxglove.websocket.v1` speaks the Foxglove
+/// WebSocket protocol instead (docs/FOXGLOVE.md), with the same limits and one pool of clients.
 ///
 /// Every WebSocket client gets a hello, then the latest state at once, then every new state, link change and
 /// sound change; each state is serialised once and shared. Per client the latest value wins: states are
@@ -156,6 +163,19 @@ public:
 
     /// Serves `sounds` under /sounds/ (replacing the earlier ones): no token needed, like the page itself.
     void setSounds(const QList<ServedSound> &sounds);
+
+    /// Sends `event` to the Foxglove clients subscribed to /robot/events (its eventMessage(), serialised once; log
+    /// time its wallNs); dropped for a client that is behind. Connect an EventFeed's eventOccurred here.
+    void publishEvent(const omni::Event &event);
+    /// For replay (docs/FOXGLOVE.md): `replaying` announces the Foxglove `time` capability (or withdraws it), and
+    /// `sessionId` (empty: a new random one) tells clients that this is another recording; every Foxglove client
+    /// gets the new serverInfo at once, and later ones get it on connecting.
+    void setFoxgloveReplay(bool replaying, const QString &sessionId = {});
+    /// For replay: sends a Time frame (opcode 0x02) with the replay position `unixNs` (ns since the epoch) to
+    /// every Foxglove client that is not behind, so the app's timeline follows. Call setFoxgloveReplay(true) first.
+    void sendFoxgloveTime(qint64 unixNs);
+    /// The Foxglove serverInfo sessionId in force.
+    [[nodiscard]] QString foxgloveSessionId() const;
 
     /// Parses a --bind value: an IPv4/IPv6 address, "localhost", or empty / "any" / "*" for all interfaces.
     static std::optional<QHostAddress> parseBindAddress(const QString &text);

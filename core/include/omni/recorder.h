@@ -6,6 +6,7 @@
 #include "omni/event.h"
 #include "omni/mcapwriter.h"
 #include "omni/result.h"
+#include "omni/statejson.h" // topics::
 
 #include <QFile>
 #include <QMap>
@@ -18,13 +19,6 @@ namespace omni {
 
 class EventFeed;
 class Hub;
-
-/// The topics of a recording (docs/RECORDING.md).
-namespace topics {
-inline constexpr char kState[] = "/robot/state";   ///< `state` messages, schema omniscient.RobotState
-inline constexpr char kLink[] = "/robot/link";     ///< `link` messages
-inline constexpr char kEvents[] = "/robot/events"; ///< `event` messages
-} // namespace topics
 
 /// What a Recorder writes, and how; the defaults are --record's.
 struct RecorderOptions {

@@ -45,6 +45,14 @@ QByteArray eventMessage(const Event &event);
 QByteArray stateJsonSchema();
 /// The name of stateJsonSchema() in recordings and schema registries.
 inline constexpr char kStateSchemaName[] = "omniscient.RobotState";
+/// The JSON Schema of linkMessage(), named kLinkSchemaName (resources/schemas/robotlink.schema.json, embedded).
+QByteArray linkJsonSchema();
+/// The name of linkJsonSchema() in recordings and the Foxglove advertisement.
+inline constexpr char kLinkSchemaName[] = "omniscient.Link";
+/// The JSON Schema of eventMessage(), named kEventSchemaName (resources/schemas/robotevent.schema.json, embedded).
+QByteArray eventJsonSchema();
+/// The name of eventJsonSchema() in recordings and the Foxglove advertisement.
+inline constexpr char kEventSchemaName[] = "omniscient.Event";
 
 /// `message` (a stateMessage()) with its age_ms replaced by `ageMs`; cheap, nothing is serialised again.
 /// Returns `message` unchanged if it has no age_ms.
@@ -89,3 +97,10 @@ Result<Message, ProtocolError> parse(const QByteArray &bytes);
 Result<bool, ProtocolError> parseSoundCommand(const QByteArray &bytes);
 
 } // namespace omni::json
+
+/// The topics of a recording (docs/RECORDING.md) and the channels of the Foxglove endpoint (docs/FOXGLOVE.md).
+namespace omni::topics {
+inline constexpr char kState[] = "/robot/state";   ///< `state` messages, schema omniscient.RobotState
+inline constexpr char kLink[] = "/robot/link";     ///< `link` messages, schema omniscient.Link
+inline constexpr char kEvents[] = "/robot/events"; ///< `event` messages, schema omniscient.Event
+} // namespace omni::topics

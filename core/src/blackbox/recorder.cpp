@@ -76,20 +76,28 @@ Result<void, RecorderError> Recorder::start()
         if (auto r = m_writer->open(); !r) {
             return r;
         }
-        const auto schema = m_writer->addSchema(QLatin1String(json::kStateSchemaName), QStringLiteral("jsonschema"),
-                                                json::stateJsonSchema());
-        if (!schema) {
-            return schema.failure();
-        }
-        const std::pair<quint16, const char *> channels[] = {
-            {*schema, topics::kState}, {0, topics::kLink}, {0, topics::kEvents}};
-        quint16 *ids[] = {&m_stateChannel, &m_linkChannel, &m_eventChannel};
-        for (std::size_t i = 0; i < std::size(channels); ++i) {
-            const auto id = m_writer->addChannel(channels[i].first, QLatin1String(channels[i].second), json);
+        // The same schemas as the Foxglove endpoint advertises (resources/schemas/, one source for both).
+        const struct {
+            const char *schemaName;
+            QByteArray schema;
+            const char *topic;
+            quint16 *channel;
+        } channels[] = {
+            {json::kStateSchemaName, json::stateJsonSchema(), topics::kState, &m_stateChannel},
+            {json::kLinkSchemaName, json::linkJsonSchema(), topics::kLink, &m_linkChannel},
+            {json::kEventSchemaName, json::eventJsonSchema(), topics::kEvents, &m_eventChannel},
+        };
+        for (const auto &c : channels) {
+            const auto schema =
+                m_writer->addSchema(QLatin1String(c.schemaName), QStringLiteral("jsonschema"), c.schema);
+            if (!schema) {
+                return schema.failure();
+            }
+            const auto id = m_writer->addChannel(*schema, QLatin1String(c.topic), json);
             if (!id) {
                 return id.failure();
             }
-            *ids[i] = *id;
+            *c.channel = *id;
         }
         return m_writer->addMetadata(QStringLiteral("omniscient"), metadata);
     };

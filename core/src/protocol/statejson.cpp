@@ -358,13 +358,31 @@ QByteArray eventMessage(const Event &event)
     return out;
 }
 
-QByteArray stateJsonSchema()
+namespace {
+QByteArray embeddedSchema(const char *name)
 {
-    QFile file(QStringLiteral(":/schemas/robotstate.schema.json"));
+    const QString path = QStringLiteral(":/schemas/") + QLatin1String(name);
+    QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        qFatal("the embedded JSON Schema :/schemas/robotstate.schema.json is missing: a build error");
+        qFatal("the embedded JSON Schema %s is missing: a build error", qPrintable(path));
     }
     return file.readAll();
+}
+} // namespace
+
+QByteArray stateJsonSchema()
+{
+    return embeddedSchema("robotstate.schema.json");
+}
+
+QByteArray linkJsonSchema()
+{
+    return embeddedSchema("robotlink.schema.json");
+}
+
+QByteArray eventJsonSchema()
+{
+    return embeddedSchema("robotevent.schema.json");
 }
 
 QByteArray withAge(const QByteArray &message, qint64 ageMs)

@@ -3,6 +3,7 @@
 // a non-listening QWebSocketServer (one port for HTTP and WebSocket); and the public MirrorServer.
 #include "server/mirrorserver_p.h"
 
+#include "omni/foxglove.h"
 #include "omni/hub.h"
 #include "omni/statejson.h"
 #include "server/logging.h"
@@ -12,6 +13,7 @@
 #include <QHostAddress>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QUuid>
 #include <QWebSocketServer>
 
 #include <algorithm>
@@ -45,6 +47,8 @@ MirrorServerPrivate::MirrorServerPrivate(MirrorServer *server, Hub *hub, MirrorS
       m_admission({m_options.maxUnfinishedConnections, m_options.maxUnfinishedPerAddress,
                    m_options.evictUnfinishedAfter, m_options.capLoopbackPerAddress})
 {
+    m_foxSessionId = m_options.foxgloveSessionId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces)
+                                                           : m_options.foxgloveSessionId;
     if (!m_options.token.isEmpty()) {
         m_tokenHash = QCryptographicHash::hash(m_options.token.toUtf8(), QCryptographicHash::Sha256);
     }
@@ -91,6 +95,7 @@ bool MirrorServerPrivate::listen()
     };
     m_acceptor = std::make_unique<Acceptor>(m_tcp->socketDescriptor(), serialized(busy, false), std::move(hooks));
     m_wss = new QWebSocketServer(m_options.serverName, QWebSocketServer::NonSecureMode, q);
+    m_wss->setSupportedSubprotocols(foxglove::subprotocols()); // the one a client offers is its protocol
     QObject::connect(m_wss, &QWebSocketServer::newConnection, q, [this] { onWebSocketConnection(); });
     m_uptime.start();
     m_error = MirrorServer::Error::None;
@@ -349,6 +354,7 @@ MirrorServer::MirrorServer(Hub *hub, MirrorServerOptions options, QObject *paren
     connect(&d->m_pingTimer, &QTimer::timeout, this, [this] { d->pingClients(); });
     connect(hub, &Hub::stateChanged, this, [this] {
         d->m_stateCacheValid = false; // serialised again only when a client sends it
+        d->m_foxStateFramesValid = false;
         const auto clients = d->m_clients;
         for (ServerClient *c : clients) {
             c->notifyState();
@@ -356,7 +362,9 @@ MirrorServer::MirrorServer(Hub *hub, MirrorServerOptions options, QObject *paren
     });
     connect(hub, &Hub::linkChanged, this, [this] {
         d->m_stateCacheValid = false; // a state message carries the link
+        d->m_foxStateFramesValid = false;
         d->m_linkCache.clear();
+        d->foxgloveLinkChanged();
         const auto clients = d->m_clients;
         for (ServerClient *c : clients) {
             c->notifyLink();

@@ -65,6 +65,21 @@ public:
     QString soundFrame() override;
     void clientCommand(ServerClient *client, const QString &message) override;
     MirrorServerStats &stats() override { return m_stats; }
+    QList<QString> foxgloveGreeting() override;
+    QByteArray foxgloveStateFrame(quint32 subscriptionId) override;
+    QByteArray foxgloveLink(quint64 &logTimeNs) override;
+    QString foxgloveLinkStatus() override;
+    QString foxgloveParameters(const QStringList &names) override;
+
+    // --- serverfoxglove.cpp
+    /// A text message from a Foxglove client: its session answers; a new subscription gets the latest value.
+    void foxgloveCommand(ServerClient *client, const QString &message);
+    /// The hub's link changed: the status message and the /robot/link payload are made again.
+    void foxgloveLinkChanged();
+    /// The serverInfo message, with the current capabilities, metadata and session id.
+    QString foxgloveServerInfo() const;
+    /// Every parameter with its current value (ParameterStore::parameters()).
+    QList<foxglove::Parameter> foxgloveParameterValues() const;
 
     // --- serverroutes.cpp
     /// What to do with one complete request.
@@ -126,6 +141,17 @@ public:
     bool m_stateCacheValid = false;
     QString m_linkCache;
     QString m_soundCache;
+    // Foxglove (serverfoxglove.cpp)
+    QString m_foxSessionId;     ///< serverInfo's sessionId: new at every start, or set for a replay
+    bool m_foxTime = false;     ///< announce the `time` capability (replay)
+    bool m_linkWasLive = false; ///< the link was live or stale once: waiting now means lost
+    QString m_foxLinkStatus;    ///< the status or removeStatus message of the current link
+    QByteArray m_foxLinkJson;   ///< the `link` message of the current link
+    /// MessageData frames of the latest state by subscription id (clients mostly number theirs alike), dropped on
+    /// every state and link change (m_foxStateFramesValid false), as m_stateCache is.
+    QHash<quint32, QByteArray> m_foxStateFrames;
+    bool m_foxStateFramesValid = false;
+    quint64 m_foxLinkTimeNs = 0; ///< when the link last changed, ns since the epoch
     MirrorServerStats m_stats;
     QMap<int, quint64> m_responses; // HTTP responses by status
     QTimer m_pingTimer;

@@ -39,7 +39,12 @@ ServerClient::ServerClient(QWebSocket *socket, QTcpSocket *tcp, ClientHost &host
             m_host.clientCommand(this, message);
         }
     });
-    connect(m_ws, &QWebSocket::binaryMessageReceived, this, &ServerClient::onMessage);
+    connect(m_ws, &QWebSocket::binaryMessageReceived, this, [this] {
+        onMessage();
+        if (!m_finished && m_foxglove) {
+            sendText(QString::fromUtf8(foxglove::Session::binaryRefused()));
+        }
+    });
     connect(m_ws, &QWebSocket::disconnected, this, &ServerClient::onDisconnected);
     m_commandWindow.start();
     m_incomingWindow.start();
@@ -71,6 +76,14 @@ void ServerClient::greet(const QString &hello)
     if (m_finished) {
         return;
     }
+    if (m_foxglove) {
+        // Nothing is sent for a channel before the client subscribes to it.
+        const auto greeting = m_host.foxgloveGreeting();
+        for (const QString &frame : greeting) {
+            send(frame);
+        }
+        return;
+    }
     send(hello);
     const QString state = m_host.stateFrame();
     if (state.isEmpty()) {
@@ -84,6 +97,9 @@ void ServerClient::greet(const QString &hello)
 
 void ServerClient::notifyState()
 {
+    if (m_foxglove && !m_foxglove->subscribedTo(foxglove::ChannelId::State)) {
+        return;
+    }
     if (m_statePending) {
         ++m_host.stats().statesSkipped; // the pending one is superseded before it was sent
     }
@@ -105,8 +121,69 @@ void ServerClient::notifySound()
 
 void ServerClient::sendTransient(const QString &frame)
 {
-    if (readyToSend()) {
+    if (!m_foxglove && readyToSend()) {
         send(frame);
+    }
+}
+
+void ServerClient::makeFoxglove(foxglove::SessionLimits limits)
+{
+    m_foxglove = std::make_unique<foxglove::Session>(limits);
+}
+
+void ServerClient::sendTransientMessage(foxglove::ChannelId channel, quint64 logTimeNs, QByteArrayView payload)
+{
+    if (!m_foxglove || !readyToSend()) {
+        return;
+    }
+    sendMessages(channel, logTimeNs, payload);
+}
+
+void ServerClient::sendTransientBinary(const QByteArray &frame)
+{
+    if (!m_foxglove || !readyToSend()) {
+        return;
+    }
+    sendBinary(frame);
+}
+
+void ServerClient::sendText(const QString &frame)
+{
+    if (m_finished || m_ws->state() != QAbstractSocket::ConnectedState) {
+        return;
+    }
+    send(frame);
+}
+
+void ServerClient::sendMessages(foxglove::ChannelId channel, quint64 logTimeNs, QByteArrayView payload)
+{
+    const auto ids = m_foxglove->subscriptionsOf(channel);
+    for (const quint32 id : ids) {
+        if (m_finished) {
+            return; // dropped by the queue cap
+        }
+        sendBinary(foxglove::messageData(id, logTimeNs, payload));
+    }
+}
+
+void ServerClient::sendFoxgloveLink()
+{
+    if (const QString status = m_host.foxgloveLinkStatus(); !status.isEmpty()) {
+        send(status);
+    }
+    if (m_foxglove->subscribedTo(foxglove::ChannelId::Link)) {
+        quint64 logTimeNs = 0;
+        const QByteArray payload = m_host.foxgloveLink(logTimeNs);
+        sendMessages(foxglove::ChannelId::Link, logTimeNs, payload);
+    }
+    QStringList watched;
+    for (const char *name : {foxglove::parameter::kLayout, foxglove::parameter::kSource}) {
+        if (m_foxglove->watches(QLatin1String(name))) {
+            watched.append(QLatin1String(name));
+        }
+    }
+    if (!watched.isEmpty()) {
+        send(m_host.foxgloveParameters(watched));
     }
 }
 
@@ -219,11 +296,16 @@ void ServerClient::flush()
     }
     if (m_linkPending) {
         m_linkPending = false;
-        send(m_host.linkFrame());
+        m_foxglove ? sendFoxgloveLink() : send(m_host.linkFrame());
     }
     if (m_soundPending) {
         m_soundPending = false;
-        send(m_host.soundFrame());
+        if (!m_foxglove) {
+            send(m_host.soundFrame());
+        } else if (const QString sound = QLatin1String(foxglove::parameter::kSoundEnabled);
+                   m_foxglove->watches(sound)) {
+            send(m_host.foxgloveParameters({sound}));
+        }
     }
     if (!m_statePending) {
         return;
@@ -238,6 +320,23 @@ void ServerClient::flush()
         }
     }
     m_statePending = false;
+    if (m_foxglove) {
+        bool sent = false;
+        const auto ids = m_foxglove->subscriptionsOf(foxglove::ChannelId::State);
+        for (const quint32 id : ids) {
+            const QByteArray frame = m_host.foxgloveStateFrame(id);
+            if (frame.isEmpty() || m_finished) {
+                break; // no state yet, or dropped by the queue cap
+            }
+            sendBinary(frame);
+            sent = true;
+        }
+        if (sent) {
+            ++m_host.stats().statesSent;
+            m_lastState.start();
+        }
+        return;
+    }
     const QString frame = m_host.stateFrame();
     if (!frame.isEmpty()) {
         send(frame);
@@ -249,6 +348,13 @@ void ServerClient::flush()
 void ServerClient::send(const QString &frame)
 {
     m_ws->sendTextMessage(frame);
+    ++m_host.stats().messagesSent;
+    enforceQueueCap();
+}
+
+void ServerClient::sendBinary(const QByteArray &frame)
+{
+    m_ws->sendBinaryMessage(frame);
     ++m_host.stats().messagesSent;
     enforceQueueCap();
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "omni/foxglovesession.h"
 #include "server/framescanner.h"
 
 #include <QByteArray>
@@ -9,6 +10,8 @@
 #include <QPointer>
 #include <QString>
 #include <QTimer>
+
+#include <memory>
 
 class QHostAddress;
 class QTcpSocket;
@@ -32,6 +35,17 @@ public:
     virtual QString soundFrame() = 0;
     /// A text message from `client`.
     virtual void clientCommand(ServerClient *client, const QString &message) = 0;
+    /// What a Foxglove client gets first: serverInfo, advertise, and the link's status when it is not live.
+    virtual QList<QString> foxgloveGreeting() = 0;
+    /// The newest state as a Foxglove MessageData frame for `subscriptionId` (the shared `state` JSON, log time its
+    /// publish time), built once per state and subscription id for every client; empty before any state.
+    virtual QByteArray foxgloveStateFrame(quint32 subscriptionId) = 0;
+    /// The current `link` JSON and the time of the change, for the /robot/link channel.
+    virtual QByteArray foxgloveLink(quint64 &logTimeNs) = 0;
+    /// The status (or removeStatus) message of the current link.
+    virtual QString foxgloveLinkStatus() = 0;
+    /// A parameterValues message with the current values of `names` (no request id).
+    virtual QString foxgloveParameters(const QStringList &names) = 0;
     /// Counters the client updates.
     virtual MirrorServerStats &stats() = 0;
 };
@@ -74,8 +88,20 @@ public:
     /// The sound switch changed.
     void notifySound();
     /// Sends a message that is only worth anything now (a `cue`): dropped, not queued, for a client that is
-    /// behind.
+    /// behind. Not sent to Foxglove clients.
     void sendTransient(const QString &frame);
+
+    /// Makes this a Foxglove client (before greet()): it speaks the Foxglove WebSocket protocol from then on.
+    void makeFoxglove(foxglove::SessionLimits limits);
+    /// The Foxglove session, or null for a client of omniscient's own protocol.
+    [[nodiscard]] foxglove::Session *foxgloveSession() const { return m_foxglove.get(); }
+    /// Foxglove: sends `payload` as a MessageData frame on each subscription to `channel` (none: nothing is sent),
+    /// dropped for a client that is behind, as sendTransient(). For events.
+    void sendTransientMessage(foxglove::ChannelId channel, quint64 logTimeNs, QByteArrayView payload);
+    /// Foxglove: sends a binary frame (a Time frame) unless the client is behind.
+    void sendTransientBinary(const QByteArray &frame);
+    /// Sends a text message now (a Foxglove answer, status or serverInfo).
+    void sendText(const QString &frame);
     /// Called every ping interval: drops the client if the previous ping got no pong (returns false),
     /// otherwise pings.
     bool pingTick();
@@ -106,7 +132,12 @@ Q_SIGNALS:
 
 private:
     void flush();
+    /// Foxglove: the link's status, its message for /robot/link subscribers, and the link parameters' updates.
+    void sendFoxgloveLink();
     void send(const QString &frame);
+    void sendBinary(const QByteArray &frame);
+    /// Foxglove: a MessageData frame per subscription to `channel`.
+    void sendMessages(foxglove::ChannelId channel, quint64 logTimeNs, QByteArrayView payload);
     void onMessage();
     void onDisconnected();
     /// Closes at once (a close frame if the kernel takes it, then a reset) and counts why.
@@ -119,6 +150,7 @@ private:
 
     QWebSocket *m_ws;
     QPointer<QTcpSocket> m_tcp;
+    std::unique_ptr<foxglove::Session> m_foxglove;
     ClientHost &m_host;
     ClientLimits m_limits;
     bool m_mayCommand;

@@ -6,6 +6,7 @@
 
 #include <QTcpServer>
 
+#include <algorithm>
 #include <cmath>
 
 namespace omni {
@@ -63,6 +64,10 @@ http::Response MirrorServerPrivate::metrics()
     e.one("omniscient_uptime_seconds", "gauge", "Seconds since the server started listening.",
           m_uptime.isValid() ? static_cast<double>(m_uptime.elapsed()) / 1000.0 : 0.0);
     e.one("omniscient_clients", "gauge", "WebSocket clients connected now.", static_cast<double>(m_clients.size()));
+    const auto foxglove = std::count_if(m_clients.cbegin(), m_clients.cend(),
+                                        [](const ServerClient *c) { return c->foxgloveSession() != nullptr; });
+    e.one("omniscient_foxglove_clients", "gauge", "Of which: Foxglove WebSocket protocol clients.",
+          static_cast<double>(foxglove));
     e.one("omniscient_clients_max", "gauge", "Most WebSocket clients served at once (--max-clients).",
           m_options.maxClients);
     e.one("omniscient_clients_accepted_total", "counter", "WebSocket clients accepted.", toDouble(s.clientsAccepted));

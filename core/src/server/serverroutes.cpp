@@ -2,6 +2,7 @@
 // What each HTTP route of the mirror server answers, and who may do what (token, origin).
 #include "server/mirrorserver_p.h"
 
+#include "omni/foxglove.h"
 #include "omni/hub.h"
 #include "omni/statejson.h"
 #include "server/logging.h"
@@ -56,7 +57,10 @@ MirrorServerPrivate::Routed MirrorServerPrivate::route(const http::Request &requ
     const bool isGet = request.method == "GET";
     const bool isHead = request.method == "HEAD";
     r.headOnly = isHead;
-    const bool guarded = path == "/ws" || path == "/toggle-sound" || path.startsWith("/api/");
+    // A Foxglove app connects to ws://HOST:PORT, i.e. `/`, offering its subprotocol (on /ws too).
+    const bool foxgloveUpgrade = path == "/" && request.headerHasToken("upgrade", "websocket") &&
+                                 foxglove::offersSubprotocol(request.header("sec-websocket-protocol"));
+    const bool guarded = path == "/ws" || foxgloveUpgrade || path == "/toggle-sound" || path.startsWith("/api/");
     if (guarded && request.hasHeader("host") && request.header("host").isEmpty()) {
         r.response = noStore(http::textResponse(400, "the Host header is empty"));
         return r;
@@ -67,7 +71,7 @@ MirrorServerPrivate::Routed MirrorServerPrivate::route(const http::Request &requ
         r.response = noStore(hostRefused(request.header("host")));
         return r;
     }
-    if (path == "/ws") {
+    if (path == "/ws" || foxgloveUpgrade) {
         return upgradeOrRefuse(request);
     }
     if (path.startsWith("/api/")) {
@@ -202,7 +206,7 @@ MirrorServerPrivate::Routed MirrorServerPrivate::upgradeOrRefuse(const http::Req
         return r;
     }
     if (!m_options.token.isEmpty() && !tokenValid(request)) {
-        r.response = tokenRequired("connect to /ws?token=TOKEN");
+        r.response = tokenRequired("connect to " + request.path + "?token=TOKEN");
         return r;
     }
     if (!request.headerHasToken("upgrade", "websocket") || !request.headerHasToken("connection", "upgrade")) {

@@ -3,6 +3,7 @@
 // client commands.
 #include "server/mirrorserver_p.h"
 
+#include "omni/foxglove.h"
 #include "omni/hub.h"
 #include "omni/statejson.h"
 #include "server/logging.h"
@@ -63,6 +64,13 @@ void MirrorServerPrivate::onWebSocketConnection()
         limits.maxIncomingBytesPerSecond = m_options.maxIncomingBytesPerSecond;
         auto *client = new ServerClient(ws, tcp, *this, limits, mayCommand, q);
         client->setCrossOrigin(crossOrigin);
+        // QWebSocketServer accepted the subprotocol the client offered, if it was one of Foxglove's.
+        const bool foxgloveClient = foxglove::isSubprotocol(ws->subprotocol());
+        if (foxgloveClient) {
+            foxglove::SessionLimits sessionLimits;
+            sessionLimits.maxSubscriptions = m_options.maxFoxgloveSubscriptions;
+            client->makeFoxglove(sessionLimits);
+        }
         QObject::connect(client, &ServerClient::finished, q, [this](ServerClient *c) { removeClient(c); });
         QObject::connect(client, &ServerClient::closedByServer, q, [this](ClientCloseReason reason) {
             switch (reason) {
@@ -79,7 +87,8 @@ void MirrorServerPrivate::onWebSocketConnection()
         });
         m_clients.append(client);
         ++m_stats.clientsAccepted;
-        qCInfo(lcServer) << "client" << ws->peerAddress().toString() << "connected;" << m_clients.size() << "now";
+        qCInfo(lcServer).noquote() << (foxgloveClient ? "Foxglove client" : "client") << ws->peerAddress().toString()
+                                   << "connected;" << m_clients.size() << "now";
         if (!m_pingTimer.isActive()) {
             m_pingTimer.start(m_options.pingInterval);
         }
@@ -148,6 +157,10 @@ QString MirrorServerPrivate::soundFrame()
 
 void MirrorServerPrivate::clientCommand(ServerClient *client, const QString &message)
 {
+    if (client->foxgloveSession() != nullptr) {
+        foxgloveCommand(client, message);
+        return;
+    }
     const auto enabled = json::parseSoundCommand(message.toUtf8());
     if (!enabled) {
         ++m_stats.commandsRefused;

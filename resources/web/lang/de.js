@@ -131,6 +131,7 @@ export default {
     'legend.steer': 'Lenken nach links / rechts (go_left, go_right)',
     'legend.direction': 'Fahrt- oder Drehrichtung',
     'legend.mapping': 'Vordere Sensoren von links nach rechts: [0] [1] [4] [2] [3]; ein Roboter mit vier Sensoren hat in der Mitte keinen. Die Randsensoren speist kein Feld.',
+    'legend.foxglove': 'Foxglove oder Lichtblick: eine Foxglove-WebSocket-Verbindung zu dieser Adresse öffnen, mit ws:// statt http:// (und ?token=, falls diese Seite eines hat).',
 
     'footer.server': 'Server: {server}',
 };

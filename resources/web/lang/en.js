@@ -131,6 +131,7 @@ export default {
     'legend.steer': 'Steering left / right (go_left, go_right)',
     'legend.direction': 'Direction of travel or rotation',
     'legend.mapping': 'Front sensors left to right: [0] [1] [4] [2] [3]; a four-sensor robot has none in the centre. No field feeds the edge sensors.',
+    'legend.foxglove': 'Foxglove or Lichtblick: open a Foxglove WebSocket connection to this address with ws:// in place of http:// (add ?token= if this page has one).',
 
     'footer.server': 'Server: {server}',
 };

@@ -131,6 +131,7 @@ export default {
     'legend.steer': 'Corrección a la izquierda / derecha (go_left, go_right)',
     'legend.direction': 'Dirección de avance o de giro',
     'legend.mapping': 'Sensores frontales de izquierda a derecha: [0] [1] [4] [2] [3]; un robot de cuatro sensores no tiene ninguno en el centro. Ningún campo alimenta los sensores de borde.',
+    'legend.foxglove': 'Foxglove o Lichtblick: abra una conexión Foxglove WebSocket a esta dirección con ws:// en lugar de http:// (añada ?token= si esta página tiene uno).',
 
     'footer.server': 'Servidor: {server}',
 };

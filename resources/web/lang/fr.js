@@ -131,6 +131,7 @@ export default {
     'legend.steer': 'Braquage à gauche / à droite (go_left, go_right)',
     'legend.direction': 'Sens de marche ou de rotation',
     'legend.mapping': 'Capteurs avant de gauche à droite : [0] [1] [4] [2] [3] ; un robot à quatre capteurs n’en a pas au centre. Aucun champ n’alimente les capteurs de bord.',
+    'legend.foxglove': 'Foxglove ou Lichtblick : ouvrez une connexion Foxglove WebSocket vers cette adresse, avec ws:// au lieu de http:// (ajoutez ?token= si cette page en a un).',
 
     'footer.server': 'Serveur : {server}',
 };

@@ -1,0 +1,6 @@
+// SPDX-License-Identifier: MIT
+#include "foxglove/logging.h"
+
+namespace omni {
+Q_LOGGING_CATEGORY(lcFoxglove, "omni.foxglove", QtInfoMsg)
+} // namespace omni
