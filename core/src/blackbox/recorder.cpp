@@ -2,6 +2,7 @@
 #include "omni/recorder.h"
 
 #include "blackbox/logging.h"
+#include "blackbox/recordingformat.h"
 
 #include <omni/eventfeed.h>
 #include <omni/hub.h>
@@ -68,36 +69,15 @@ Result<void, RecorderError> Recorder::start()
     wo.maxChunkAgeMs = m_options.maxChunkAgeMs;
     m_writer = std::make_unique<McapWriter>(&m_file, wo);
 
-    QMap<QString, QString> metadata = m_options.metadata;
-    metadata.insert(QStringLiteral("version"), QStringLiteral(OMNI_VERSION));
-    metadata.insert(QStringLiteral("compression"), names::mcapCompression(m_options.compression));
-    const auto begin = [&]() -> Result<void, McapError> {
-        const auto json = QStringLiteral("json");
-        if (auto r = m_writer->open(); !r) {
-            return r;
-        }
-        const auto schema = m_writer->addSchema(QLatin1String(json::kStateSchemaName), QStringLiteral("jsonschema"),
-                                                json::stateJsonSchema());
-        if (!schema) {
-            return schema.failure();
-        }
-        const std::pair<quint16, const char *> channels[] = {
-            {*schema, topics::kState}, {0, topics::kLink}, {0, topics::kEvents}};
-        quint16 *ids[] = {&m_stateChannel, &m_linkChannel, &m_eventChannel};
-        for (std::size_t i = 0; i < std::size(channels); ++i) {
-            const auto id = m_writer->addChannel(channels[i].first, QLatin1String(channels[i].second), json);
-            if (!id) {
-                return id.failure();
-            }
-            *ids[i] = *id;
-        }
-        return m_writer->addMetadata(QStringLiteral("omniscient"), metadata);
-    };
-    if (const auto r = begin(); !r) {
-        (void)failed(RecorderError::CannotOpen, r.errorString());
+    const auto begun = beginRecording(*m_writer, m_options.metadata, m_options.compression);
+    if (!begun) {
+        (void)failed(RecorderError::CannotOpen, begun.errorString());
         m_file.remove();
         return fail(RecorderError::CannotOpen, m_errorString);
     }
+    m_stateChannel = begun->state;
+    m_linkChannel = begun->link;
+    m_eventChannel = begun->events;
 
     connect(m_hub, &Hub::stateChanged, this, &Recorder::writeState);
     connect(m_hub, &Hub::linkChanged, this, &Recorder::writeLink);

@@ -183,8 +183,8 @@ void MirrorServerPrivate::onReadyRead(QTcpSocket *s)
     if (it == m_connections.end() || it->handedOff) {
         return;
     }
-    if (it->responding) {
-        s->skip(s->bytesAvailable()); // the answer is out; ignore whatever else the peer sends
+    if (it->responding || it->saving) {
+        s->skip(s->bytesAvailable()); // the answer is out (or on its way); ignore whatever else the peer sends
         return;
     }
     // Peek, never read: a WebSocket upgrade must find its handshake still in the socket.
@@ -216,6 +216,11 @@ void MirrorServerPrivate::onReadyRead(QTcpSocket *s)
         return; // the body is still on its way
     }
     Routed routed = route(request, QByteArrayView(data).sliced(parsed.headBytes, length));
+    if (routed.deferSave) {
+        s->skip(s->bytesAvailable());
+        startSave(s, routed.saveSeconds);
+        return;
+    }
     if (!routed.upgrade) {
         respond(s, routed.response, routed.headOnly);
         return;
@@ -237,6 +242,12 @@ void MirrorServerPrivate::onRequestTimeout(QTcpSocket *s)
 {
     const auto it = m_connections.constFind(s);
     if (it == m_connections.cend()) {
+        return;
+    }
+    if (it->saving) {
+        m_connections[s].saving = false; // the save goes on; its file appears in the list when done
+        respond(s, http::textResponse(503, "still saving; the file appears in GET /api/recordings when it is done"),
+                false);
         return;
     }
     ++m_stats.connectionsDropped;
@@ -378,6 +389,22 @@ MirrorServer::MirrorServer(Hub *hub, MirrorServerOptions options, QObject *paren
             c->sendTransient(frame);
         }
     });
+}
+
+void MirrorServer::publishEvent(const omni::Event &event)
+{
+    const QByteArray json = json::eventMessage(event);
+    d->rememberEvent(json);
+    const QString frame = QString::fromUtf8(json); // once for every client
+    const auto clients = d->m_clients;
+    for (ServerClient *c : clients) {
+        c->sendTransient(frame);
+    }
+}
+
+void MirrorServer::setRecordings(RecordingsApi *recordings)
+{
+    d->m_recordings = recordings;
 }
 
 void MirrorServer::setSounds(const QList<ServedSound> &sounds)

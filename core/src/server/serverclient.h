@@ -73,7 +73,7 @@ public:
     void notifyLink();
     /// The sound switch changed.
     void notifySound();
-    /// Sends a message that is only worth anything now (a `cue`): dropped, not queued, for a client that is
+    /// Sends a message that is only worth anything now (a `cue`, an `event`): dropped, not queued, for a client that is
     /// behind.
     void sendTransient(const QString &frame);
     /// Called every ping interval: drops the client if the previous ping got no pong (returns false),
