@@ -114,9 +114,10 @@ ParseResult parseOptions(const QStringList &args, const QString &envToken)
         QStringLiteral("record"),
         tr("Record every state, link change and event into this MCAP file until omniscient exits (docs/RECORDING.md)."),
         tr("FILE"));
-    const QCommandLineOption recordCompression(QStringLiteral("record-compression"),
-                                               tr("How --record compresses: zstd (default), lz4 or none."),
-                                               tr("METHOD"), QStringLiteral("zstd"));
+    const QCommandLineOption recordCompression(
+        QStringLiteral("record-compression"),
+        tr("How --record and saved recordings compress: zstd (default), lz4 or none."), tr("METHOD"),
+        QStringLiteral("zstd"));
     const QCommandLineOption blackboxMinutes(
         QStringLiteral("blackbox-minutes"),
         tr("Keep the last M minutes of every state, link change and event in memory (0: off; at most 60; about 6 MB "
@@ -266,9 +267,6 @@ ParseResult parseOptions(const QStringList &args, const QString &envToken)
     if (!compression) {
         return error(
             tr("--record-compression: expected zstd, lz4 or none, got \"%1\"").arg(p.value(recordCompression)));
-    }
-    if (p.isSet(recordCompression) && !p.isSet(record)) {
-        return error(tr("--record-compression needs --record FILE"));
     }
     o.recordCompression = *compression;
     if (!parseNumber(p.value(blackboxMinutes), 0, 60, v) || v != std::floor(v)) {

@@ -133,4 +133,22 @@ export default {
     'legend.mapping': 'Front sensors left to right: [0] [1] [4] [2] [3]; a four-sensor robot has none in the centre. No field feeds the edge sensors.',
 
     'footer.server': 'Server: {server}',
+
+    'events.title': 'Events',
+    'event.none': 'No events yet',
+    'event.obstacle_detected': 'Obstacle detected',
+    'event.obstacle_cleared': 'Obstacle cleared',
+    'event.link_lost': 'Link lost',
+    'event.link': 'Link: {status}',
+    'event.bot_mode': 'Mode: {mode}',
+    'event.obstacle_mode': 'Obstacle mode: {mode}',
+    'event.sensor_mode': 'Sensor mode: {mode}',
+    'event.sound_on': 'Sound switched on',
+    'event.sound_off': 'Sound switched off',
+    'event.wheel_saturated': '{wheel} wheel saturated ({power} %)',
+    'event.wheel_saturation_ended': '{wheel} wheel no longer saturated',
+    'save.button': 'Save the last minute',
+    'save.busy': 'Saving…',
+    'save.done': 'Saved:',
+    'save.failed': 'Not saved: {why}',
 };

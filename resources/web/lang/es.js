@@ -133,4 +133,22 @@ export default {
     'legend.mapping': 'Sensores frontales de izquierda a derecha: [0] [1] [4] [2] [3]; un robot de cuatro sensores no tiene ninguno en el centro. Ningún campo alimenta los sensores de borde.',
 
     'footer.server': 'Servidor: {server}',
+
+    'events.title': 'Eventos',
+    'event.none': 'Aún no hay eventos',
+    'event.obstacle_detected': 'Obstáculo detectado',
+    'event.obstacle_cleared': 'Obstáculo despejado',
+    'event.link_lost': 'Enlace perdido',
+    'event.link': 'Enlace: {status}',
+    'event.bot_mode': 'Modo: {mode}',
+    'event.obstacle_mode': 'Modo de obstáculos: {mode}',
+    'event.sensor_mode': 'Modo de sensores: {mode}',
+    'event.sound_on': 'Sonido activado',
+    'event.sound_off': 'Sonido desactivado',
+    'event.wheel_saturated': 'Rueda {wheel} saturada ({power} %)',
+    'event.wheel_saturation_ended': 'Rueda {wheel} ya no saturada',
+    'save.button': 'Guardar el último minuto',
+    'save.busy': 'Guardando…',
+    'save.done': 'Guardado:',
+    'save.failed': 'No guardado: {why}',
 };

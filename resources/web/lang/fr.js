@@ -133,4 +133,22 @@ export default {
     'legend.mapping': 'Capteurs avant de gauche à droite : [0] [1] [4] [2] [3] ; un robot à quatre capteurs n’en a pas au centre. Aucun champ n’alimente les capteurs de bord.',
 
     'footer.server': 'Serveur : {server}',
+
+    'events.title': 'Événements',
+    'event.none': 'Aucun événement pour l’instant',
+    'event.obstacle_detected': 'Obstacle détecté',
+    'event.obstacle_cleared': 'Obstacle disparu',
+    'event.link_lost': 'Liaison perdue',
+    'event.link': 'Liaison : {status}',
+    'event.bot_mode': 'Mode : {mode}',
+    'event.obstacle_mode': 'Mode obstacle : {mode}',
+    'event.sensor_mode': 'Mode capteurs : {mode}',
+    'event.sound_on': 'Son activé',
+    'event.sound_off': 'Son coupé',
+    'event.wheel_saturated': 'Roue {wheel} saturée ({power} %)',
+    'event.wheel_saturation_ended': 'Roue {wheel} plus saturée',
+    'save.button': 'Enregistrer la dernière minute',
+    'save.busy': 'Enregistrement…',
+    'save.done': 'Enregistré :',
+    'save.failed': 'Non enregistré : {why}',
 };
