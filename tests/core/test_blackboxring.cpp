@@ -126,6 +126,7 @@ TEST(BlackboxRing, ASnapshotTakesTheLastSecondsWithTheLinkInForce)
     EXPECT_EQ(last.linkBefore.status, LinkStatus::Live);
     const BlackboxSnapshot all = ring.snapshot(0);
     EXPECT_EQ(all.states.size(), 3000U);
+    EXPECT_EQ(ring.snapshot(1e300).states.size(), 3000U); // more than any window: everything, no overflow
     EXPECT_EQ(all.links.size(), 2U);
     EXPECT_EQ(all.events.size(), 2U);
 }

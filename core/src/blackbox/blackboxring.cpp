@@ -190,8 +190,10 @@ BlackboxSnapshot BlackboxRing::snapshot(double seconds) const
     if (!m_links.empty()) {
         newest = std::max(newest, m_links.back().first);
     }
+    // More seconds than any window (or not a number of them) is everything: no overflow from a huge request.
+    const bool part = seconds > 0 && seconds < 1e7;
     const qint64 from =
-        seconds > 0 ? newest - static_cast<qint64>(std::llround(seconds * 1e9)) : std::numeric_limits<qint64>::min();
+        part ? newest - static_cast<qint64>(std::llround(seconds * 1e9)) : std::numeric_limits<qint64>::min();
     // States are in time order: the first one at or after `from` by bisection.
     qsizetype lo = 0;
     qsizetype hi = m_size;
