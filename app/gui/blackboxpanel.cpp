@@ -27,6 +27,7 @@ BlackboxPanel::BlackboxPanel(EventFeed *events, Blackbox *blackbox, QWidget *par
     setObjectName(QStringLiteral("blackboxPanel"));
     setFrameShape(QFrame::StyledPanel);
     auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(8, 4, 8, 4); // a strip: the dashboard above keeps the height (800 × 480)
     m_title->setAlignment(Qt::AlignTop);
     QFont bold = m_title->font();
     bold.setBold(true);

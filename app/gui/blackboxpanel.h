@@ -27,7 +27,7 @@ class BlackboxPanel : public QFrame
     Q_OBJECT
 public:
     /// Events shown at once.
-    static constexpr int kShownEvents = 4;
+    static constexpr int kShownEvents = 3;
 
     /// A strip for `events` and `blackbox` (not owned; either may be null: no log, or no button).
     BlackboxPanel(EventFeed *events, Blackbox *blackbox, QWidget *parent = nullptr);

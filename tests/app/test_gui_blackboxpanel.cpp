@@ -92,6 +92,12 @@ TEST(BlackboxPanel, TheMenuOffersTenSecondsAMinuteTenMinutesAndEverything)
     EXPECT_TRUE(s.panel->statusText().contains(QStringLiteral("no state"))) << s.panel->statusText().toStdString();
 }
 
+TEST(BlackboxPanel, IsAStripThatLeavesThePiScreenToTheDashboard)
+{
+    Strip s;
+    EXPECT_LE(s.panel->sizeHint().height(), 480 / 6) << "at most a sixth of the Pi's 800 x 480 screen";
+}
+
 TEST(BlackboxPanel, WithTheBlackBoxOffTheButtonIsDisabledAndSaysWhy)
 {
     Strip s(0);
