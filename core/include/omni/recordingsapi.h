@@ -40,6 +40,7 @@ public:
         RecordingsError error = RecordingsError::WriteFailed; ///< when `info` is not set
         QString errorString;                                  ///< when `info` is not set
     };
+    /// Nothing to release here.
     virtual ~RecordingsApi() = default;
     /// Saves the last `seconds` (0 or less: everything kept) to a new file; calls `done` once, later, in the
     /// caller's thread (the file is written in a worker thread).
