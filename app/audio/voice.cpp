@@ -9,15 +9,13 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 
 #include <cstdio>
 
 namespace omni::audio {
 
 namespace {
-
-/// Files larger than this are played here but not offered to browsers.
-constexpr qint64 kMaxServedBytes = qint64{4} * 1024 * 1024;
 
 QString cueName(SoundCue cue)
 {
@@ -32,6 +30,12 @@ QString cueName(SoundCue cue)
     return {};
 }
 
+/// Whether browsers get `sample` under /sounds/ (servedSounds()): small enough to hand out whole.
+bool offeredToBrowsers(const Sample &sample)
+{
+    return QFileInfo(sample.sourcePath).size() <= kMaxServedSoundBytes;
+}
+
 void say(const QString &text)
 {
     // stderr, like every other message for a person: stdout stays JSON Lines with --print-json.
@@ -40,6 +44,11 @@ void say(const QString &text)
 }
 
 } // namespace
+
+QString cuePath(const Sample &sample)
+{
+    return offeredToBrowsers(sample) ? QStringLiteral("sounds/") + sample.servedName : QString();
+}
 
 Voice::Voice(Hub *hub, const Options &options, QObject *parent)
     : QObject(parent), m_hub(hub), m_library(new SampleLibrary(this))
@@ -68,7 +77,8 @@ Voice::Voice(Hub *hub, const Options &options, QObject *parent)
         connect(m_director, &SoundDirector::cue, m_director, &SoundDirector::finished, Qt::QueuedConnection);
     }
     connect(m_director, &SoundDirector::cue, this, [this](const SoundDecision &d) {
-        m_hub->announceSound(cueName(d.cue), QStringLiteral("sounds/") + m_library->sample(d).servedName);
+        // A file too large to serve is still played here; pages get no path they could not fetch.
+        m_hub->announceSound(cueName(d.cue), cuePath(m_library->sample(d)));
     });
     if (!options.soundDir.isEmpty()) {
         m_library->loadDirectory(options.soundDir);
@@ -114,7 +124,7 @@ QList<ServedSound> Voice::servedSounds() const
     const QList<Sample> samples = m_library->all();
     for (const Sample &s : samples) {
         QFile f(s.sourcePath);
-        if (f.size() > kMaxServedBytes || !f.open(QIODevice::ReadOnly)) {
+        if (!offeredToBrowsers(s) || !f.open(QIODevice::ReadOnly)) {
             continue;
         }
         served.append(ServedSound{s.servedName, f.readAll()});

@@ -15,6 +15,14 @@ namespace omni::audio {
 
 class SampleLibrary;
 class SoundPlayer;
+struct Sample;
+
+/// Files larger than this are played on this machine but not offered to browsers under /sounds/.
+inline constexpr qint64 kMaxServedSoundBytes = qint64{4} * 1024 * 1024;
+
+/// The path a `cue` message names for `sample`: "sounds/" + its served name, or empty when browsers do not get the
+/// file (larger than kMaxServedSoundBytes).
+QString cuePath(const Sample &sample);
 
 /// The chicken's voice on this machine, the same with or without a window: the director (when to cluck,
 /// from the hub's shared sound switch), the samples (built-in or --sound-dir) and the player on the default
@@ -46,8 +54,8 @@ public:
     [[nodiscard]] SoundPlayer *player() const { return m_player; }
     /// The samples.
     [[nodiscard]] const SampleLibrary &library() const { return *m_library; }
-    /// The samples as the mirror server offers them under /sounds/ (files read now; one that cannot be read
-    /// is left out).
+    /// The samples as the mirror server offers them under /sounds/ (files read now; one that cannot be read,
+    /// or is larger than kMaxServedSoundBytes, is left out).
     [[nodiscard]] QList<ServedSound> servedSounds() const;
 
 Q_SIGNALS:

@@ -4,6 +4,9 @@
 // empty or missing folder falling back to the built-in clucks.
 #include "samplelibrary.h"
 #include "soundplayer.h"
+#include "voice.h"
+
+#include <omni/hub.h>
 
 #include <gtest/gtest.h>
 
@@ -259,4 +262,33 @@ TEST(SoundDirFallback, AMissingOrEmptyFolderKeepsTheBuiltInClucksAndSaysSo)
     EXPECT_EQ(library.clucks().size(), SampleLibrary::kBuiltInClucks);
     ASSERT_EQ(messages.size(), 1);
     EXPECT_TRUE(messages.constFirst().contains(QLatin1String("no such folder"))) << messages.constFirst().toStdString();
+}
+
+TEST_F(SoundDir, AFileTooLargeToServeIsPlayedHereButNeitherServedNorNamedInCues)
+{
+    ASSERT_TRUE(soxMake(path("a-short.ogg"), {}, QStringLiteral("0.3"), QStringLiteral("sine 900")));
+    // 30 s of 16-bit stereo at 44.1 kHz: about 5.3 MB, over the 4 MiB that browsers are offered.
+    ASSERT_TRUE(soxMake(path("b-long.wav"),
+                        {QStringLiteral("-c"), QStringLiteral("2"), QStringLiteral("-r"), QStringLiteral("44100"),
+                         QStringLiteral("-b"), QStringLiteral("16")},
+                        QStringLiteral("30"), QStringLiteral("sine 500")));
+    ASSERT_GT(QFileInfo(path("b-long.wav")).size(), kMaxServedSoundBytes);
+
+    Hub hub;
+    Voice voice(&hub, Voice::Options{dir.path(), false});
+    if (voice.library().loading()) {
+        QSignalSpy changed(&voice, &Voice::samplesChanged);
+        ASSERT_TRUE(changed.wait(3 * SampleLibrary::kDecodeTimeoutMs));
+    }
+    ASSERT_EQ(voice.library().clucks().size(), 2);
+    const Sample &small = voice.library().clucks().at(0);
+    const Sample &large = voice.library().clucks().at(1);
+    EXPECT_EQ(cuePath(small), QStringLiteral("sounds/") + small.servedName);
+    EXPECT_EQ(cuePath(large), QString()) << "a cue must not name a file the server does not serve";
+    QStringList served;
+    for (const ServedSound &s : voice.servedSounds()) {
+        served << s.name;
+    }
+    EXPECT_TRUE(served.contains(small.servedName)) << served.join(QLatin1Char(' ')).toStdString();
+    EXPECT_FALSE(served.contains(large.servedName)) << served.join(QLatin1Char(' ')).toStdString();
 }

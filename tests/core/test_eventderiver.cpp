@@ -10,17 +10,19 @@ namespace {
 
 constexpr qint64 kMs = 1'000'000;
 
-class EventDeriverTest : public ::testing::Test
+class EventDeriverTest : public ::testing::Test, public Clock
 {
 protected:
     qint64 m_now = 5'000 * kMs;
     qint64 m_wall = 1'700'000'000'000 * kMs;
 
+    [[nodiscard]] qint64 monotonicNs() const override { return m_now; }
+    [[nodiscard]] qint64 wallNs() const override { return m_wall; }
+
     EventDeriver make(std::optional<bool> sound = true)
     {
         EventDeriverOptions o;
-        o.monotonicNs = [this] { return m_now; };
-        o.wallNs = [this] { return m_wall; };
+        o.clock = this;
         o.soundEnabled = sound;
         return EventDeriver(o);
     }
@@ -213,6 +215,26 @@ TEST_F(EventDeriverTest, AStateWithoutAPublishTimeUsesTheWallClock)
     const auto events = d.onState(s);
     ASSERT_EQ(events.size(), 1U);
     EXPECT_EQ(events[0].wallNs, m_wall);
+}
+
+TEST_F(EventDeriverTest, EventsWithoutAStateKeepTheMonotonicSpacingWhileTheWallClockIsSlewedOrStepped)
+{
+    auto d = make(false);
+    const auto first = d.onLink(link(LinkStatus::Waiting));
+    ASSERT_EQ(first.size(), 1U);
+    EXPECT_EQ(first[0].wallNs, m_wall);
+    // NTP slews the wall clock: 100 ms pass, the wall clock shows 60 ms. The events stay 100 ms apart.
+    m_now += 100 * kMs;
+    m_wall += 60 * kMs;
+    const auto second = d.onSound(true);
+    ASSERT_EQ(second.size(), 1U);
+    EXPECT_EQ(second[0].wallNs - first[0].wallNs, 100 * kMs);
+    // NTP's first sync steps it by a month: the next event takes the new time (re-anchored), not the old one.
+    m_now += 100 * kMs;
+    m_wall += 30LL * 24 * 3600 * 1000 * kMs;
+    const auto third = d.onSound(false);
+    ASSERT_EQ(third.size(), 1U);
+    EXPECT_EQ(third[0].wallNs, m_wall);
 }
 
 } // namespace

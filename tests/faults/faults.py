@@ -485,6 +485,10 @@ class PortAbuse(unittest.TestCase):
         self.assertTrue(app.alive(), "omniscient died")
 
     def test_out_of_descriptors_a_newcomer_gets_a_quick_503_and_nothing_spins(self):
+        if CONFIG["ubsan"]:
+            # Not a pass: reported as a skip, and the plain build's fault stage runs this test.
+            self.skipTest("UBSan's vptr check needs a free descriptor (it proves a vtable readable through a pipe) and "
+                          "calls virtual calls out of descriptors 'invalid vptr'; the plain build runs this test")
         app = self.start("nofile", ["--max-clients", "400"], nofile=48)
 
         async def scenario():
@@ -541,9 +545,11 @@ def main():
                     help="PortAbuse at the full size of issue 17 (300 churners) instead of the scaled one")
     ap.add_argument("--no-rss", action="store_true",
                     help="skip the memory checks (AddressSanitizer's quarantine keeps freed memory resident)")
+    ap.add_argument("--ubsan", action="store_true",
+                    help="the build has UBSan: skip the out-of-descriptors test, which its vptr check cannot survive")
     args, rest = ap.parse_known_args()
     CONFIG.update(omniscient=os.path.abspath(args.omniscient), sim=os.path.abspath(args.sim), log_dir=args.keep_logs,
-                  check_rss=not args.no_rss, full_abuse=args.full_abuse)
+                  check_rss=not args.no_rss, full_abuse=args.full_abuse, ubsan=args.ubsan)
     unittest.main(argv=[sys.argv[0], "-v", *rest])
 
 

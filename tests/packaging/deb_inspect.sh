@@ -17,7 +17,8 @@ pass "Depends has the Qt runtime, qt6-qpa-plugins, the multimedia backend packag
 files=$(dpkg-deb -c "$deb" | awk '{print $6}')
 multiarch=$(dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null || gcc -print-multiarch)
 for f in ./usr/bin/omniscient ./usr/bin/omni-sim ./usr/include/omniscient/omni_shm.h \
-    ./usr/include/omniscient/omni_shm_writer.h "./usr/lib/$multiarch/libomniscient-robot.so.1" \
+    ./usr/include/omniscient/omni_shm_writer.h ./usr/include/omniscient/omni_shm_writer_internal.h \
+    "./usr/lib/$multiarch/libomniscient-robot.so.1" \
     ./usr/lib/python3/dist-packages/omniscient_robot.py \
     ./usr/share/pkgconfig/omniscient-robot.pc ./usr/share/applications/omniscient.desktop \
     ./usr/share/icons/hicolor/scalable/apps/omniscient.svg ./usr/share/icons/hicolor/256x256/apps/omniscient.png \

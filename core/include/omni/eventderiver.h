@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "omni/clock.h"
 #include "omni/event.h"
 #include "omni/robotstate.h"
 
 #include <array>
 #include <chrono>
-#include <functional>
 #include <optional>
 #include <vector>
 
@@ -18,10 +18,9 @@ struct EventDeriverOptions {
     int saturationPercent = 95;
     /// ... in every state for at least this long (on the monotonic clock, from the first such state).
     std::chrono::nanoseconds saturationHold = std::chrono::seconds(1);
-    /// The monotonic clock in ns; empty: std::chrono::steady_clock.
-    std::function<qint64()> monotonicNs;
-    /// The wall clock in ns since the Unix epoch, for events without a state; empty: std::chrono::system_clock.
-    std::function<qint64()> wallNs;
+    /// The clocks (must outlive the deriver): the monotonic one times every event; events without a state get
+    /// their epoch time through a WallClockMapping on it, as states do.
+    const Clock *clock = &Clock::system();
     /// The sound switch as it is at the start (no event for it); nullopt: the first onSound() is an event.
     std::optional<bool> soundEnabled;
 };
@@ -61,6 +60,7 @@ private:
     void deriveSaturation(const RobotState &state, qint64 now, qint64 wall, std::vector<Event> &out);
 
     EventDeriverOptions m_options;
+    WallClockMapping m_wallClock;
     std::optional<RobotState> m_last;
     std::optional<LinkInfo> m_link;
     std::optional<bool> m_sound;

@@ -7,18 +7,6 @@ namespace omni {
 
 namespace {
 
-qint64 steadyNs()
-{
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
-        .count();
-}
-
-qint64 systemNs()
-{
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
-
 EventKind linkKind(LinkStatus status, const std::optional<LinkInfo> &before)
 {
     switch (status) {
@@ -37,14 +25,9 @@ EventKind linkKind(LinkStatus status, const std::optional<LinkInfo> &before)
 
 } // namespace
 
-EventDeriver::EventDeriver(EventDeriverOptions options) : m_options(std::move(options)), m_sound(m_options.soundEnabled)
+EventDeriver::EventDeriver(EventDeriverOptions options)
+    : m_options(options), m_wallClock(*m_options.clock), m_sound(m_options.soundEnabled)
 {
-    if (!m_options.monotonicNs) {
-        m_options.monotonicNs = steadyNs;
-    }
-    if (!m_options.wallNs) {
-        m_options.wallNs = systemNs;
-    }
 }
 
 Event EventDeriver::make(EventKind kind, qint64 monotonicNs, qint64 wallNs) const
@@ -59,9 +42,9 @@ Event EventDeriver::make(EventKind kind, qint64 monotonicNs, qint64 wallNs) cons
 
 std::vector<Event> EventDeriver::onState(const RobotState &state)
 {
-    const qint64 now = m_options.monotonicNs();
+    const qint64 now = m_options.clock->monotonicNs();
     // Timestamps come from the source: a state event happened when the robot published it.
-    const qint64 wall = state.publishUnixNs > 0 ? state.publishUnixNs : m_options.wallNs();
+    const qint64 wall = state.publishUnixNs > 0 ? state.publishUnixNs : m_wallClock.toWallNs(now);
     const std::optional<RobotState> before = std::exchange(m_last, state);
     std::vector<Event> out;
 
@@ -134,8 +117,8 @@ std::vector<Event> EventDeriver::onLink(const LinkInfo &link)
         m_link = link;
         return out;
     }
-    const qint64 now = m_options.monotonicNs();
-    const qint64 wall = m_options.wallNs();
+    const qint64 now = m_options.clock->monotonicNs();
+    const qint64 wall = m_wallClock.toWallNs(now);
     if (link.status != LinkStatus::Live) {
         // No state tells how long a wheel stays saturated without a live robot: the run ends here.
         for (int wheel = 0; wheel < 3; ++wheel) {
@@ -164,7 +147,8 @@ std::vector<Event> EventDeriver::onSound(bool enabled)
         return {};
     }
     m_sound = enabled;
-    Event e = make(enabled ? EventKind::SoundOn : EventKind::SoundOff, m_options.monotonicNs(), m_options.wallNs());
+    const qint64 now = m_options.clock->monotonicNs();
+    Event e = make(enabled ? EventKind::SoundOn : EventKind::SoundOff, now, m_wallClock.toWallNs(now));
     e.seq = 0;
     return {e};
 }

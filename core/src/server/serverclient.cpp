@@ -105,11 +105,9 @@ void ServerClient::notifySound()
 
 void ServerClient::sendTransient(const QString &frame)
 {
-    if (m_finished || m_ws->state() != QAbstractSocket::ConnectedState ||
-        m_ws->bytesToWrite() > m_limits.maxBufferedBytes) {
-        return;
+    if (readyToSend()) {
+        send(frame);
     }
-    send(frame);
 }
 
 bool ServerClient::pingTick()
@@ -207,13 +205,16 @@ bool ServerClient::enforceQueueCap()
     return true;
 }
 
+bool ServerClient::readyToSend() const
+{
+    return !m_finished && m_ws->state() == QAbstractSocket::ConnectedState &&
+           m_ws->bytesToWrite() <= m_limits.maxBufferedBytes;
+}
+
 void ServerClient::flush()
 {
-    if (m_finished || m_ws->state() != QAbstractSocket::ConnectedState) {
-        return;
-    }
     // Over the cap nothing is written; bytesWritten brings us back with only the newest values pending.
-    if (m_ws->bytesToWrite() > m_limits.maxBufferedBytes) {
+    if (!readyToSend()) {
         return;
     }
     if (m_linkPending) {

@@ -113,6 +113,9 @@ private:
     void drop(ClientCloseReason reason, int closeCode, const QString &why);
     /// Drops the client when more than maxQueuedBytes wait for it, whoever queued them.
     bool enforceQueueCap();
+    /// Whether the client may be sent something now: connected, open, and not more than maxBufferedBytes behind
+    /// (over it, only the newest values wait: see flush()).
+    [[nodiscard]] bool readyToSend() const;
 
     QWebSocket *m_ws;
     QPointer<QTcpSocket> m_tcp;
