@@ -116,12 +116,26 @@ ParseResult parseOptions(const QStringList &args, const QString &envToken)
         QStringLiteral("record"),
         tr("Record every state, link change and event into this MCAP file until omniscient exits (docs/RECORDING.md)."),
         tr("FILE"));
-    const QCommandLineOption recordCompression(QStringLiteral("record-compression"),
-                                               tr("How --record compresses: zstd (default), lz4 or none."),
-                                               tr("METHOD"), QStringLiteral("zstd"));
+    const QCommandLineOption recordCompression(
+        QStringLiteral("record-compression"),
+        tr("How --record and saved recordings compress: zstd (default), lz4 or none."), tr("METHOD"),
+        QStringLiteral("zstd"));
+    const QCommandLineOption blackboxMinutes(
+        QStringLiteral("blackbox-minutes"),
+        tr("Keep the last M minutes of every state, link change and event in memory (0: off; at most 60; about 6 MB "
+           "a minute), to save with \"Save the last minute\" or POST /api/recordings."),
+        tr("M"), QStringLiteral("10"));
+    const QCommandLineOption recordingsDir(
+        QStringLiteral("recordings-dir"),
+        tr("Where saved recordings go (default: $XDG_DATA_HOME/omniscient/recordings)."), tr("DIR"));
+    const QCommandLineOption recordingsMaxMb(
+        QStringLiteral("recordings-max-mb"),
+        tr("Remove the oldest saved recordings when they take more than this many MB (default 1024)."), tr("MB"),
+        QStringLiteral("1024"));
     p.addOptions({help,  version, shm,        simulate, simRate, headless,  printJson,        staleMs,      readerWake,
                   port,  bind,    maxClients, maxRate,  token,   tokenFile, protectMetrics,   allowedHosts, noServer,
                   kiosk, connect, lang,       soundDir, noSound, record,    recordCompression});
+    p.addOptions({blackboxMinutes, recordingsDir, recordingsMaxMb});
     p.addPositionalArgument(QStringLiteral("port"),
                             tr("The port, as the original omniscient took it: \"omniscient 3002\" is --port 3002."),
                             QStringLiteral("[PORT]"));
@@ -256,10 +270,21 @@ ParseResult parseOptions(const QStringList &args, const QString &envToken)
         return error(
             tr("--record-compression: expected zstd, lz4 or none, got \"%1\"").arg(p.value(recordCompression)));
     }
-    if (p.isSet(recordCompression) && !p.isSet(record)) {
-        return error(tr("--record-compression needs --record FILE"));
-    }
     o.recordCompression = *compression;
+    if (!parseNumber(p.value(blackboxMinutes), 0, 60, v) || v != std::floor(v)) {
+        return error(tr("--blackbox-minutes: expected a whole number of minutes from 0 (off) to 60, got \"%1\"")
+                         .arg(p.value(blackboxMinutes)));
+    }
+    o.blackboxMinutes = static_cast<int>(v);
+    o.recordingsDir = p.value(recordingsDir);
+    if (p.isSet(recordingsDir) && o.recordingsDir.isEmpty()) {
+        return error(tr("--recordings-dir: give a folder, e.g. --recordings-dir ~/robot-recordings"));
+    }
+    if (!parseNumber(p.value(recordingsMaxMb), 1, 1048576, v) || v != std::floor(v)) {
+        return error(tr("--recordings-max-mb: expected a whole number of MB from 1 to 1048576, got \"%1\"")
+                         .arg(p.value(recordingsMaxMb)));
+    }
+    o.recordingsMaxMb = static_cast<int>(v);
     return r;
 }
 

@@ -32,6 +32,9 @@ struct Options {
     bool noSound = false;                        ///< --no-sound: play nothing on this machine
     QString recordPath;                          ///< --record FILE.mcap: record everything until exit
     McapCompression recordCompression = McapCompression::Zstd; ///< --record-compression zstd|lz4|none
+    int blackboxMinutes = 10;   ///< --blackbox-minutes M: the always-on ring's window; 0: off
+    QString recordingsDir;      ///< --recordings-dir DIR; empty: $XDG_DATA_HOME/omniscient/recordings
+    int recordingsMaxMb = 1024; ///< --recordings-max-mb: past this the oldest saved recordings are removed
 };
 
 /// What main() should do after parsing.

@@ -5,6 +5,7 @@
 #include "jsonprinter.h"
 #include "voice.h"
 
+#include <omni/blackbox.h>
 #include <omni/eventfeed.h>
 #include <omni/hub.h>
 #include <omni/mirrorserver.h>
@@ -44,14 +45,34 @@ void noteFileLimit(const FileLimit &limit, std::uint64_t wanted)
 } // namespace
 
 Runtime::Runtime(Options options, QObject *parent)
-    : QObject(parent), m_options(std::move(options)), m_hub(new Hub(this)), m_events(new EventFeed(m_hub, {}, this))
+    : QObject(parent), m_options(std::move(options)), m_hub(new Hub(this)), m_events(new EventFeed(m_hub, {}, this)),
+      m_blackbox(nullptr)
 {
+    BlackboxOptions bo;
+    bo.minutes = m_options.blackboxMinutes;
+    if (!m_options.recordingsDir.isEmpty()) {
+        bo.store.folder = m_options.recordingsDir;
+    }
+    bo.store.maxBytes = qint64{m_options.recordingsMaxMb} << 20;
+    bo.compression = m_options.recordCompression;
+    bo.metadata.insert(QStringLiteral("source"), sourceName());
+    m_blackbox = new Blackbox(m_hub, m_events, bo, this);
+}
+
+QString Runtime::sourceName() const
+{
+    return m_options.connectUrl.isEmpty() ? QStringLiteral("shm:%1").arg(segmentName()) : m_options.connectUrl;
 }
 
 Runtime::~Runtime()
 {
     delete m_recorder; // writes the recording's summary while the hub it follows still exists
     m_recorder = nullptr;
+    if (m_server) {
+        m_server->setRecordings(nullptr);
+    }
+    delete m_blackbox; // waits for a save in progress
+    m_blackbox = nullptr;
     delete m_events;
     m_events = nullptr;
     delete m_voice; // it follows the hub
@@ -150,9 +171,7 @@ bool Runtime::startRecording(QString *error)
     RecorderOptions ro;
     ro.path = m_options.recordPath;
     ro.compression = m_options.recordCompression;
-    ro.metadata.insert(QStringLiteral("source"), m_options.connectUrl.isEmpty()
-                                                     ? QStringLiteral("shm:%1").arg(segmentName())
-                                                     : m_options.connectUrl);
+    ro.metadata.insert(QStringLiteral("source"), sourceName());
     m_recorder = new Recorder(m_hub, m_events, ro, this);
     if (const auto started = m_recorder->start(); !started) {
         *error = tr("--record: %1").arg(started.errorString());
@@ -214,8 +233,9 @@ bool Runtime::startServer(QString *error)
         return false;
     }
     m_server = server;
-    // Foxglove clients subscribed to /robot/events get the derived events.
-    connect(m_events, &EventFeed::eventOccurred, server, &MirrorServer::publishEvent);
+    m_server->setRecordings(m_blackbox);
+    // The /ws stream and Foxglove clients subscribed to /robot/events get the derived events.
+    connect(m_events, &EventFeed::eventOccurred, m_server, &MirrorServer::publishEvent);
     if (m_options.headless) {
         printUrls();
     }

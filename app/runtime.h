@@ -9,6 +9,7 @@
 #include <memory>
 
 namespace omni {
+class Blackbox;
 class EventFeed;
 class Hub;
 class MirrorServer;
@@ -44,6 +45,8 @@ public:
     [[nodiscard]] const Options &options() const { return m_options; }
     /// The segment actually read (differs from --shm with --simulate).
     [[nodiscard]] QString segmentName() const;
+    /// The always-on black box (its ring is empty with --blackbox-minutes 0; saving then says it is off).
+    [[nodiscard]] Blackbox *blackbox() const { return m_blackbox; }
     /// Remote mode (--connect or connectTo()): the source reading the other omniscient; null otherwise.
     [[nodiscard]] RemoteSource *remote() const { return m_remote; }
     /// The mirror server (web dashboard and /ws stream) when it runs; null with --no-server and in remote
@@ -57,6 +60,8 @@ public:
     void connectTo(const QUrl &url);
 
 private:
+    /// "shm:NAME" or the --connect URL: the recordings' "source" metadata.
+    [[nodiscard]] QString sourceName() const;
     bool startServer(QString *error);
     bool startRecording(QString *error);
     void startVoice();
@@ -71,6 +76,7 @@ private:
     audio::Voice *m_voice = nullptr;
     EventFeed *m_events;            ///< the derived events of the hub, always (recordings, /ws, ...)
     Recorder *m_recorder = nullptr; ///< with --record
+    Blackbox *m_blackbox;           ///< always (the ring only with --blackbox-minutes > 0)
 };
 
 } // namespace omni::app

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
 
+#include "blackboxpanel.h"
 #include "connectdialog.h"
 #include "dashboard.h"
 #include "kiosk.h"
@@ -21,6 +22,7 @@
 #include <QCloseEvent>
 #include <QLabel>
 #include <QMenuBar>
+#include <QVBoxLayout>
 
 namespace omni::gui {
 
@@ -28,7 +30,15 @@ MainWindow::MainWindow(app::Runtime &runtime, Settings &settings, Mode mode, QWi
     : QMainWindow(parent), m_runtime(runtime), m_settings(settings), m_mode(mode),
       m_dashboard(new Dashboard(runtime.hub(), this))
 {
-    setCentralWidget(m_dashboard);
+    // The dashboard above, the black box's strip (events, "Save the last minute") below it.
+    auto *central = new QWidget(this);
+    auto *column = new QVBoxLayout(central);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    column->addWidget(m_dashboard, 1);
+    m_blackbox = new BlackboxPanel(runtime.events(), runtime.blackbox(), central);
+    column->addWidget(m_blackbox);
+    setCentralWidget(central);
     m_dashboard->setSegmentName(runtime.segmentName());
     m_dashboard->setRemote(runtime.remote());
     if (runtime.remote()) {

@@ -20,6 +20,7 @@ class Voice;
 
 namespace omni::gui {
 
+class BlackboxPanel;
 class Dashboard;
 class KioskGuard;
 class Settings;
@@ -42,6 +43,8 @@ public:
     ~MainWindow() override;
 
     [[nodiscard]] Dashboard *dashboard() const { return m_dashboard; }
+    /// The black box's strip under the dashboard (events, saving).
+    [[nodiscard]] BlackboxPanel *blackboxPanel() const { return m_blackbox; }
     /// The runtime's voice the window follows (mute, notes), or null without sound.
     [[nodiscard]] audio::Voice *voice() const { return m_voice; }
     /// The kiosk guard, or null on the desktop.
@@ -75,6 +78,7 @@ private:
     Settings &m_settings;
     Mode m_mode;
     Dashboard *m_dashboard;
+    BlackboxPanel *m_blackbox = nullptr;
     audio::Voice *m_voice = nullptr;
     KioskGuard *m_kiosk = nullptr;
     ThemeChoice m_themeChoice = ThemeChoice::System;

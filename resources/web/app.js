@@ -7,6 +7,7 @@ import { Connection, withToken } from './ws.js';
 import { RobotView } from './robot.js';
 import { History, drawMotors, drawSensors } from './sparklines.js';
 import { Panel, viewStatus } from './panel.js';
+import { BlackboxCard } from './blackbox.js';
 
 const RENDER_INTERVAL_MS = 33; // ≤ 30 renders a second
 const TICK_MS = 250;
@@ -34,6 +35,7 @@ const model = {
 const robot = new RobotView(document.getElementById('robot'));
 const panel = new Panel();
 const history = new History();
+const blackbox = new BlackboxCard(token);
 const motorsCanvas = document.getElementById('spark-motors');
 const sensorsCanvas = document.getElementById('spark-sensors');
 
@@ -106,6 +108,9 @@ function onMessage(m) {
         break;
     case 'cue':
         cluckAlong(m);
+        return;
+    case 'event':
+        blackbox.add(m);
         return;
     default:
         return; // unknown types are ignored, as the protocol asks
@@ -225,6 +230,8 @@ document.addEventListener('visibilitychange', () => requestRender());
 
 const connection = new Connection({ token, onMessage, onStatus });
 render();
+blackbox.render();
+blackbox.load();
 connection.start();
 
 // For tests and curious people: the model as the page sees it.

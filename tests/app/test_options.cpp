@@ -231,8 +231,31 @@ TEST(Options, RecordTakesAFileAndACompression)
                             QStringLiteral("--record-compression"), QStringLiteral("gzip")});
     EXPECT_EQ(bad.action, ParseResult::Action::Error);
     EXPECT_TRUE(bad.message.contains(QStringLiteral("zstd, lz4 or none"))) << bad.message.toStdString();
+    // Without --record it is the black box's saves' compression.
     const auto alone = parse({QStringLiteral("--record-compression"), QStringLiteral("lz4")});
-    EXPECT_EQ(alone.action, ParseResult::Action::Error);
-    EXPECT_TRUE(alone.message.contains(QStringLiteral("--record"))) << alone.message.toStdString();
+    EXPECT_EQ(alone.action, ParseResult::Action::Run);
+    EXPECT_EQ(alone.options.recordCompression, omni::McapCompression::Lz4);
     EXPECT_EQ(parse({QStringLiteral("--record"), QString()}).action, ParseResult::Action::Error);
+}
+
+TEST(Options, TheBlackBoxTakesMinutesAFolderAndACap)
+{
+    const auto defaults = parse({});
+    EXPECT_EQ(defaults.options.blackboxMinutes, 10);
+    EXPECT_TRUE(defaults.options.recordingsDir.isEmpty());
+    EXPECT_EQ(defaults.options.recordingsMaxMb, 1024);
+    const auto set =
+        parse({QStringLiteral("--blackbox-minutes"), QStringLiteral("0"), QStringLiteral("--recordings-dir"),
+               QStringLiteral("/tmp/rec"), QStringLiteral("--recordings-max-mb"), QStringLiteral("50")});
+    ASSERT_EQ(set.action, ParseResult::Action::Run) << set.message.toStdString();
+    EXPECT_EQ(set.options.blackboxMinutes, 0);
+    EXPECT_EQ(set.options.recordingsDir, QStringLiteral("/tmp/rec"));
+    EXPECT_EQ(set.options.recordingsMaxMb, 50);
+    for (const char *bad : {"61", "-1", "2.5", "ten"}) {
+        const auto r = parse({QStringLiteral("--blackbox-minutes"), QString::fromLatin1(bad)});
+        EXPECT_EQ(r.action, ParseResult::Action::Error) << bad;
+        EXPECT_TRUE(r.message.contains(QStringLiteral("0 (off) to 60"))) << r.message.toStdString();
+    }
+    EXPECT_EQ(parse({QStringLiteral("--recordings-max-mb"), QStringLiteral("0")}).action, ParseResult::Action::Error);
+    EXPECT_EQ(parse({QStringLiteral("--recordings-dir"), QString()}).action, ParseResult::Action::Error);
 }

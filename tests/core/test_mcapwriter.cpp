@@ -2,6 +2,8 @@
 // McapWriter byte by byte: the magic, the record framing, the CRCs (recomputed here with a bitwise CRC-32, not the
 // writer's table), and when chunks close (by size, by age on write and on closeChunkIfOld()). npm's @mcap/core
 // reads the real binary's files in tests/e2e/mcap.test.mjs.
+#include "blackbox/mcapencoding.h"
+
 #include <omni/clock.h>
 #include <omni/hub.h>
 #include <omni/mcapwriter.h>
@@ -370,4 +372,22 @@ TEST(Recorder, AWallClockStepMidwayNeverReordersTheRecording)
     for (size_t i = 0; i < times.size(); ++i) {
         EXPECT_EQ(times[i], startWall + static_cast<qint64>(i + 1) * 100'000'000) << "state " << i + 1;
     }
+}
+
+TEST(McapEncoding, TheFastCrc32MatchesTheBitwiseOneAtEveryLengthAndOffset)
+{
+    // mcap::crc32 takes eight bytes a step; checked against the definition, bit by bit, on odd lengths and offsets.
+    QByteArray bytes;
+    for (int i = 0; i < 100; ++i) {
+        bytes.append(static_cast<char>((i * 37 + 11) & 0xff));
+    }
+    for (qsizetype offset = 0; offset < 8; ++offset) {
+        for (qsizetype size = 0; offset + size <= bytes.size(); size += 3) {
+            ASSERT_EQ(mcap::crc32(0, bytes.constData() + offset, size), bitwiseCrc32(bytes.mid(offset, size)))
+                << offset << " " << size;
+        }
+    }
+    EXPECT_EQ(mcap::crc32(0, "123456789", 9), 0xCBF43926U); // the check value of CRC-32/ISO-HDLC
+    const quint32 half = mcap::crc32(0, bytes.constData(), 41);
+    EXPECT_EQ(mcap::crc32(half, bytes.constData() + 41, 59), mcap::crc32(0, bytes.constData(), 100));
 }

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { McapIndexedReader, McapStreamReader } from '@mcap/core';
 import { loadDecompressHandlers } from '@mcap/support';
-import { Child, omniscientBin, sleep, waitFor } from './lib/harness.mjs';
+import { Child, freePort, omniscientBin, sleep, startOmniscient, waitFor } from './lib/harness.mjs';
 
 const decompressHandlers = await loadDecompressHandlers();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'omni-mcap-'));
@@ -138,4 +138,50 @@ describe('omniscient --record', () => {
         assert.ok(seqs.length >= 150, `states of the complete chunks: ${seqs.length}`);
         assert.deepEqual([...seqs].sort((a, b) => a - b), seqs, 'in order');
     });
+});
+
+describe('POST /api/recordings (the black box)', () => {
+    for (const compression of ['zstd', 'lz4', 'none']) {
+        test(`${compression}: a saved minute is read by McapIndexedReader, every message`, async () => {
+            const folder = path.join(tmp, `saved-${compression}`);
+            const child = await startOmniscient(`mcap-save-${compression}`, await freePort(),
+                ['--simulate', '--no-sound', '--sim-rate', '100', '--recordings-dir', folder,
+                    '--record-compression', compression]);
+            try {
+                await sleep(1500);
+                const r = await fetch(new URL('api/recordings', child.base), {
+                    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"seconds":60}',
+                });
+                assert.equal(r.status, 201, await r.clone().text());
+                const saved = await r.json();
+                const bytes = new Uint8Array(fs.readFileSync(path.join(folder, saved.name)));
+                assert.equal(saved.bytes, bytes.byteLength);
+                const reader = await McapIndexedReader.Initialize({ readable: readableOf(bytes), decompressHandlers });
+                assert.equal([...reader.schemasById.values()][0].name, 'omniscient.RobotState');
+                for (const ci of reader.chunkIndexes) {
+                    assert.equal(ci.compression, compression === 'none' ? '' : compression);
+                }
+                let count = 0;
+                let states = 0;
+                let last = -1;
+                for await (const m of reader.readMessages({ validateCrcs: true })) {
+                    ++count;
+                    if (reader.channelsById.get(m.channelId).topic === '/robot/state') {
+                        const message = JSON.parse(decoder.decode(m.data));
+                        assert.ok(message.seq > last, 'states in order');
+                        last = message.seq;
+                        assert.equal(m.sequence, message.seq % 2 ** 32);
+                        const logMs = Number(m.logTime / 1000n) / 1e3;
+                        assert.ok(Math.abs(logMs - message.t_publish_ms) < 1, 'log time is the publish time');
+                        ++states;
+                    }
+                }
+                assert.equal(count, saved.messages);
+                assert.equal(BigInt(count), reader.statistics.messageCount);
+                assert.ok(states >= 100, `about 1.5 s of a 100 Hz robot, got ${states} states`);
+            } finally {
+                await child.stop();
+            }
+        });
+    }
 });

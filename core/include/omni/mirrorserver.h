@@ -19,6 +19,7 @@ namespace omni {
 
 class Hub;
 class MirrorServerPrivate;
+class RecordingsApi;
 
 /// How the mirror server listens and what it allows. The defaults are the product's; tests shrink the
 /// timeouts and caps.
@@ -56,6 +57,8 @@ struct MirrorServerOptions {
     std::chrono::milliseconds pingInterval{5000};
     qsizetype maxRequestHeadBytes = qsizetype{8} * 1024; ///< larger heads get 431
     qsizetype maxRequestBodyBytes = 1024;                ///< larger bodies (POST /api/sound) get 413
+    /// POST /api/recordings answers when the file is saved; past this it answers 503 (the save goes on).
+    std::chrono::milliseconds saveTimeout{60000};
     /// HTTP connections still sending a request, in all (they cost a descriptor and a socket each, about 10 KiB
     /// with a full head): room for a crowd arriving at once beside idle or hostile ones. See ConnectionAdmission.
     int maxUnfinishedConnections = 1024;
@@ -161,12 +164,19 @@ public:
     /// (IPv6 link-local addresses are left out: browsers cannot open them). Empty unless listening.
     [[nodiscard]] QStringList urls() const;
 
+    /// Serves /api/recordings from `recordings` (not owned; null: 404; it must outlive the server or be unset).
+    void setRecordings(omni::RecordingsApi *recordings);
+
+public Q_SLOTS:
+    /// Sends `event` as an `event` message to every /ws client and to the Foxglove clients subscribed to
+    /// /robot/events (log time its wallNs); serialised once, dropped (not queued) for a client that is behind; and
+    /// keeps it for GET /api/events (the last 50). Connect an EventFeed's eventOccurred here.
+    void publishEvent(const omni::Event &event);
+
+public:
     /// Serves `sounds` under /sounds/ (replacing the earlier ones): no token needed, like the page itself.
     void setSounds(const QList<ServedSound> &sounds);
 
-    /// Sends `event` to the Foxglove clients subscribed to /robot/events (its eventMessage(), serialised once; log
-    /// time its wallNs); dropped for a client that is behind. Connect an EventFeed's eventOccurred here.
-    void publishEvent(const omni::Event &event);
     /// For replay (docs/FOXGLOVE.md): `replaying` announces the Foxglove `time` capability (or withdraws it), and
     /// `sessionId` (empty: a new random one) tells clients that this is another recording; every Foxglove client
     /// gets the new serverInfo at once, and later ones get it on connecting.

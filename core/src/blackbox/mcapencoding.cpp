@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "blackbox/mcapencoding.h"
 
+#include <QtEndian>
+
 #include <lz4frame.h>
 #include <zstd.h>
 
@@ -13,17 +15,26 @@ namespace {
 // Zstandard's fastest regular level: a recorder that is always on must stay cheap (docs/RECORDING.md).
 constexpr int kZstdLevel = 1;
 
-std::array<quint32, 256> makeCrcTable()
+using CrcTables = std::array<std::array<quint32, 256>, 8>;
+
+/// The byte table of the reflected CRC-32 polynomial, and the seven tables derived from it that let crc32() take
+/// eight bytes a step ("slicing by 8"): table k is the CRC of a byte followed by k zero bytes.
+CrcTables makeCrcTables()
 {
-    std::array<quint32, 256> table{};
+    CrcTables t{};
     for (quint32 i = 0; i < 256; ++i) {
         quint32 c = i;
         for (int k = 0; k < 8; ++k) {
             c = (c & 1U) != 0 ? 0xEDB88320U ^ (c >> 1U) : c >> 1U;
         }
-        table[i] = c;
+        t[0][i] = c;
     }
-    return table;
+    for (std::size_t k = 1; k < t.size(); ++k) {
+        for (std::size_t i = 0; i < 256; ++i) {
+            t[k][i] = (t[k - 1][i] >> 8U) ^ t[0][t[k - 1][i] & 0xffU];
+        }
+    }
+    return t;
 }
 
 } // namespace
@@ -70,10 +81,18 @@ QByteArray record(Op op, const QByteArray &content)
 
 quint32 crc32(quint32 crc, const char *data, qsizetype size)
 {
-    static const std::array<quint32, 256> table = makeCrcTable();
+    // Eight bytes a step: the byte-at-a-time loop took half the time of saving a recording.
+    static const CrcTables t = makeCrcTables();
     quint32 c = crc ^ 0xFFFFFFFFU;
-    for (qsizetype i = 0; i < size; ++i) {
-        c = table[(c ^ static_cast<quint8>(data[i])) & 0xffU] ^ (c >> 8U);
+    qsizetype i = 0;
+    for (; i + 8 <= size; i += 8) {
+        const quint32 one = c ^ qFromLittleEndian<quint32>(data + i);
+        const quint32 two = qFromLittleEndian<quint32>(data + i + 4);
+        c = t[7][one & 0xffU] ^ t[6][(one >> 8U) & 0xffU] ^ t[5][(one >> 16U) & 0xffU] ^ t[4][one >> 24U] ^
+            t[3][two & 0xffU] ^ t[2][(two >> 8U) & 0xffU] ^ t[1][(two >> 16U) & 0xffU] ^ t[0][two >> 24U];
+    }
+    for (; i < size; ++i) {
+        c = t[0][(c ^ static_cast<quint8>(data[i])) & 0xffU] ^ (c >> 8U);
     }
     return c ^ 0xFFFFFFFFU;
 }

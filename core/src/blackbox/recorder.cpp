@@ -2,6 +2,7 @@
 #include "omni/recorder.h"
 
 #include "blackbox/logging.h"
+#include "blackbox/recordingformat.h"
 
 #include <omni/eventfeed.h>
 #include <omni/hub.h>
@@ -68,44 +69,15 @@ Result<void, RecorderError> Recorder::start()
     wo.maxChunkAgeMs = m_options.maxChunkAgeMs;
     m_writer = std::make_unique<McapWriter>(&m_file, wo);
 
-    QMap<QString, QString> metadata = m_options.metadata;
-    metadata.insert(QStringLiteral("version"), QStringLiteral(OMNI_VERSION));
-    metadata.insert(QStringLiteral("compression"), names::mcapCompression(m_options.compression));
-    const auto begin = [&]() -> Result<void, McapError> {
-        const auto json = QStringLiteral("json");
-        if (auto r = m_writer->open(); !r) {
-            return r;
-        }
-        // The same schemas as the Foxglove endpoint advertises (resources/schemas/, one source for both).
-        const struct {
-            const char *schemaName;
-            QByteArray schema;
-            const char *topic;
-            quint16 *channel;
-        } channels[] = {
-            {json::kStateSchemaName, json::stateJsonSchema(), topics::kState, &m_stateChannel},
-            {json::kLinkSchemaName, json::linkJsonSchema(), topics::kLink, &m_linkChannel},
-            {json::kEventSchemaName, json::eventJsonSchema(), topics::kEvents, &m_eventChannel},
-        };
-        for (const auto &c : channels) {
-            const auto schema =
-                m_writer->addSchema(QLatin1String(c.schemaName), QStringLiteral("jsonschema"), c.schema);
-            if (!schema) {
-                return schema.failure();
-            }
-            const auto id = m_writer->addChannel(*schema, QLatin1String(c.topic), json);
-            if (!id) {
-                return id.failure();
-            }
-            *c.channel = *id;
-        }
-        return m_writer->addMetadata(QStringLiteral("omniscient"), metadata);
-    };
-    if (const auto r = begin(); !r) {
-        (void)failed(RecorderError::CannotOpen, r.errorString());
+    const auto begun = beginRecording(*m_writer, m_options.metadata, m_options.compression);
+    if (!begun) {
+        (void)failed(RecorderError::CannotOpen, begun.errorString());
         m_file.remove();
         return fail(RecorderError::CannotOpen, m_errorString);
     }
+    m_stateChannel = begun->state;
+    m_linkChannel = begun->link;
+    m_eventChannel = begun->events;
 
     connect(m_hub, &Hub::stateChanged, this, &Recorder::writeState);
     connect(m_hub, &Hub::linkChanged, this, &Recorder::writeLink);

@@ -188,8 +188,8 @@ void MirrorServerPrivate::onReadyRead(QTcpSocket *s)
     if (it == m_connections.end() || it->handedOff) {
         return;
     }
-    if (it->responding) {
-        s->skip(s->bytesAvailable()); // the answer is out; ignore whatever else the peer sends
+    if (it->responding || it->saving) {
+        s->skip(s->bytesAvailable()); // the answer is out (or on its way); ignore whatever else the peer sends
         return;
     }
     // Peek, never read: a WebSocket upgrade must find its handshake still in the socket.
@@ -221,6 +221,11 @@ void MirrorServerPrivate::onReadyRead(QTcpSocket *s)
         return; // the body is still on its way
     }
     Routed routed = route(request, QByteArrayView(data).sliced(parsed.headBytes, length));
+    if (routed.deferSave) {
+        s->skip(s->bytesAvailable());
+        startSave(s, routed.saveSeconds);
+        return;
+    }
     if (!routed.upgrade) {
         respond(s, routed.response, routed.headOnly);
         return;
@@ -242,6 +247,12 @@ void MirrorServerPrivate::onRequestTimeout(QTcpSocket *s)
 {
     const auto it = m_connections.constFind(s);
     if (it == m_connections.cend()) {
+        return;
+    }
+    if (it->saving) {
+        m_connections[s].saving = false; // the save goes on; its file appears in the list when done
+        respond(s, http::textResponse(503, "still saving; the file appears in GET /api/recordings when it is done"),
+                false);
         return;
     }
     ++m_stats.connectionsDropped;
@@ -386,6 +397,27 @@ MirrorServer::MirrorServer(Hub *hub, MirrorServerOptions options, QObject *paren
             c->sendTransient(frame);
         }
     });
+}
+
+void MirrorServer::publishEvent(const omni::Event &event)
+{
+    const QByteArray json = json::eventMessage(event); // once for every client, of either protocol
+    d->rememberEvent(json);
+    const QString frame = QString::fromUtf8(json);
+    const auto logTimeNs = static_cast<quint64>(std::max<qint64>(0, event.wallNs));
+    const auto clients = d->m_clients;
+    for (ServerClient *c : clients) {
+        if (c->foxgloveSession() != nullptr) {
+            c->sendTransientMessage(foxglove::ChannelId::Events, logTimeNs, json); // subscribers of /robot/events
+        } else {
+            c->sendTransient(frame);
+        }
+    }
+}
+
+void MirrorServer::setRecordings(RecordingsApi *recordings)
+{
+    d->m_recordings = recordings;
 }
 
 void MirrorServer::setSounds(const QList<ServedSound> &sounds)

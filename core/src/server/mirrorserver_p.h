@@ -3,6 +3,7 @@
 
 #include "omni/hostallowlist.h"
 #include "omni/mirrorserver.h"
+#include "omni/recordingsapi.h"
 #include "server/acceptor.h"
 #include "server/admission.h"
 #include "server/httprequest.h"
@@ -88,6 +89,8 @@ public:
         bool headOnly = false;   ///< HEAD: send the headers only
         bool upgrade = false;    ///< hand the socket to the WebSocket server
         bool mayCommand = false; ///< for an upgrade: accept the client's sound commands
+        bool deferSave = false;  ///< POST /api/recordings passed its checks: save, and answer when saved
+        double saveSeconds = 0;  ///< for deferSave: the seconds asked for (0: everything)
     };
     Routed route(const http::Request &request, QByteArrayView body);
     http::Response serveFile(const http::Request &request);
@@ -97,6 +100,17 @@ public:
     http::Response toggleSound(const http::Request &request);
     http::Response metrics();
     Routed upgradeOrRefuse(const http::Request &request);
+
+    // --- serverrecordings.cpp
+    /// Keeps an event message for GET /api/events (the last 50).
+    void rememberEvent(const QByteArray &json);
+    http::Response apiEvents(const http::Request &request);
+    Routed apiRecordings(const http::Request &request, QByteArrayView body);
+    /// Checks a POST /api/recordings; a response with status 0 means "save `seconds`".
+    http::Response saveRequest(const http::Request &request, QByteArrayView body, double &seconds);
+    static http::Response download(const QString &name, const QString &path);
+    /// Starts the save of a checked POST on `s`; the answer goes out when it is done.
+    void startSave(QTcpSocket *s, double seconds);
     /// For an upgrade that passed upgradeOrRefuse(): the per-address cap and the quota of other sites' pages; a
     /// refusal to send, or nullopt. `crossOrigin`: whether the client counts against that quota.
     std::optional<http::Response> admit(QTcpSocket *s, const http::Request &request, bool &crossOrigin);
@@ -119,6 +133,7 @@ public:
         bool mayCommand = false;
         bool crossOrigin = false; ///< handed off: an upgrade from another site's page (its own quota)
         bool headDone = false;    ///< the request head is complete (its own shorter deadline is over)
+        bool saving = false;      ///< waits for a recording to be saved (POST /api/recordings)
         QElapsedTimer open;       ///< since the connection was accepted
     };
     /// The bytes of an answer, with the headers every response carries.
@@ -153,7 +168,9 @@ public:
     bool m_foxStateFramesValid = false;
     quint64 m_foxLinkTimeNs = 0; ///< when the link last changed, ns since the epoch
     MirrorServerStats m_stats;
-    QMap<int, quint64> m_responses; // HTTP responses by status
+    RecordingsApi *m_recordings = nullptr; ///< /api/recordings; null: 404
+    QList<QByteArray> m_recentEvents;      ///< the last event messages, for GET /api/events
+    QMap<int, quint64> m_responses;        // HTTP responses by status
     QTimer m_pingTimer;
     QElapsedTimer m_uptime;
     MirrorServer::Error m_error = MirrorServer::Error::None;

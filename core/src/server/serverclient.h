@@ -87,8 +87,8 @@ public:
     void notifyLink();
     /// The sound switch changed.
     void notifySound();
-    /// Sends a message that is only worth anything now (a `cue`): dropped, not queued, for a client that is
-    /// behind. Not sent to Foxglove clients.
+    /// Sends a message that is only worth anything now (a `cue`, an `event`): dropped, not queued, for a client
+    /// that is behind. Not sent to Foxglove clients.
     void sendTransient(const QString &frame);
 
     /// Makes this a Foxglove client (before greet()): it speaks the Foxglove WebSocket protocol from then on.

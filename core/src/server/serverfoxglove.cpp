@@ -205,16 +205,6 @@ void MirrorServerPrivate::foxgloveCommand(ServerClient *client, const QString &m
 
 // ---------------------------------------------------------------------------------------------------------
 
-void MirrorServer::publishEvent(const Event &event)
-{
-    const QByteArray payload = json::eventMessage(event); // once for every subscriber
-    const auto logTimeNs = static_cast<quint64>(std::max<qint64>(0, event.wallNs));
-    const auto clients = d->m_clients;
-    for (ServerClient *c : clients) {
-        c->sendTransientMessage(foxglove::ChannelId::Events, logTimeNs, payload);
-    }
-}
-
 void MirrorServer::setFoxgloveReplay(bool replaying, const QString &sessionId)
 {
     d->m_foxTime = replaying;

@@ -87,6 +87,10 @@ MirrorServerPrivate::Routed MirrorServerPrivate::route(const http::Request &requ
             } else {
                 r.response = notAllowed("GET, HEAD, POST");
             }
+        } else if (path == "/api/events") {
+            r.response = apiEvents(request);
+        } else if (path == "/api/recordings" || path.startsWith("/api/recordings/")) {
+            r = apiRecordings(request, body);
         } else {
             r.response = http::textResponse(404, "no such API: " + path);
         }

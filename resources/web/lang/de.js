@@ -134,4 +134,22 @@ export default {
     'legend.foxglove': 'Foxglove oder Lichtblick: eine Foxglove-WebSocket-Verbindung zu dieser Adresse öffnen, mit ws:// statt http:// (und ?token=, falls diese Seite eines hat).',
 
     'footer.server': 'Server: {server}',
+
+    'events.title': 'Ereignisse',
+    'event.none': 'Noch keine Ereignisse',
+    'event.obstacle_detected': 'Hindernis erkannt',
+    'event.obstacle_cleared': 'Hindernis weg',
+    'event.link_lost': 'Verbindung verloren',
+    'event.link': 'Verbindung: {status}',
+    'event.bot_mode': 'Modus: {mode}',
+    'event.obstacle_mode': 'Hindernismodus: {mode}',
+    'event.sensor_mode': 'Sensormodus: {mode}',
+    'event.sound_on': 'Ton eingeschaltet',
+    'event.sound_off': 'Ton ausgeschaltet',
+    'event.wheel_saturated': 'Rad {wheel} gesättigt ({power} %)',
+    'event.wheel_saturation_ended': 'Rad {wheel} nicht mehr gesättigt',
+    'save.button': 'Letzte Minute speichern',
+    'save.busy': 'Speichert…',
+    'save.done': 'Gespeichert:',
+    'save.failed': 'Nicht gespeichert: {why}',
 };

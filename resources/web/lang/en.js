@@ -134,4 +134,22 @@ export default {
     'legend.foxglove': 'Foxglove or Lichtblick: open a Foxglove WebSocket connection to this address with ws:// in place of http:// (add ?token= if this page has one).',
 
     'footer.server': 'Server: {server}',
+
+    'events.title': 'Events',
+    'event.none': 'No events yet',
+    'event.obstacle_detected': 'Obstacle detected',
+    'event.obstacle_cleared': 'Obstacle cleared',
+    'event.link_lost': 'Link lost',
+    'event.link': 'Link: {status}',
+    'event.bot_mode': 'Mode: {mode}',
+    'event.obstacle_mode': 'Obstacle mode: {mode}',
+    'event.sensor_mode': 'Sensor mode: {mode}',
+    'event.sound_on': 'Sound switched on',
+    'event.sound_off': 'Sound switched off',
+    'event.wheel_saturated': '{wheel} wheel saturated ({power} %)',
+    'event.wheel_saturation_ended': '{wheel} wheel no longer saturated',
+    'save.button': 'Save the last minute',
+    'save.busy': 'Saving…',
+    'save.done': 'Saved:',
+    'save.failed': 'Not saved: {why}',
 };

@@ -134,4 +134,22 @@ export default {
     'legend.foxglove': 'Foxglove o Lichtblick: abra una conexión Foxglove WebSocket a esta dirección con ws:// en lugar de http:// (añada ?token= si esta página tiene uno).',
 
     'footer.server': 'Servidor: {server}',
+
+    'events.title': 'Eventos',
+    'event.none': 'Aún no hay eventos',
+    'event.obstacle_detected': 'Obstáculo detectado',
+    'event.obstacle_cleared': 'Obstáculo despejado',
+    'event.link_lost': 'Enlace perdido',
+    'event.link': 'Enlace: {status}',
+    'event.bot_mode': 'Modo: {mode}',
+    'event.obstacle_mode': 'Modo de obstáculos: {mode}',
+    'event.sensor_mode': 'Modo de sensores: {mode}',
+    'event.sound_on': 'Sonido activado',
+    'event.sound_off': 'Sonido desactivado',
+    'event.wheel_saturated': 'Rueda {wheel} saturada ({power} %)',
+    'event.wheel_saturation_ended': 'Rueda {wheel} ya no saturada',
+    'save.button': 'Guardar el último minuto',
+    'save.busy': 'Guardando…',
+    'save.done': 'Guardado:',
+    'save.failed': 'No guardado: {why}',
 };

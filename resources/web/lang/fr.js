@@ -134,4 +134,22 @@ export default {
     'legend.foxglove': 'Foxglove ou Lichtblick : ouvrez une connexion Foxglove WebSocket vers cette adresse, avec ws:// au lieu de http:// (ajoutez ?token= si cette page en a un).',
 
     'footer.server': 'Serveur : {server}',
+
+    'events.title': 'Événements',
+    'event.none': 'Aucun événement pour l’instant',
+    'event.obstacle_detected': 'Obstacle détecté',
+    'event.obstacle_cleared': 'Obstacle disparu',
+    'event.link_lost': 'Liaison perdue',
+    'event.link': 'Liaison : {status}',
+    'event.bot_mode': 'Mode : {mode}',
+    'event.obstacle_mode': 'Mode obstacle : {mode}',
+    'event.sensor_mode': 'Mode capteurs : {mode}',
+    'event.sound_on': 'Son activé',
+    'event.sound_off': 'Son coupé',
+    'event.wheel_saturated': 'Roue {wheel} saturée ({power} %)',
+    'event.wheel_saturation_ended': 'Roue {wheel} plus saturée',
+    'save.button': 'Enregistrer la dernière minute',
+    'save.busy': 'Enregistrement…',
+    'save.done': 'Enregistré :',
+    'save.failed': 'Non enregistré : {why}',
 };
