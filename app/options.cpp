@@ -117,9 +117,14 @@ ParseResult parseOptions(const QStringList &args, const QString &envToken)
     const QCommandLineOption recordCompression(QStringLiteral("record-compression"),
                                                tr("How --record compresses: zstd (default), lz4 or none."),
                                                tr("METHOD"), QStringLiteral("zstd"));
-    p.addOptions({help,  version, shm,        simulate, simRate, headless,  printJson,        staleMs,      readerWake,
-                  port,  bind,    maxClients, maxRate,  token,   tokenFile, protectMetrics,   allowedHosts, noServer,
-                  kiosk, connect, lang,       soundDir, noSound, record,    recordCompression});
+    const QCommandLineOption replay(
+        QStringLiteral("replay"),
+        tr("Play this MCAP recording instead of a robot, at its recorded pace, with a timeline (docs/RECORDING.md). "
+           "\"omniscient export FILE.mcap --format csv|jsonl [-o OUT]\" writes one as CSV or JSON Lines."),
+        tr("FILE"));
+    p.addOptions({help,  version, shm,        simulate, simRate, headless,  printJson,         staleMs,      readerWake,
+                  port,  bind,    maxClients, maxRate,  token,   tokenFile, protectMetrics,    allowedHosts, noServer,
+                  kiosk, connect, lang,       soundDir, noSound, record,    recordCompression, replay});
     p.addPositionalArgument(QStringLiteral("port"),
                             tr("The port, as the original omniscient took it: \"omniscient 3002\" is --port 3002."),
                             QStringLiteral("[PORT]"));
@@ -258,6 +263,13 @@ ParseResult parseOptions(const QStringList &args, const QString &envToken)
         return error(tr("--record-compression needs --record FILE"));
     }
     o.recordCompression = *compression;
+    o.replayPath = p.value(replay);
+    if (p.isSet(replay) && o.replayPath.isEmpty()) {
+        return error(tr("--replay: give the recording to play, e.g. --replay robot.mcap"));
+    }
+    if (p.isSet(replay) && (o.simulate || !o.connectUrl.isEmpty())) {
+        return error(tr("--replay cannot be combined with --simulate or --connect: it shows a recording instead"));
+    }
     return r;
 }
 

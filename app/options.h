@@ -32,6 +32,7 @@ struct Options {
     bool noSound = false;                        ///< --no-sound: play nothing on this machine
     QString recordPath;                          ///< --record FILE.mcap: record everything until exit
     McapCompression recordCompression = McapCompression::Zstd; ///< --record-compression zstd|lz4|none
+    QString replayPath; ///< --replay FILE.mcap: play a recording instead of a robot
 };
 
 /// What main() should do after parsing.

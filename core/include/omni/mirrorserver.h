@@ -18,6 +18,7 @@ namespace omni {
 
 class Hub;
 class MirrorServerPrivate;
+class ReplayControl;
 
 /// How the mirror server listens and what it allows. The defaults are the product's; tests shrink the
 /// timeouts and caps.
@@ -156,6 +157,9 @@ public:
 
     /// Serves `sounds` under /sounds/ (replacing the earlier ones): no token needed, like the page itself.
     void setSounds(const QList<ServedSound> &sounds);
+    /// Answers GET and POST /api/replay with `replay` (null: 404, no replay), which must outlive the server or be
+    /// cleared first. POST has the access rules of POST /api/sound.
+    void setReplayControl(ReplayControl *replay);
 
     /// Parses a --bind value: an IPv4/IPv6 address, "localhost", or empty / "any" / "*" for all interfaces.
     static std::optional<QHostAddress> parseBindAddress(const QString &text);

@@ -3,6 +3,7 @@
 
 #include "omni/clock.h"
 #include "omni/mcapreader.h"
+#include "omni/replaycontrol.h"
 #include "omni/replaycontroller.h"
 #include "omni/result.h"
 #include "omni/statesource.h"
@@ -44,7 +45,7 @@ struct ReplayEvent {
 /// LinkStatus::Replay with the file name as `source` and the position in `detail` ("12.300/600.000 s"), never
 /// live. Each state gets this machine's monotonic time when it is shown (so it is never "stale") and keeps its
 /// recorded publish time (t_publish_ms). Opening reads only the file's indexes; a seek decompresses one chunk.
-class ReplaySource : public StateSource
+class ReplaySource : public StateSource, public ReplayControl
 {
     Q_OBJECT
 public:
@@ -80,6 +81,10 @@ public:
     /// Applies a command of POST /api/replay: {"action":"play"|"pause"|"seek","position_s":S|"speed","speed":X|
     /// "step","count":N|"next_event"|"previous_event"|"loop","loop":B}. Returns the status, or why it was refused.
     Result<QByteArray, ReplayError> command(const QByteArray &body);
+    /// statusJson(), for the mirror server.
+    [[nodiscard]] QByteArray replayStatus() const override { return statusJson(); }
+    /// command(), for the mirror server.
+    Result<QByteArray, ReplayCommandError> replayCommand(const QByteArray &body) override;
 
 public Q_SLOTS:
     /// Shows the state at the controller's position now (if it changed), restarts or stops the timer, and tells

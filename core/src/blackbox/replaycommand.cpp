@@ -110,4 +110,13 @@ Result<QByteArray, ReplayError> ReplaySource::command(const QByteArray &body)
     return statusJson();
 }
 
+Result<QByteArray, ReplayCommandError> ReplaySource::replayCommand(const QByteArray &body)
+{
+    auto status = command(body);
+    if (!status) {
+        return fail(ReplayCommandError::Refused, status.errorString());
+    }
+    return std::move(*status);
+}
+
 } // namespace omni

@@ -78,6 +78,7 @@ public:
     http::Response serveFile(const http::Request &request);
     http::Response apiState();
     http::Response apiSound(const http::Request &request, QByteArrayView body);
+    http::Response apiReplay(const http::Request &request, QByteArrayView body);
     /// GET /toggle-sound, the original observer's route: flips the sound, answers {"status":"on"|"off"}.
     http::Response toggleSound(const http::Request &request);
     http::Response metrics();
@@ -111,6 +112,7 @@ public:
 
     MirrorServer *q;
     Hub *m_hub;
+    ReplayControl *m_replay = nullptr; // GET/POST /api/replay (serverreplay.cpp)
     MirrorServerOptions m_options;
     WebFiles m_files;
     QByteArray m_tokenHash;

@@ -83,6 +83,8 @@ MirrorServerPrivate::Routed MirrorServerPrivate::route(const http::Request &requ
             } else {
                 r.response = notAllowed("GET, HEAD, POST");
             }
+        } else if (path == "/api/replay") {
+            r.response = apiReplay(request, body);
         } else {
             r.response = http::textResponse(404, "no such API: " + path);
         }
