@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // exportRecording(): the CSV columns (one row per state, the events in their own CSV), the JSON Lines (every
 // message as recorded), and a recording cut short (exported up to its last complete chunk).
+#include "replayfixture.h"
+
 #include <omni/mcapreader.h>
 #include <omni/mcapwriter.h>
 #include <omni/recorder.h>
@@ -15,7 +17,7 @@ using namespace omni;
 
 namespace {
 
-constexpr quint64 kT0 = 1'700'000'000'000'000'000ULL;
+constexpr quint64 kT0 = 1'700'000'000'000'000'000ULL; // the first state's time
 constexpr int kStates = 100;
 
 RobotState stateAt(int i)
@@ -38,46 +40,34 @@ RobotState stateAt(int i)
 // `cutAfterChunks` chunks.
 QByteArray recording(bool close, int cutAfterChunks = -1)
 {
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    McapWriterOptions o;
-    o.chunkBytes = qint64{1} << 30;
-    o.monotonicMs = [] { return 0; };
-    McapWriter w(&buffer, o);
-    EXPECT_TRUE(w.open());
-    const auto schema = w.addSchema(QLatin1String(json::kStateSchemaName), QStringLiteral("jsonschema"), "{}");
-    const auto json = QStringLiteral("json");
-    EXPECT_TRUE(w.addChannel(*schema, QLatin1String(topics::kState), json));
-    EXPECT_TRUE(w.addChannel(0, QLatin1String(topics::kLink), json));
-    EXPECT_TRUE(w.addChannel(0, QLatin1String(topics::kEvents), json));
-    LinkInfo link;
-    link.status = LinkStatus::Live;
-    link.source = QStringLiteral("shm:a,b");
-    EXPECT_TRUE(w.write(1, kT0, kT0, json::linkMessage(link)));
     qsizetype cut = -1;
-    for (int i = 0; i < kStates; ++i) {
-        const RobotState s = stateAt(i);
-        const auto t = static_cast<quint64>(s.publishUnixNs);
-        EXPECT_TRUE(w.write(0, t, t, json::stateMessage(s, link, {100.0, 0}), static_cast<quint32>(s.seq)));
-        if (i == 50) {
-            Event e;
-            e.kind = EventKind::ObstacleDetected;
-            e.wallNs = s.publishUnixNs;
-            e.seq = s.seq;
-            e.to = 1;
-            EXPECT_TRUE(w.write(2, t, t, json::eventMessage(e)));
-        }
-        if (i % 20 == 19) {
-            EXPECT_TRUE(w.flushChunk());
-            if (--cutAfterChunks == 0) {
-                cut = bytes.size();
+    const QByteArray bytes = test::recording(
+        [&](McapWriter &w) {
+            LinkInfo link;
+            link.status = LinkStatus::Live;
+            link.source = QStringLiteral("shm:a,b");
+            EXPECT_TRUE(w.write(1, kT0, kT0, json::linkMessage(link)));
+            for (int i = 0; i < kStates; ++i) {
+                const RobotState s = stateAt(i);
+                const auto t = static_cast<quint64>(s.publishUnixNs);
+                EXPECT_TRUE(w.write(0, t, t, json::stateMessage(s, link, {100.0, 0}), static_cast<quint32>(s.seq)));
+                if (i == 50) {
+                    Event e;
+                    e.kind = EventKind::ObstacleDetected;
+                    e.wallNs = s.publishUnixNs;
+                    e.seq = s.seq;
+                    e.to = 1;
+                    EXPECT_TRUE(w.write(2, t, t, json::eventMessage(e)));
+                }
+                if (i % 20 == 19) {
+                    EXPECT_TRUE(w.flushChunk());
+                    if (--cutAfterChunks == 0) {
+                        cut = w.bytesWritten();
+                    }
+                }
             }
-        }
-    }
-    if (close) {
-        EXPECT_TRUE(w.close());
-    }
+        },
+        close);
     return cut > 0 ? bytes.left(cut + 5) : bytes; // + a few bytes of the next record: cut off mid-way
 }
 

@@ -1,25 +1,16 @@
 // SPDX-License-Identifier: MIT
 // ReplayController on a hand-driven clock: the recorded pace, pause, seek, speed limits, step, previous/next event,
 // the end and the loop. No timers, no waiting.
+#include "replayfixture.h"
+
 #include <omni/replaycontroller.h>
 
 #include <gtest/gtest.h>
 
 using namespace omni;
+using namespace omni::test;
 
 namespace {
-
-constexpr qint64 kMs = 1'000'000;
-constexpr qint64 kT0 = 1'700'000'000'000 * kMs;
-
-class FakeClock : public Clock
-{
-public:
-    qint64 mono = 5'000 * kMs;
-    [[nodiscard]] qint64 monotonicNs() const override { return mono; }
-    [[nodiscard]] qint64 wallNs() const override { return kT0; }
-    void advanceMs(qint64 ms) { mono += ms * kMs; }
-};
 
 // States every 10 ms for 20 s; events at 2 s, 5 s and 12.3 s.
 std::vector<qint64> states()

@@ -2,12 +2,10 @@
 // ReplaySource over recordings written here (McapWriter, the channels of a Recorder), on a hand-driven clock:
 // the first state, the recorded pace, the replay link, seeking, the JSON commands, events, a recording cut short,
 // and files it must refuse. update() is called by hand: the clock, not a timer, moves the play head.
-#include <omni/mcapwriter.h>
-#include <omni/recorder.h>
-#include <omni/replaysource.h>
-#include <omni/statejson.h>
+#include "replayfixture.h"
 
-#include <QBuffer>
+#include <omni/replaysource.h>
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -18,61 +16,39 @@
 #include <gtest/gtest.h>
 
 using namespace omni;
+using namespace omni::test;
 
 namespace {
-
-constexpr qint64 kMs = 1'000'000;
-constexpr qint64 kT0 = 1'700'000'000'000 * kMs;
-
-class FakeClock : public Clock
-{
-public:
-    qint64 mono = 7'000 * kMs;
-    [[nodiscard]] qint64 monotonicNs() const override { return mono; }
-    [[nodiscard]] qint64 wallNs() const override { return kT0; }
-};
 
 // `states` states every 10 ms (seq 1000 + i), an obstacle event at 2 s; a chunk every 100 states; closed, or cut
 // `cutBytes` before its end.
 QString writeRecording(const QTemporaryDir &dir, int states, qsizetype cutBytes = 0)
 {
-    QByteArray bytes;
-    {
-        QBuffer buffer(&bytes);
-        buffer.open(QIODevice::WriteOnly);
-        McapWriterOptions o;
-        o.chunkBytes = qint64{1} << 30;
-        o.monotonicMs = [] { return 0; };
-        McapWriter w(&buffer, o);
-        EXPECT_TRUE(w.open());
-        const auto json = QStringLiteral("json");
-        const auto schema = w.addSchema(QLatin1String(json::kStateSchemaName), QStringLiteral("jsonschema"), "{}");
-        EXPECT_TRUE(w.addChannel(*schema, QLatin1String(topics::kState), json));
-        EXPECT_TRUE(w.addChannel(0, QLatin1String(topics::kLink), json));
-        EXPECT_TRUE(w.addChannel(0, QLatin1String(topics::kEvents), json));
-        LinkInfo link;
-        link.status = LinkStatus::Live;
-        for (int i = 0; i < states; ++i) {
-            RobotState s;
-            s.seq = static_cast<quint64>(1000 + i);
-            s.motorPower = {i % 100, 0, 0};
-            s.publishUnixNs = kT0 + i * 10 * kMs;
-            const auto t = static_cast<quint64>(s.publishUnixNs);
-            EXPECT_TRUE(w.write(0, t, t, json::stateMessage(s, link), static_cast<quint32>(s.seq)));
-            if (i == 200) {
-                Event e;
-                e.kind = EventKind::ObstacleDetected;
-                e.wallNs = s.publishUnixNs;
-                e.seq = s.seq;
-                e.to = 1;
-                EXPECT_TRUE(w.write(2, t, t, json::eventMessage(e)));
+    const QByteArray bytes = recording(
+        [&](McapWriter &w) {
+            LinkInfo link;
+            link.status = LinkStatus::Live;
+            for (int i = 0; i < states; ++i) {
+                RobotState s;
+                s.seq = static_cast<quint64>(1000 + i);
+                s.motorPower = {i % 100, 0, 0};
+                s.publishUnixNs = kT0 + i * 10 * kMs;
+                const auto t = static_cast<quint64>(s.publishUnixNs);
+                EXPECT_TRUE(w.write(0, t, t, json::stateMessage(s, link), static_cast<quint32>(s.seq)));
+                if (i == 200) {
+                    Event e;
+                    e.kind = EventKind::ObstacleDetected;
+                    e.wallNs = s.publishUnixNs;
+                    e.seq = s.seq;
+                    e.to = 1;
+                    EXPECT_TRUE(w.write(2, t, t, json::eventMessage(e)));
+                }
+                if (i % 100 == 99) {
+                    EXPECT_TRUE(w.flushChunk());
+                }
             }
-            if (i % 100 == 99) {
-                EXPECT_TRUE(w.flushChunk());
-            }
-        }
-        EXPECT_TRUE(cutBytes > 0 ? w.flushChunk() : w.close());
-    }
+        },
+        cutBytes == 0);
     const QString path = dir.filePath(QStringLiteral("robot.mcap"));
     QFile f(path);
     EXPECT_TRUE(f.open(QIODevice::WriteOnly));

@@ -17,6 +17,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <optional>
 
 class QTcpServer;
 class QTcpSocket;
@@ -79,6 +80,9 @@ public:
     http::Response apiState();
     http::Response apiSound(const http::Request &request, QByteArrayView body);
     http::Response apiReplay(const http::Request &request, QByteArrayView body);
+    /// The refusal of a command (POST /api/sound, /api/replay) that may not run: another origin without the
+    /// token, a body that is not JSON, no Content-Length; nullopt when it may.
+    std::optional<http::Response> refuseCommand(const http::Request &request, QByteArrayView what);
     /// GET /toggle-sound, the original observer's route: flips the sound, answers {"status":"on"|"off"}.
     http::Response toggleSound(const http::Request &request);
     http::Response metrics();

@@ -24,20 +24,8 @@ http::Response MirrorServerPrivate::apiReplay(const http::Request &request, QByt
         r.with("Allow", "GET, HEAD, POST");
         return r;
     }
-    // The rules of POST /api/sound: this omniscient's own page or the token, a JSON body (which needs a preflight
-    // that is never granted to another site), a Content-Length.
-    if (!mayWrite(request)) {
-        ++m_stats.commandsRefused;
-        return http::textResponse(403, "requests from another origin may not drive the replay (use this "
-                                       "omniscient's own page, or give the access token)");
-    }
-    const QByteArray mediaType = request.header("content-type").split(';').constFirst().trimmed().toLower();
-    if (mediaType != "application/json") {
-        ++m_stats.commandsRefused;
-        return http::textResponse(415, "send the body as Content-Type: application/json");
-    }
-    if (!request.contentLength) {
-        return http::textResponse(411, "send the body with a Content-Length");
+    if (auto refused = refuseCommand(request, "drive the replay")) { // the rules of POST /api/sound
+        return *refused;
     }
     const auto status = m_replay->replayCommand(body.toByteArray());
     if (!status) {
