@@ -29,6 +29,17 @@ public:
     void advanceMs(qint64 ms) { mono += ms * kMs; }
 };
 
+/// An obstacle_detected event of the state published at `wallNs` with `seq`.
+inline Event obstacleDetected(qint64 wallNs, quint64 seq)
+{
+    Event e;
+    e.kind = EventKind::ObstacleDetected;
+    e.wallNs = wallNs;
+    e.seq = seq;
+    e.to = 1;
+    return e;
+}
+
 /// A recording with a Recorder's channels (state 0, link 1, events 2), written by `body` into memory, then closed
 /// (or, with `close` false, left as a crash leaves it).
 inline QByteArray recording(const std::function<void(McapWriter &)> &body, bool close = true)

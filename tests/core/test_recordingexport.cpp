@@ -52,12 +52,7 @@ QByteArray recording(bool close, int cutAfterChunks = -1)
                 const auto t = static_cast<quint64>(s.publishUnixNs);
                 EXPECT_TRUE(w.write(0, t, t, json::stateMessage(s, link, {100.0, 0}), static_cast<quint32>(s.seq)));
                 if (i == 50) {
-                    Event e;
-                    e.kind = EventKind::ObstacleDetected;
-                    e.wallNs = s.publishUnixNs;
-                    e.seq = s.seq;
-                    e.to = 1;
-                    EXPECT_TRUE(w.write(2, t, t, json::eventMessage(e)));
+                    EXPECT_TRUE(w.write(2, t, t, json::eventMessage(test::obstacleDetected(s.publishUnixNs, s.seq))));
                 }
                 if (i % 20 == 19) {
                     EXPECT_TRUE(w.flushChunk());

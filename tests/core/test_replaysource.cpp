@@ -36,12 +36,7 @@ QString writeRecording(const QTemporaryDir &dir, int states, qsizetype cutBytes 
                 const auto t = static_cast<quint64>(s.publishUnixNs);
                 EXPECT_TRUE(w.write(0, t, t, json::stateMessage(s, link), static_cast<quint32>(s.seq)));
                 if (i == 200) {
-                    Event e;
-                    e.kind = EventKind::ObstacleDetected;
-                    e.wallNs = s.publishUnixNs;
-                    e.seq = s.seq;
-                    e.to = 1;
-                    EXPECT_TRUE(w.write(2, t, t, json::eventMessage(e)));
+                    EXPECT_TRUE(w.write(2, t, t, json::eventMessage(test::obstacleDetected(s.publishUnixNs, s.seq))));
                 }
                 if (i % 100 == 99) {
                     EXPECT_TRUE(w.flushChunk());
