@@ -8,6 +8,7 @@
 #include "settings.h"
 #include "soundplayer.h"
 #include "statustext.h"
+#include "timeline.h"
 #include "voice.h"
 
 #include "runtime.h"
@@ -67,6 +68,7 @@ MainWindow::MainWindow(app::Runtime &runtime, Settings &settings, Mode mode, QWi
     } else {
         buildMenus();
     }
+    buildTimeline();
     setThemeChoice(settings.theme());
     updateSoundNote();
     updateTitle();
@@ -93,6 +95,8 @@ void MainWindow::buildMenus()
 {
     m_fileMenu = menuBar()->addMenu(QString());
     m_connectAction = m_fileMenu->addAction(QString(), this, &MainWindow::openConnectDialog);
+    m_openRecordingAction = m_fileMenu->addAction(QString(), this, &MainWindow::openRecordingDialog);
+    m_openRecordingAction->setShortcut(QKeySequence::Open);
     m_connectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     m_recentMenu = m_fileMenu->addMenu(QString());
     m_fileMenu->addSeparator();
@@ -153,6 +157,7 @@ void MainWindow::retranslate()
     }
     m_fileMenu->setTitle(tr("&File"));
     m_connectAction->setText(tr("&Connect to a robot…"));
+    m_openRecordingAction->setText(tr("&Open recording…"));
     m_recentMenu->setTitle(tr("&Recent robots"));
     m_quitAction->setText(tr("&Quit"));
     m_viewMenu->setTitle(tr("&View"));
@@ -211,6 +216,7 @@ void MainWindow::setThemeChoice(ThemeChoice choice)
     const Theme theme = Theme::resolve(choice, platform);
     QApplication::setPalette(theme.palette());
     m_dashboard->setTheme(theme);
+    m_timeline->setTheme(theme);
     if (m_themeGroup) {
         for (QAction *a : m_themeGroup->actions()) {
             a->setChecked(a->data().toInt() == static_cast<int>(choice));
