@@ -7,6 +7,7 @@ import { Connection, withToken } from './ws.js';
 import { RobotView } from './robot.js';
 import { History, drawMotors, drawSensors } from './sparklines.js';
 import { Panel, viewStatus } from './panel.js';
+import { ReplayBar } from './replay.js';
 
 const RENDER_INTERVAL_MS = 33; // ≤ 30 renders a second
 const TICK_MS = 250;
@@ -16,6 +17,7 @@ const token = params.get('token') || '';
 setLanguage(params.get('lang') || pickLanguage(navigator.languages || [navigator.language]));
 translateDocument();
 
+const replayBar = new ReplayBar(token);
 const model = {
     conn: { phase: 'connecting', retryAt: 0, auth: false, connectedOnce: false },
     hello: null,
@@ -75,6 +77,7 @@ function applyLink(m) {
         link: m.link, reason: m.reason ?? null, detail: m.detail ?? '', layout: m.layout ?? 'none', source: m.source ?? '',
         segment_abi: m.segment_abi ?? 0, reader_abi: m.reader_abi ?? 0,
     };
+    replayBar.follow(model.link);
 }
 
 function onMessage(m) {
@@ -228,4 +231,4 @@ render();
 connection.start();
 
 // For tests and curious people: the model as the page sees it.
-window.omniscient = { model, history, render };
+window.omniscient = { model, history, render, replayBar };

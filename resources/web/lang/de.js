@@ -133,4 +133,18 @@ export default {
     'legend.mapping': 'Vordere Sensoren von links nach rechts: [0] [1] [4] [2] [3]; ein Roboter mit vier Sensoren hat in der Mitte keinen. Die Randsensoren speist kein Feld.',
 
     'footer.server': 'Server: {server}',
+    'link.replay': 'Aufzeichnung',
+    'say.replay': 'Spielt die Aufzeichnung {source} ab: die Werte sind Vergangenheit, nicht live.',
+    'replay.title': 'Aufzeichnung',
+    'replay.play': 'Abspielen',
+    'replay.pause': 'Pause',
+    'replay.back': 'Einen Zustand zurück',
+    'replay.forward': 'Einen Zustand vor',
+    'replay.previous_event': 'Voriges Ereignis',
+    'replay.next_event': 'Nächstes Ereignis',
+    'replay.seek': 'Position in der Aufzeichnung',
+    'replay.speed': 'Tempo',
+    'replay.loop': 'Schleife',
+    'replay.events': '{n} Ereignisse',
+    'replay.failed': 'Die Wiedergabe hat nicht reagiert: {why}',
 };

@@ -133,4 +133,18 @@ export default {
     'legend.mapping': 'Front sensors left to right: [0] [1] [4] [2] [3]; a four-sensor robot has none in the centre. No field feeds the edge sensors.',
 
     'footer.server': 'Server: {server}',
+    'link.replay': 'replay',
+    'say.replay': 'Replaying the recording {source}: the values are history, not live.',
+    'replay.title': 'Recording',
+    'replay.play': 'Play',
+    'replay.pause': 'Pause',
+    'replay.back': 'Back one state',
+    'replay.forward': 'Forward one state',
+    'replay.previous_event': 'Previous event',
+    'replay.next_event': 'Next event',
+    'replay.seek': 'Position in the recording',
+    'replay.speed': 'Speed',
+    'replay.loop': 'Loop',
+    'replay.events': '{n} events',
+    'replay.failed': 'The replay did not follow: {why}',
 };

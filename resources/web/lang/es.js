@@ -133,4 +133,18 @@ export default {
     'legend.mapping': 'Sensores frontales de izquierda a derecha: [0] [1] [4] [2] [3]; un robot de cuatro sensores no tiene ninguno en el centro. Ningún campo alimenta los sensores de borde.',
 
     'footer.server': 'Servidor: {server}',
+    'link.replay': 'grabación',
+    'say.replay': 'Reproduciendo la grabación {source}: los valores son pasado, no en vivo.',
+    'replay.title': 'Grabación',
+    'replay.play': 'Reproducir',
+    'replay.pause': 'Pausa',
+    'replay.back': 'Un estado atrás',
+    'replay.forward': 'Un estado adelante',
+    'replay.previous_event': 'Evento anterior',
+    'replay.next_event': 'Evento siguiente',
+    'replay.seek': 'Posición en la grabación',
+    'replay.speed': 'Velocidad',
+    'replay.loop': 'Repetir',
+    'replay.events': '{n} eventos',
+    'replay.failed': 'La reproducción no respondió: {why}',
 };

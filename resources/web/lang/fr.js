@@ -133,4 +133,18 @@ export default {
     'legend.mapping': 'Capteurs avant de gauche à droite : [0] [1] [4] [2] [3] ; un robot à quatre capteurs n’en a pas au centre. Aucun champ n’alimente les capteurs de bord.',
 
     'footer.server': 'Serveur : {server}',
+    'link.replay': 'enregistrement',
+    'say.replay': 'Lecture de l’enregistrement {source} : ces valeurs sont du passé, pas du direct.',
+    'replay.title': 'Enregistrement',
+    'replay.play': 'Lire',
+    'replay.pause': 'Pause',
+    'replay.back': 'Un état en arrière',
+    'replay.forward': 'Un état en avant',
+    'replay.previous_event': 'Événement précédent',
+    'replay.next_event': 'Événement suivant',
+    'replay.seek': 'Position dans l’enregistrement',
+    'replay.speed': 'Vitesse',
+    'replay.loop': 'En boucle',
+    'replay.events': '{n} événements',
+    'replay.failed': 'La lecture n’a pas suivi : {why}',
 };
