@@ -346,7 +346,8 @@ void InfoPanel::setModel(const Model &m)
     }
     m_soundNote->setVisible(!m.soundNote.isEmpty());
 
-    const bool live = m.link.status == LinkStatus::Live && (!m.remote || netOk);
+    const bool live =
+        (m.link.status == LinkStatus::Live || m.link.status == LinkStatus::Replay) && (!m.remote || netOk);
     m_motors->setLook(m_theme, live);
     m_sensors->setLook(m_theme, live);
 }

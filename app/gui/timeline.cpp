@@ -77,7 +77,7 @@ void TimelineBar::paintEvent(QPaintEvent *)
     p.setRenderHint(QPainter::Antialiasing);
     const QRectF track(kMargin, height() / 2.0 - 3, width() - 2 * kMargin, 6);
     p.setPen(Qt::NoPen);
-    p.setBrush(m_theme.strip);
+    p.setBrush(m_theme.line);
     p.drawRoundedRect(track, 3, 3);
     const double fraction = m_duration > 0 ? std::clamp(m_position / m_duration, 0.0, 1.0) : 0.0;
     p.setBrush(m_theme.series[0]);

@@ -7,7 +7,7 @@
 #include "benchstats.h"
 
 #include <omni/mcapwriter.h>
-#include <omni/recorder.h>
+#include <omni/recordingformat.h>
 #include <omni/replaysource.h>
 #include <omni/statejson.h>
 
@@ -42,15 +42,9 @@ bool writeRecording(const QString &path, qint64 states)
         return false;
     }
     McapWriter w(&file);
-    if (!w.open()) {
+    if (!beginRecording(w)) {
         return false;
     }
-    const auto json = QStringLiteral("json");
-    const auto schema =
-        w.addSchema(QLatin1String(json::kStateSchemaName), QStringLiteral("jsonschema"), json::stateJsonSchema());
-    (void)w.addChannel(*schema, QLatin1String(topics::kState), json);
-    (void)w.addChannel(0, QLatin1String(topics::kLink), json);
-    (void)w.addChannel(0, QLatin1String(topics::kEvents), json);
     LinkInfo link;
     link.status = LinkStatus::Live;
     link.layout = Layout::Current;

@@ -5,6 +5,7 @@
 #include <omni/clock.h>
 #include <omni/mcapwriter.h>
 #include <omni/recorder.h>
+#include <omni/recordingformat.h>
 #include <omni/statejson.h>
 
 #include <QBuffer>
@@ -51,12 +52,7 @@ inline QByteArray recording(const std::function<void(McapWriter &)> &body, bool 
     o.chunkBytes = qint64{1} << 30; // chunks close where the test flushes them
     o.monotonicMs = [] { return 0; };
     McapWriter w(&buffer, o);
-    EXPECT_TRUE(w.open());
-    const auto json = QStringLiteral("json");
-    const auto schema = w.addSchema(QLatin1String(json::kStateSchemaName), QStringLiteral("jsonschema"), "{}");
-    EXPECT_TRUE(w.addChannel(*schema, QLatin1String(topics::kState), json));
-    EXPECT_TRUE(w.addChannel(0, QLatin1String(topics::kLink), json));
-    EXPECT_TRUE(w.addChannel(0, QLatin1String(topics::kEvents), json));
+    EXPECT_TRUE(beginRecording(w));
     body(w);
     EXPECT_TRUE(close ? w.close() : w.flushChunk());
     return bytes;
