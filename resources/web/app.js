@@ -57,7 +57,8 @@ function render() {
 
 function drawSparklines() {
     const time = now();
-    const dimmed = viewStatus(model, time) !== 'live';
+    const status = viewStatus(model, time);
+    const dimmed = status !== 'live' && status !== 'replay'; // a replay is shown in full, under its REPLAY badge
     drawMotors(motorsCanvas, history, time, dimmed);
     drawSensors(sensorsCanvas, history, time, dimmed);
 }

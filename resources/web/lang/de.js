@@ -145,6 +145,6 @@ export default {
     'replay.seek': 'Position in der Aufzeichnung',
     'replay.speed': 'Tempo',
     'replay.loop': 'Schleife',
-    'replay.events': '{n} Ereignisse',
+    'replay.events': 'Ereignisse: {n}',
     'replay.failed': 'Die Wiedergabe hat nicht reagiert: {why}',
 };

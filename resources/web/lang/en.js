@@ -145,6 +145,6 @@ export default {
     'replay.seek': 'Position in the recording',
     'replay.speed': 'Speed',
     'replay.loop': 'Loop',
-    'replay.events': '{n} events',
+    'replay.events': 'events: {n}',
     'replay.failed': 'The replay did not follow: {why}',
 };

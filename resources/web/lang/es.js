@@ -145,6 +145,6 @@ export default {
     'replay.seek': 'Posición en la grabación',
     'replay.speed': 'Velocidad',
     'replay.loop': 'Repetir',
-    'replay.events': '{n} eventos',
+    'replay.events': 'eventos: {n}',
     'replay.failed': 'La reproducción no respondió: {why}',
 };

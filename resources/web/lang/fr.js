@@ -145,6 +145,6 @@ export default {
     'replay.seek': 'Position dans l’enregistrement',
     'replay.speed': 'Vitesse',
     'replay.loop': 'En boucle',
-    'replay.events': '{n} événements',
+    'replay.events': 'événements : {n}',
     'replay.failed': 'La lecture n’a pas suivi : {why}',
 };
