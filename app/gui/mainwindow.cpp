@@ -252,6 +252,10 @@ void MainWindow::updateTitle()
 {
     const RemoteSource *remote = m_runtime.remote();
     const QString where = remote ? remote->displayUrl() : m_runtime.segmentName();
+    if (const ReplaySource *replay = m_runtime.replay()) {
+        setWindowTitle(tr("omniscient — replay of %1").arg(replay->fileName()));
+        return;
+    }
     setWindowTitle(tr("omniscient — %1").arg(where));
 }
 

@@ -58,6 +58,7 @@ void MainWindow::showReplay(ReplaySource *replay)
     m_timeline->setReplay(replay);
     m_timelineBar->setVisible(replay != nullptr);
     m_dashboard->setRemote(nullptr);
+    updateTitle();
     if (replay != nullptr) {
         m_timeline->setFocus();
     }

@@ -74,6 +74,7 @@ TEST(Timeline, OpeningARecordingShowsItUnderTheDashboardAsReplay)
     EXPECT_EQ(w.window.timeline()->replay(), w.runtime.replay());
     EXPECT_EQ(w.runtime.hub()->link().status, LinkStatus::Replay);
     EXPECT_EQ(w.runtime.hub()->link().source, QStringLiteral("replay:run.mcap"));
+    EXPECT_TRUE(w.window.windowTitle().contains(QStringLiteral("run.mcap"))) << w.window.windowTitle().toStdString();
     ASSERT_TRUE(w.runtime.hub()->latest());
     EXPECT_TRUE(w.window.timeline()->positionText().endsWith(QStringLiteral("/ 0:09.9")))
         << w.window.timeline()->positionText().toStdString();
