@@ -54,7 +54,7 @@ bool writeRecording(const QString &path)
     for (int i = 0; i < kRateHz * 120; ++i) {
         omni_state o{};
         omni_sim_step(&sim, 1.0 / kRateHz, &o);
-        RobotState s = toState(o, static_cast<quint64>(i + 1), std::nullopt);
+        RobotState s = toState(o, static_cast<quint64>(i) + 1, std::nullopt);
         s.publishUnixNs = kT0 + qint64{i} * (1'000'000'000 / kRateHz);
         const auto t = static_cast<quint64>(s.publishUnixNs);
         (void)w.write(channels->state, t, t, json::stateMessage(s, link, {double(kRateHz), 0}),

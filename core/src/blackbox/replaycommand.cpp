@@ -36,7 +36,7 @@ QByteArray ReplaySource::statusJson() const
     const ReplayController &c = *m_controller;
     o.insert(QStringLiteral("position_s"), std::round(seconds(c.positionNs() - c.startNs()) * 1000.0) / 1000.0);
     o.insert(QStringLiteral("duration_s"), seconds(c.endNs() - c.startNs()));
-    o.insert(QStringLiteral("start_ms"), static_cast<double>(c.startNs() / 1'000'000));
+    o.insert(QStringLiteral("start_ms"), std::floor(static_cast<double>(c.startNs()) / 1e6));
     o.insert(QStringLiteral("playing"), c.playing());
     o.insert(QStringLiteral("speed"), c.speed());
     o.insert(QStringLiteral("loop"), c.loop());
