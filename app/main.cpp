@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "displaydetect.h"
+#include "exportcommand.h"
 #include "gui.h"
 #include "language.h"
 #include "options.h"
@@ -22,6 +23,10 @@ int main(int argc, char *argv[])
     QStringList rawArgs;
     for (int i = 0; i < argc; ++i) {
         rawArgs.append(QString::fromLocal8Bit(argv[i]));
+    }
+    if (omni::app::isExportCommand(rawArgs)) { // a tool of its own: no window, no robot, no server
+        const QCoreApplication tool(argc, argv);
+        return omni::app::runExport(QCoreApplication::arguments());
     }
     const auto early = omni::app::parseOptions(rawArgs, qEnvironmentVariable("OMNISCIENT_TOKEN"));
     const bool window = early.action == omni::app::ParseResult::Action::Run &&

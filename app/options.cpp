@@ -132,9 +132,14 @@ ParseResult parseOptions(const QStringList &args, const QString &envToken)
         QStringLiteral("recordings-max-mb"),
         tr("Remove the oldest saved recordings when they take more than this many MB (default 1024)."), tr("MB"),
         QStringLiteral("1024"));
-    p.addOptions({help,  version, shm,        simulate, simRate, headless,  printJson,        staleMs,      readerWake,
-                  port,  bind,    maxClients, maxRate,  token,   tokenFile, protectMetrics,   allowedHosts, noServer,
-                  kiosk, connect, lang,       soundDir, noSound, record,    recordCompression});
+    const QCommandLineOption replay(
+        QStringLiteral("replay"),
+        tr("Play this MCAP recording instead of a robot, at its recorded pace, with a timeline (docs/RECORDING.md). "
+           "\"omniscient export FILE.mcap --format csv|jsonl [-o OUT]\" writes one as CSV or JSON Lines."),
+        tr("FILE"));
+    p.addOptions({help,  version, shm,        simulate, simRate, headless,  printJson,         staleMs,      readerWake,
+                  port,  bind,    maxClients, maxRate,  token,   tokenFile, protectMetrics,    allowedHosts, noServer,
+                  kiosk, connect, lang,       soundDir, noSound, record,    recordCompression, replay});
     p.addOptions({blackboxMinutes, recordingsDir, recordingsMaxMb});
     p.addPositionalArgument(QStringLiteral("port"),
                             tr("The port, as the original omniscient took it: \"omniscient 3002\" is --port 3002."),
@@ -285,6 +290,13 @@ ParseResult parseOptions(const QStringList &args, const QString &envToken)
                          .arg(p.value(recordingsMaxMb)));
     }
     o.recordingsMaxMb = static_cast<int>(v);
+    o.replayPath = p.value(replay);
+    if (p.isSet(replay) && o.replayPath.isEmpty()) {
+        return error(tr("--replay: give the recording to play, e.g. --replay robot.mcap"));
+    }
+    if (p.isSet(replay) && (o.simulate || !o.connectUrl.isEmpty())) {
+        return error(tr("--replay cannot be combined with --simulate or --connect: it shows a recording instead"));
+    }
     return r;
 }
 

@@ -35,6 +35,7 @@ struct Options {
     int blackboxMinutes = 10;   ///< --blackbox-minutes M: the always-on ring's window; 0: off
     QString recordingsDir;      ///< --recordings-dir DIR; empty: $XDG_DATA_HOME/omniscient/recordings
     int recordingsMaxMb = 1024; ///< --recordings-max-mb: past this the oldest saved recordings are removed
+    QString replayPath; ///< --replay FILE.mcap: play a recording instead of a robot
 };
 
 /// What main() should do after parsing.

@@ -11,6 +11,7 @@
 #include <omni/mirrorserver.h>
 #include <omni/recorder.h>
 #include <omni/remotesource.h>
+#include <omni/replaysource.h>
 #include <omni/shmsource.h>
 #include <omni/simulatedrobot.h>
 
@@ -78,6 +79,9 @@ Runtime::~Runtime()
     delete m_voice; // it follows the hub
     m_voice = nullptr;
     // The server (and its clients) go before the hub that feeds them.
+    if (m_server != nullptr) {
+        m_server->setReplayControl(nullptr);
+    }
     delete m_server;
     m_server = nullptr;
     // The source stops before the simulated robot unlinks its segment.
@@ -109,7 +113,11 @@ void Runtime::connectTo(const QUrl &url)
     connect(remote, &RemoteSource::soundChanged, m_hub, &Hub::setSoundEnabled);
     connect(m_hub, &Hub::soundEnabledChanged, remote, &RemoteSource::requestSound);
     m_hub->setSource(remote);
+    if (m_replay != nullptr && m_server != nullptr) {
+        m_server->setReplayControl(nullptr);
+    }
     delete m_source; // a shared-memory source stops here (the simulated robot, if any, runs on)
+    m_replay = nullptr;
     m_source = remote;
     m_remote = remote;
     remote->start();
@@ -133,6 +141,16 @@ bool Runtime::start(QString *error)
     // Listen first: a busy port fails before anything else (a simulated segment) is created.
     if (!m_options.noServer && !startServer(error)) {
         return false;
+    }
+    if (!m_options.replayPath.isEmpty()) {
+        if (m_options.printJson) {
+            new JsonPrinter(m_hub, stdout, this);
+        }
+        if (!startRecording(error) || !openRecording(m_options.replayPath, error)) {
+            return false;
+        }
+        startVoice();
+        return true;
     }
     if (m_options.simulate) {
         m_sim = std::make_unique<SimulatedRobot>(segmentName(), m_options.simRate);

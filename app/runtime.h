@@ -15,6 +15,7 @@ class Hub;
 class MirrorServer;
 class Recorder;
 class RemoteSource;
+class ReplaySource;
 class SimulatedRobot;
 class StateSource;
 } // namespace omni
@@ -49,6 +50,8 @@ public:
     [[nodiscard]] Blackbox *blackbox() const { return m_blackbox; }
     /// Remote mode (--connect or connectTo()): the source reading the other omniscient; null otherwise.
     [[nodiscard]] RemoteSource *remote() const { return m_remote; }
+    /// Replay mode (--replay or openRecording()): the source playing the recording; null otherwise.
+    [[nodiscard]] ReplaySource *replay() const { return m_replay; }
     /// The mirror server (web dashboard and /ws stream) when it runs; null with --no-server and in remote
     /// mode (a viewer serves nothing, and would collide with a local omniscient's port).
     [[nodiscard]] MirrorServer *server() const { return m_server; }
@@ -58,6 +61,13 @@ public:
     /// Switches to (or within) remote mode: shows the robot behind `url` (ws://HOST:PORT/ws). The hub's
     /// sound switch then follows the server's and changes it.
     void connectTo(const QUrl &url);
+    /// Plays the recording at `path` instead of the current source (File → Open recording…, drag and drop,
+    /// --replay). False, with `error` for a person, when it cannot be read; the current source then stays.
+    bool openRecording(const QString &path, QString *error);
+
+Q_SIGNALS:
+    /// A recording is now playing (openRecording()): the GUI shows its timeline.
+    void replayChanged(omni::ReplaySource *replay);
 
 private:
     /// "shm:NAME" or the --connect URL: the recordings' "source" metadata.
@@ -72,6 +82,7 @@ private:
     std::unique_ptr<SimulatedRobot> m_sim;
     StateSource *m_source = nullptr;
     RemoteSource *m_remote = nullptr; ///< m_source when remote
+    ReplaySource *m_replay = nullptr; ///< m_source when replaying
     MirrorServer *m_server = nullptr;
     audio::Voice *m_voice = nullptr;
     EventFeed *m_events;            ///< the derived events of the hub, always (recordings, /ws, ...)

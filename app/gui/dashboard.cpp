@@ -167,7 +167,8 @@ void Dashboard::refresh()
 
     const Situation sit = situation();
     const bool netOk = !sit.remote || sit.network == NetworkStatus::Connected;
-    const bool live = sit.link.status == LinkStatus::Live && netOk;
+    // A replay's states are shown in full colour: the badge and the timeline say they are a recording.
+    const bool live = (sit.link.status == LinkStatus::Live || sit.link.status == LinkStatus::Replay) && netOk;
     m_problem = StatusText::problem(sit);
 
     InfoPanel::Model im;

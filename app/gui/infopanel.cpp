@@ -305,7 +305,8 @@ void InfoPanel::setModel(const Model &m)
     setValue(Field::Network, StatusText::networkStatus(m.network),
              m_theme.colors(netOk ? Tone::Live : Tone::Offline).fg);
     setValue(Field::Rate, StatusText::rate(m.rateHz));
-    setValue(Field::Age, StatusText::age(m.ageMs), m.link.status == LinkStatus::Live ? QColor() : m_theme.stale);
+    const bool current = m.link.status == LinkStatus::Live || m.link.status == LinkStatus::Replay;
+    setValue(Field::Age, StatusText::age(m.ageMs), current ? QColor() : m_theme.stale);
     const QString source = StatusText::source(m.link, m.upstream);
     if (setValue(Field::Source, source)) {
         valueLabel(Field::Source)->setToolTip(source);
@@ -346,7 +347,8 @@ void InfoPanel::setModel(const Model &m)
     }
     m_soundNote->setVisible(!m.soundNote.isEmpty());
 
-    const bool live = m.link.status == LinkStatus::Live && (!m.remote || netOk);
+    const bool live =
+        (m.link.status == LinkStatus::Live || m.link.status == LinkStatus::Replay) && (!m.remote || netOk);
     m_motors->setLook(m_theme, live);
     m_sensors->setLook(m_theme, live);
 }

@@ -9,6 +9,7 @@
 #include "settings.h"
 #include "soundplayer.h"
 #include "statustext.h"
+#include "timeline.h"
 #include "voice.h"
 
 #include "runtime.h"
@@ -77,6 +78,7 @@ MainWindow::MainWindow(app::Runtime &runtime, Settings &settings, Mode mode, QWi
     } else {
         buildMenus();
     }
+    buildTimeline();
     setThemeChoice(settings.theme());
     updateSoundNote();
     updateTitle();
@@ -103,6 +105,8 @@ void MainWindow::buildMenus()
 {
     m_fileMenu = menuBar()->addMenu(QString());
     m_connectAction = m_fileMenu->addAction(QString(), this, &MainWindow::openConnectDialog);
+    m_openRecordingAction = m_fileMenu->addAction(QString(), this, &MainWindow::openRecordingDialog);
+    m_openRecordingAction->setShortcut(QKeySequence::Open);
     m_connectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     m_recentMenu = m_fileMenu->addMenu(QString());
     m_fileMenu->addSeparator();
@@ -163,6 +167,7 @@ void MainWindow::retranslate()
     }
     m_fileMenu->setTitle(tr("&File"));
     m_connectAction->setText(tr("&Connect to a robot…"));
+    m_openRecordingAction->setText(tr("&Open recording…"));
     m_recentMenu->setTitle(tr("&Recent robots"));
     m_quitAction->setText(tr("&Quit"));
     m_viewMenu->setTitle(tr("&View"));
@@ -221,6 +226,7 @@ void MainWindow::setThemeChoice(ThemeChoice choice)
     const Theme theme = Theme::resolve(choice, platform);
     QApplication::setPalette(theme.palette());
     m_dashboard->setTheme(theme);
+    m_timeline->setTheme(theme);
     if (m_themeGroup) {
         for (QAction *a : m_themeGroup->actions()) {
             a->setChecked(a->data().toInt() == static_cast<int>(choice));
@@ -256,6 +262,10 @@ void MainWindow::updateTitle()
 {
     const RemoteSource *remote = m_runtime.remote();
     const QString where = remote ? remote->displayUrl() : m_runtime.segmentName();
+    if (const ReplaySource *replay = m_runtime.replay()) {
+        setWindowTitle(tr("omniscient — replay of %1").arg(replay->fileName()));
+        return;
+    }
     setWindowTitle(tr("omniscient — %1").arg(where));
 }
 

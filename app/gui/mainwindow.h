@@ -9,6 +9,11 @@
 class QAction;
 class QActionGroup;
 class QMenu;
+class QToolBar;
+
+namespace omni {
+class ReplaySource;
+}
 
 namespace omni::app {
 class Runtime;
@@ -24,6 +29,7 @@ class BlackboxPanel;
 class Dashboard;
 class KioskGuard;
 class Settings;
+class Timeline;
 
 /// The omniscient window: the dashboard, plus (on the desktop) a menu to connect to a remote robot,
 /// pick the palette and the language, and mute this computer. In kiosk mode: no menu, fullscreen,
@@ -57,6 +63,11 @@ public:
     void setThemeChoice(ThemeChoice choice);
     /// Switches the interface to `code` and remembers it.
     void setLanguage(const QString &code);
+    /// Plays the recording at `path` (File → Open recording…, drag and drop); false (and a message box unless
+    /// `quiet`) when it cannot be read.
+    bool openRecording(const QString &path, bool quiet = false);
+    /// The replay's timeline under the dashboard (hidden without a replay).
+    [[nodiscard]] Timeline *timeline() const { return m_timeline; }
 
 public Q_SLOTS:
     /// Lets the window close even in kiosk mode (SIGTERM), then closes it.
@@ -64,6 +75,9 @@ public Q_SLOTS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:
@@ -71,6 +85,9 @@ private:
     void retranslate();
     void rebuildRecent();
     void openConnectDialog();
+    void openRecordingDialog();
+    void buildTimeline();
+    void showReplay(ReplaySource *replay);
     void updateSoundNote();
     void updateTitle();
 
@@ -79,6 +96,9 @@ private:
     Mode m_mode;
     Dashboard *m_dashboard;
     BlackboxPanel *m_blackbox = nullptr;
+    Timeline *m_timeline = nullptr;
+    QToolBar *m_timelineBar = nullptr;
+    QAction *m_openRecordingAction = nullptr;
     audio::Voice *m_voice = nullptr;
     KioskGuard *m_kiosk = nullptr;
     ThemeChoice m_themeChoice = ThemeChoice::System;

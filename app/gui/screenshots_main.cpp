@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // omni-screenshots OUTDIR [--lang CODE]: renders the dashboard offscreen for a known, simulated robot and
-// writes dashboard-WxH-{live,stale}[-dark].png at 800×480 (the Pi's touchscreen) and 1920×1080.
+// writes dashboard-WxH-{live,stale}[-dark].png at 800×480 (the Pi's touchscreen) and 1920×1080, and the replay's
+// timeline (screenshots_replay.cpp).
 #include "dashboard.h"
 #include "language.h"
 
@@ -19,7 +20,8 @@
 using namespace omni;
 using namespace omni::gui;
 
-namespace {
+namespace omni::gui {
+bool shootReplay(const QString &dir);
 
 /// `o` as a state published `agoNs` before now (none: no publish time).
 RobotState toState(const omni_state &o, quint64 seq, std::optional<qint64> agoNs)
@@ -46,6 +48,9 @@ RobotState toState(const omni_state &o, quint64 seq, std::optional<qint64> agoNs
     s.layout = Layout::Current;
     return s;
 }
+} // namespace omni::gui
+
+namespace {
 
 /// 30 s and more of a simulated run at 50 Hz, ending on a telling moment: driving, steering, a sensor lit.
 std::vector<omni_state> simulatedRun()
@@ -140,5 +145,6 @@ int main(int argc, char *argv[])
             }
         }
     }
+    ok = shootReplay(args.at(1)) && ok;
     return ok ? 0 : 1;
 }

@@ -110,6 +110,8 @@ QString StatusText::linkStatus(LinkStatus status)
         return tr("stale");
     case LinkStatus::Incompatible:
         return tr("incompatible");
+    case LinkStatus::Replay:
+        return tr("replay");
     }
     return tr("waiting");
 }
@@ -326,6 +328,8 @@ std::optional<Problem> StatusText::problem(const Situation &s)
         p.title = tr("INCOMPATIBLE");
         p.sentence = incompatibleSentence(s.link);
         return p;
+    case LinkStatus::Replay:
+        return std::nullopt; // the timeline says where the replay is
     }
     return std::nullopt;
 }

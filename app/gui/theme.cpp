@@ -50,6 +50,7 @@ Tone toneOf(LinkStatus status)
     case LinkStatus::Incompatible:
         return Tone::Incompatible;
     case LinkStatus::Waiting:
+    case LinkStatus::Replay: // never the colour of live
         break;
     }
     return Tone::Waiting;

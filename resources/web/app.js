@@ -8,6 +8,7 @@ import { RobotView } from './robot.js';
 import { History, drawMotors, drawSensors } from './sparklines.js';
 import { Panel, viewStatus } from './panel.js';
 import { BlackboxCard } from './blackbox.js';
+import { ReplayBar } from './replay.js';
 
 const RENDER_INTERVAL_MS = 33; // ≤ 30 renders a second
 const TICK_MS = 250;
@@ -17,6 +18,7 @@ const token = params.get('token') || '';
 setLanguage(params.get('lang') || pickLanguage(navigator.languages || [navigator.language]));
 translateDocument();
 
+const replayBar = new ReplayBar(token);
 const model = {
     conn: { phase: 'connecting', retryAt: 0, auth: false, connectedOnce: false },
     hello: null,
@@ -57,7 +59,8 @@ function render() {
 
 function drawSparklines() {
     const time = now();
-    const dimmed = viewStatus(model, time) !== 'live';
+    const status = viewStatus(model, time);
+    const dimmed = status !== 'live' && status !== 'replay'; // a replay is shown in full, under its REPLAY badge
     drawMotors(motorsCanvas, history, time, dimmed);
     drawSensors(sensorsCanvas, history, time, dimmed);
 }
@@ -77,6 +80,7 @@ function applyLink(m) {
         link: m.link, reason: m.reason ?? null, detail: m.detail ?? '', layout: m.layout ?? 'none', source: m.source ?? '',
         segment_abi: m.segment_abi ?? 0, reader_abi: m.reader_abi ?? 0,
     };
+    replayBar.follow(model.link);
 }
 
 function onMessage(m) {
@@ -235,4 +239,4 @@ blackbox.load();
 connection.start();
 
 // For tests and curious people: the model as the page sees it.
-window.omniscient = { model, history, render };
+window.omniscient = { model, history, render, replayBar };

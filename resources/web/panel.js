@@ -84,6 +84,8 @@ export function sayFor(status, model, now) {
         return t('say.stale', { s: seconds(stateAgeMs(model, now) ?? 0) });
     case 'waiting':
         return t('say.waiting');
+    case 'replay':
+        return t('say.replay', { source: (link.source || '').replace(/^replay:/, '') || '?' });
     case 'incompatible': {
         const reason = link.reason;
         if (reason === 'abi_newer' || reason === 'abi_older') {
@@ -159,7 +161,7 @@ export class Panel {
         setText('facts', showFacts ? t('say.facts', { detail }) : '');
         $('facts').hidden = !showFacts;
 
-        const live = status === 'live';
+        const live = status === 'live' || status === 'replay';
         setText('v-rate', s && live ? t('unit.hz', { v: num(s.rate_hz ?? 0, 1) }) : t('unit.hz', { v: num(0, 1) }));
         setText('v-age', formatAge(stateAgeMs(model, now)));
         $('v-age').classList.toggle('alert', !live && Boolean(s));
@@ -198,7 +200,7 @@ export class Panel {
         default:
             break;
         }
-        overlay.hidden = status === 'live';
+        overlay.hidden = status === 'live' || status === 'replay';
         overlay.dataset.link = status;
         setText('overlay-title', title);
         setText('overlay-sub', sub);

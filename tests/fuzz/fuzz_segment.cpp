@@ -135,6 +135,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     case LinkStatus::Stale:
         FUZZ_CHECK(false); // inspect() never says stale: that is the reader's judgement over time
         break;
+    case LinkStatus::Replay:
+        FUZZ_CHECK(false); // only a recording's source says replay
+        break;
     }
     return 0;
 }

@@ -91,6 +91,8 @@ public:
 
     /// Messages written so far.
     [[nodiscard]] quint64 messageCount() const { return m_messageCount; }
+    /// How chunks are compressed (the options given).
+    [[nodiscard]] McapCompression compression() const { return m_options.compression; }
     /// Chunks written so far.
     [[nodiscard]] quint32 chunkCount() const { return static_cast<quint32>(m_chunkIndexes.size()); }
     /// Bytes written to the device so far.

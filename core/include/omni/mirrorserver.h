@@ -20,6 +20,7 @@ namespace omni {
 class Hub;
 class MirrorServerPrivate;
 class RecordingsApi;
+class ReplayControl;
 
 /// How the mirror server listens and what it allows. The defaults are the product's; tests shrink the
 /// timeouts and caps.
@@ -176,6 +177,9 @@ public Q_SLOTS:
 public:
     /// Serves `sounds` under /sounds/ (replacing the earlier ones): no token needed, like the page itself.
     void setSounds(const QList<ServedSound> &sounds);
+    /// Answers GET and POST /api/replay with `replay` (null: 404, no replay), which must outlive the server or be
+    /// cleared first. POST has the access rules of POST /api/sound.
+    void setReplayControl(ReplayControl *replay);
 
     /// For replay (docs/FOXGLOVE.md): `replaying` announces the Foxglove `time` capability (or withdraws it), and
     /// `sessionId` (empty: a new random one) tells clients that this is another recording; every Foxglove client

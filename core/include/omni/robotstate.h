@@ -25,6 +25,7 @@ enum class LinkStatus {
     Live,         ///< new states arrive
     Stale,        ///< a segment is there but no new state came for the stale timeout
     Incompatible, ///< the segment cannot be read safely; see Incompatibility
+    Replay,       ///< states come from a recording (--replay): never live; `source` names the file
 };
 
 /// Why a segment is incompatible.

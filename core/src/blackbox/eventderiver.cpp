@@ -17,6 +17,7 @@ EventKind linkKind(LinkStatus status, const std::optional<LinkInfo> &before)
     case LinkStatus::Incompatible:
         return EventKind::LinkIncompatible;
     case LinkStatus::Waiting:
+    case LinkStatus::Replay: // a replay has no link of its own: its recorded link events come from the file
         break;
     }
     const bool wasUp = before && (before->status == LinkStatus::Live || before->status == LinkStatus::Stale);

@@ -2,7 +2,7 @@
 #include "omni/recorder.h"
 
 #include "blackbox/logging.h"
-#include "blackbox/recordingformat.h"
+#include "omni/recordingformat.h"
 
 #include <omni/eventfeed.h>
 #include <omni/hub.h>
@@ -69,7 +69,7 @@ Result<void, RecorderError> Recorder::start()
     wo.maxChunkAgeMs = m_options.maxChunkAgeMs;
     m_writer = std::make_unique<McapWriter>(&m_file, wo);
 
-    const auto begun = beginRecording(*m_writer, m_options.metadata, m_options.compression);
+    const auto begun = beginRecording(*m_writer, m_options.metadata);
     if (!begun) {
         (void)failed(RecorderError::CannotOpen, begun.errorString());
         m_file.remove();

@@ -1,16 +1,15 @@
 // SPDX-License-Identifier: MIT
-#include "blackbox/recordingformat.h"
+#include "omni/recordingformat.h"
 
 #include "omni/recorder.h"
 #include "omni/statejson.h"
 
 namespace omni {
 
-Result<RecordingChannels, McapError> beginRecording(McapWriter &writer, QMap<QString, QString> metadata,
-                                                    McapCompression compression)
+Result<RecordingChannels, McapError> beginRecording(McapWriter &writer, QMap<QString, QString> metadata)
 {
     metadata.insert(QStringLiteral("version"), QStringLiteral(OMNI_VERSION));
-    metadata.insert(QStringLiteral("compression"), names::mcapCompression(compression));
+    metadata.insert(QStringLiteral("compression"), names::mcapCompression(writer.compression()));
     const auto json = QStringLiteral("json");
     if (auto r = writer.open(); !r) {
         return r.failure();

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "blackbox/snapshotwriter.h"
 
-#include "blackbox/recordingformat.h"
+#include "omni/recordingformat.h"
 #include "omni/statejson.h"
 
 #include <QDir>
@@ -94,7 +94,7 @@ Result<RecordingInfo, RecordingsError> writeSnapshot(const BlackboxSnapshot &sna
     quint64 first = std::numeric_limits<quint64>::max();
     quint64 last = 0;
     QString error;
-    if (const auto ch = beginRecording(writer, f.metadata, f.compression); !ch) {
+    if (const auto ch = beginRecording(writer, f.metadata); !ch) {
         error = ch.errorString();
     } else if (auto w = writeMessages(writer, *ch, snapshot, f, first, last); !w) {
         error = w.errorString();

@@ -30,13 +30,16 @@ QString linkStatus(LinkStatus s)
         return QStringLiteral("stale");
     case LinkStatus::Incompatible:
         return QStringLiteral("incompatible");
+    case LinkStatus::Replay:
+        return QStringLiteral("replay");
     }
     return QStringLiteral("waiting");
 }
 
 std::optional<LinkStatus> linkStatusFromName(const QString &name)
 {
-    for (auto s : {LinkStatus::Waiting, LinkStatus::Live, LinkStatus::Stale, LinkStatus::Incompatible}) {
+    for (auto s :
+         {LinkStatus::Waiting, LinkStatus::Live, LinkStatus::Stale, LinkStatus::Incompatible, LinkStatus::Replay}) {
         if (linkStatus(s) == name) {
             return s;
         }

@@ -18,6 +18,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <optional>
 
 class QTcpServer;
 class QTcpSocket;
@@ -96,6 +97,10 @@ public:
     http::Response serveFile(const http::Request &request);
     http::Response apiState();
     http::Response apiSound(const http::Request &request, QByteArrayView body);
+    http::Response apiReplay(const http::Request &request, QByteArrayView body);
+    /// The refusal of a command (POST /api/sound, /api/replay) that may not run: another origin without the
+    /// token, a body that is not JSON, no Content-Length; nullopt when it may.
+    std::optional<http::Response> refuseCommand(const http::Request &request, QByteArrayView what);
     /// GET /toggle-sound, the original observer's route: flips the sound, answers {"status":"on"|"off"}.
     http::Response toggleSound(const http::Request &request);
     http::Response metrics();
@@ -141,6 +146,7 @@ public:
 
     MirrorServer *q;
     Hub *m_hub;
+    ReplayControl *m_replay = nullptr; // GET/POST /api/replay (serverreplay.cpp)
     MirrorServerOptions m_options;
     WebFiles m_files;
     QByteArray m_tokenHash;

@@ -31,6 +31,7 @@ std::optional<std::pair<foxglove::StatusLevel, QString>> linkStatus(const LinkIn
     const QString detail = link.detail.isEmpty() ? QString() : QStringLiteral(": ") + link.detail;
     switch (link.status) {
     case LinkStatus::Live:
+    case LinkStatus::Replay: // a recording plays: nothing is wrong with it
         return std::nullopt;
     case LinkStatus::Stale:
         return std::pair{foxglove::StatusLevel::Warning, QStringLiteral("the robot's link is stale") + detail};

@@ -109,7 +109,8 @@ http::Response MirrorServerPrivate::metrics()
     e.sample("omniscient_commands_total", toDouble(s.commandsRefused), "result=\"refused\"");
     e.family("omniscient_link_status", "gauge", "The robot link: 1 for the current status, 0 for the others.");
     const LinkStatus current = m_hub->link().status;
-    for (LinkStatus st : {LinkStatus::Waiting, LinkStatus::Live, LinkStatus::Stale, LinkStatus::Incompatible}) {
+    for (LinkStatus st :
+         {LinkStatus::Waiting, LinkStatus::Live, LinkStatus::Stale, LinkStatus::Incompatible, LinkStatus::Replay}) {
         e.sample("omniscient_link_status", st == current ? 1 : 0, "status=\"" + names::linkStatus(st).toLatin1() + '"');
     }
     e.family("omniscient_link_layout", "gauge",

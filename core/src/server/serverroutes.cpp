@@ -91,6 +91,8 @@ MirrorServerPrivate::Routed MirrorServerPrivate::route(const http::Request &requ
             r.response = apiEvents(request);
         } else if (path == "/api/recordings" || path.startsWith("/api/recordings/")) {
             r = apiRecordings(request, body);
+        } else if (path == "/api/replay") {
+            r.response = apiReplay(request, body);
         } else {
             r.response = http::textResponse(404, "no such API: " + path);
         }
@@ -149,12 +151,12 @@ http::Response MirrorServerPrivate::apiState()
     return http::jsonResponse(200, json::withAge(m_hub->stateJson(), m_hub->ageMs()));
 }
 
-http::Response MirrorServerPrivate::apiSound(const http::Request &request, QByteArrayView body)
+std::optional<http::Response> MirrorServerPrivate::refuseCommand(const http::Request &request, QByteArrayView what)
 {
     if (!mayWrite(request)) {
         ++m_stats.commandsRefused;
-        return http::textResponse(403, "requests from another origin may not switch the sound (use this "
-                                       "omniscient's own page, or give the access token)");
+        return http::textResponse(403, "requests from another origin may not " + what.toByteArray() +
+                                           " (use this omniscient's own page, or give the access token)");
     }
     // A cross-site <form> can post only form types without a preflight; JSON needs one, which is never granted.
     const QByteArray mediaType = request.header("content-type").split(';').constFirst().trimmed().toLower();
@@ -164,6 +166,14 @@ http::Response MirrorServerPrivate::apiSound(const http::Request &request, QByte
     }
     if (!request.contentLength) {
         return http::textResponse(411, "send the body with a Content-Length");
+    }
+    return std::nullopt;
+}
+
+http::Response MirrorServerPrivate::apiSound(const http::Request &request, QByteArrayView body)
+{
+    if (auto refused = refuseCommand(request, "switch the sound")) {
+        return *refused;
     }
     const auto enabled = json::parseSoundCommand(body.toByteArray());
     if (!enabled) {

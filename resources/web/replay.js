@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: MIT
+// The replay bar: when omniscient plays a recording (--replay), the page shows where it is and drives it through
+// GET and POST /api/replay (docs/protocol.md, "Replay"). Without a replay the bar stays hidden.
+import { t, num } from './i18n.js';
+import { withToken } from './ws.js';
+
+const POLL_MS = 250;
+const $ = (id) => document.getElementById(id);
+
+function clock(s) {
+    const tenths = Math.floor(Math.max(0, s) * 10);
+    const min = Math.floor(tenths / 600);
+    const sec = String(Math.floor(tenths / 10) % 60).padStart(2, '0');
+    return `${min}:${sec}.${tenths % 10}`;
+}
+
+export class ReplayBar {
+    constructor(token) {
+        this.token = token;
+        this.status = null;
+        this.busy = false;
+        this.seeking = false;
+        this.timer = null;
+        $('replay-play').addEventListener('click', () => this.send({ action: this.status?.playing ? 'pause' : 'play' }));
+        $('replay-back').addEventListener('click', () => this.send({ action: 'step', count: -1 }));
+        $('replay-forward').addEventListener('click', () => this.send({ action: 'step', count: 1 }));
+        $('replay-prev').addEventListener('click', () => this.send({ action: 'previous_event' }));
+        $('replay-next').addEventListener('click', () => this.send({ action: 'next_event' }));
+        $('replay-speed').addEventListener('change', (e) => this.send({ action: 'speed', speed: Number(e.target.value) }));
+        $('replay-loop').addEventListener('change', (e) => this.send({ action: 'loop', loop: e.target.checked }));
+        const seek = $('replay-seek');
+        seek.addEventListener('input', () => {
+            this.seeking = true;
+            $('replay-position').textContent = `${clock(Number(seek.value))} / ${clock(this.status?.duration_s ?? 0)}`;
+        });
+        seek.addEventListener('change', () => {
+            this.seeking = false;
+            this.send({ action: 'seek', position_s: Number(seek.value) });
+        });
+    }
+
+    /// Follows the link: polls while the server replays, stops (and hides) otherwise.
+    follow(link) {
+        const replaying = link?.link === 'replay';
+        if (replaying && !this.timer) {
+            this.poll();
+            this.timer = setInterval(() => this.poll(), POLL_MS);
+        } else if (!replaying && this.timer) {
+            clearInterval(this.timer);
+            this.timer = null;
+            this.show(null);
+        }
+    }
+
+    async poll() {
+        try {
+            const response = await fetch(withToken('api/replay', this.token), { cache: 'no-store' });
+            this.show(response.ok ? await response.json() : null);
+        } catch {
+            // the connection's own status says what is wrong
+        }
+    }
+
+    async send(command) {
+        if (this.busy) {
+            return;
+        }
+        this.busy = true;
+        $('replay-error').textContent = '';
+        try {
+            const response = await fetch(withToken('api/replay', this.token), {
+                method: 'POST',
+                headers: { 'Content-Type': 'application/json' },
+                body: JSON.stringify(command),
+                cache: 'no-store',
+            });
+            if (!response.ok) {
+                throw new Error(`HTTP ${response.status}: ${(await response.text()).slice(0, 200)}`);
+            }
+            this.show(await response.json());
+        } catch (e) {
+            $('replay-error').textContent = t('replay.failed', { why: e.message || String(e) });
+        } finally {
+            this.busy = false;
+        }
+    }
+
+    show(status) {
+        this.status = status;
+        const bar = $('replay');
+        bar.hidden = !status;
+        document.body.classList.toggle('replaying', Boolean(status));
+        if (!status) {
+            return;
+        }
+        const play = $('replay-play');
+        play.textContent = status.playing ? '❚❚' : '▶';
+        play.setAttribute('aria-label', t(status.playing ? 'replay.pause' : 'replay.play'));
+        play.dataset.playing = String(Boolean(status.playing));
+        $('replay-file').textContent = status.file ?? '';
+        const seek = $('replay-seek');
+        seek.max = String(status.duration_s ?? 0);
+        if (!this.seeking) {
+            seek.value = String(status.position_s ?? 0);
+            $('replay-position').textContent = `${clock(status.position_s ?? 0)} / ${clock(status.duration_s ?? 0)}`;
+        }
+        const speed = $('replay-speed');
+        if (Number(speed.value) !== status.speed) {
+            speed.value = String(status.speed);
+        }
+        $('replay-loop').checked = Boolean(status.loop);
+        $('replay-events').textContent = t('replay.events', { n: num(status.events?.length ?? 0, 0) });
+        const marks = $('replay-marks');
+        const duration = status.duration_s > 0 ? status.duration_s : 1;
+        const wanted = (status.events ?? []).map((e) => `${(100 * e.t_s) / duration}`).join(',');
+        if (marks.dataset.marks !== wanted) {
+            marks.dataset.marks = wanted;
+            marks.replaceChildren(...(status.events ?? []).map((e) => {
+                const mark = document.createElement('i');
+                mark.style.left = `${Math.min(100, Math.max(0, (100 * e.t_s) / duration))}%`;
+                mark.title = e.kind;
+                return mark;
+            }));
+        }
+    }
+}
