@@ -11,6 +11,7 @@
 #include <QStringList>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -156,6 +157,12 @@ public:
 
     /// Serves `sounds` under /sounds/ (replacing the earlier ones): no token needed, like the page itself.
     void setSounds(const QList<ServedSound> &sounds);
+    /// Appends what `provider` returns (Prometheus text format lines) to every /metrics answer, e.g. the MQTT
+    /// publisher's counters. Null removes it.
+    void setExtraMetrics(std::function<QByteArray()> provider);
+    /// Serves GET `path` (under /api/, e.g. "/api/fleet") with the JSON `provider` returns, under the rules of the
+    /// other /api routes (token, Host). Null removes it.
+    void setApiRoute(const QByteArray &path, std::function<QByteArray()> provider);
 
     /// Parses a --bind value: an IPv4/IPv6 address, "localhost", or empty / "any" / "*" for all interfaces.
     static std::optional<QHostAddress> parseBindAddress(const QString &text);

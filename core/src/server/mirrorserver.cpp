@@ -380,6 +380,20 @@ MirrorServer::MirrorServer(Hub *hub, MirrorServerOptions options, QObject *paren
     });
 }
 
+void MirrorServer::setExtraMetrics(std::function<QByteArray()> provider)
+{
+    d->m_extraMetrics = std::move(provider);
+}
+
+void MirrorServer::setApiRoute(const QByteArray &path, std::function<QByteArray()> provider)
+{
+    if (provider) {
+        d->m_apiRoutes.insert(path, std::move(provider));
+    } else {
+        d->m_apiRoutes.remove(path);
+    }
+}
+
 void MirrorServer::setSounds(const QList<ServedSound> &sounds)
 {
     QHash<QString, QByteArray> files;

@@ -127,7 +127,9 @@ public:
     QString m_linkCache;
     QString m_soundCache;
     MirrorServerStats m_stats;
-    QMap<int, quint64> m_responses; // HTTP responses by status
+    QMap<int, quint64> m_responses;                             // HTTP responses by status
+    std::function<QByteArray()> m_extraMetrics;                 // setExtraMetrics()
+    QHash<QByteArray, std::function<QByteArray()>> m_apiRoutes; // setApiRoute()
     QTimer m_pingTimer;
     QElapsedTimer m_uptime;
     MirrorServer::Error m_error = MirrorServer::Error::None;
