@@ -209,6 +209,7 @@ void ClientShared::run()
         m_pendingOut = 0; // what the library held for a dead connection is gone
         m_refusedRc = 0;
         errno = 0;
+        const quint64 connectsBefore = m_connects;
         int rc = mosquitto_connect(m, host.constData(), o.broker.port, o.keepaliveSeconds);
         int err = errno;
         while (rc == MOSQ_ERR_SUCCESS && m_refusedRc == 0 && !stopping()) {
@@ -218,9 +219,10 @@ void ClientShared::run()
             rc = mosquitto_loop(m, 100, 1);
             err = errno;
         }
-        const bool wasConnected = m_connected.exchange(false);
+        const bool wasConnected = m_connects != connectsBefore;
+        const bool stillConnected = m_connected.exchange(false);
         if (stopping()) {
-            m_connected = wasConnected;
+            m_connected = stillConnected; // says goodbye below
             break;
         }
         if (m_refusedRc != 0) {

@@ -124,7 +124,8 @@ void Publisher::publishState()
     if (m_client->status() != ClientStatus::Connected) {
         return; // kept dirty: the newest goes out on connect
     }
-    if (m_client->publish(topic(m_options.robotName, Topic::State), m_hub->stateJson(), 0, false)) {
+    // Retained: a fleet view that starts (or reconnects) later shows every robot's latest state at once.
+    if (m_client->publish(topic(m_options.robotName, Topic::State), m_hub->stateJson(), 0, true)) {
         ++m_stats.statesPublished;
     } else {
         ++m_stats.statesSkipped;
