@@ -5,12 +5,15 @@
 #include "dashboard.h"
 #include "kiosk.h"
 #include "language.h"
+#include "mqttindicator.h"
 #include "settings.h"
 #include "soundplayer.h"
 #include "statustext.h"
 #include "voice.h"
 
 #include "runtime.h"
+
+#include <omni/mqttpublisher.h>
 
 #include <omni/hub.h>
 #include <omni/remotesource.h>
@@ -21,6 +24,7 @@
 #include <QCloseEvent>
 #include <QLabel>
 #include <QMenuBar>
+#include <QStatusBar>
 
 namespace omni::gui {
 
@@ -66,6 +70,9 @@ MainWindow::MainWindow(app::Runtime &runtime, Settings &settings, Mode mode, QWi
         menuBar()->hide();
     } else {
         buildMenus();
+    }
+    if (runtime.mqttPublisher() != nullptr) {
+        statusBar()->addPermanentWidget(new MqttIndicator(runtime.mqttPublisher()->client(), this));
     }
     setThemeChoice(settings.theme());
     updateSoundNote();
