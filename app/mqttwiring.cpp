@@ -50,18 +50,20 @@ void Runtime::startMqtt()
 
 bool Runtime::startFleet(QString *error)
 {
-    if (!startServer(error)) {
+    if (!m_options.noServer && !startServer(error)) {
         return false;
     }
     m_fleet = new mqtt::FleetSubscriber(clientOptions(m_options, m_options.fleetUrl), {}, this);
-    m_server->setApiRoute(QByteArrayLiteral("/api/fleet"), [this] { return m_fleet->json(); });
-    m_server->setExtraMetrics([this] { return m_fleet->metricsText(); });
     m_fleet->start();
-    std::fprintf(
-        stderr, "%s\n",
-        qPrintable(
-            tr("omniscient: the fleet of %1 is at /fleet on port %2").arg(m_options.fleetUrl).arg(m_server->port())));
-    std::fflush(stderr);
+    if (m_server) {
+        m_server->setApiRoute(QByteArrayLiteral("/api/fleet"), [this] { return m_fleet->json(); });
+        m_server->setExtraMetrics([this] { return m_fleet->metricsText(); });
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(tr("omniscient: the fleet of %1 is at /fleet on port %2")
+                                    .arg(m_options.fleetUrl)
+                                    .arg(m_server->port())));
+        std::fflush(stderr);
+    }
     return true;
 }
 

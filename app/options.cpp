@@ -373,11 +373,7 @@ ParseResult parseOptions(const QStringList &args, const QString &envToken, const
             return error(tr("--fleet shows every robot of a broker: it cannot be combined with --connect, --simulate, "
                             "--mqtt or --record (start those in another omniscient)"));
         }
-        if (!o.headless) {
-            return error(tr("--fleet: this build has no fleet window yet; run with --headless and open the page "
-                            "/fleet of its port in a browser (docs/FLEET.md)"));
-        }
-        if (o.noServer) {
+        if (o.headless && o.noServer) {
             return error(tr("--fleet --headless serves the fleet on its port: it cannot be combined with --no-server"));
         }
     }

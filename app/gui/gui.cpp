@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "gui.h"
 
+#include "fleetwindow.h"
 #include "mainwindow.h"
 #include "settings.h"
 
@@ -20,6 +21,16 @@ void prepareApplication()
 
 int runGui(app::Runtime &runtime, const app::Options &options)
 {
+    if (runtime.fleet() != nullptr) {
+        FleetWindow fleet(runtime.fleet());
+        if (options.kiosk) {
+            fleet.showFullScreen();
+        } else {
+            fleet.show();
+        }
+        QApplication::setQuitOnLastWindowClosed(!options.kiosk);
+        return QApplication::exec();
+    }
     Settings settings;
     MainWindow::Mode mode;
     mode.kiosk = options.kiosk;

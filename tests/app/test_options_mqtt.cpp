@@ -90,13 +90,17 @@ TEST(MqttOptions, BadValuesSayWhatToWrite)
     EXPECT_TRUE(errorOf({QStringLiteral("--mqtt-homeassistant")}).contains(QStringLiteral("needs --mqtt")));
 }
 
-TEST(MqttOptions, FleetRunsHeadlessAlone)
+TEST(MqttOptions, FleetRunsAloneInAWindowOrHeadless)
 {
     const auto r = parse({QStringLiteral("--fleet"), QStringLiteral("mqtt://broker"), QStringLiteral("--headless")});
     ASSERT_EQ(r.action, ParseResult::Action::Run) << r.message.toStdString();
     EXPECT_EQ(r.options.fleetUrl, QStringLiteral("mqtt://broker"));
-    EXPECT_TRUE(
-        errorOf({QStringLiteral("--fleet"), QStringLiteral("mqtt://broker")}).contains(QStringLiteral("--headless")));
+    EXPECT_EQ(parse({QStringLiteral("--fleet"), QStringLiteral("mqtt://broker"), QStringLiteral("--kiosk")}).action,
+              ParseResult::Action::Run)
+        << "the fleet window";
+    EXPECT_TRUE(errorOf({QStringLiteral("--fleet"), QStringLiteral("mqtt://broker"), QStringLiteral("--headless"),
+                         QStringLiteral("--no-server")})
+                    .contains(QStringLiteral("--no-server")));
     EXPECT_FALSE(errorOf({QStringLiteral("--fleet"), QStringLiteral("mqtt://b"), QStringLiteral("--headless"),
                           QStringLiteral("--simulate")})
                      .isEmpty());
