@@ -12,6 +12,8 @@
 
 #include <QSignalSpy>
 
+#include <algorithm>
+
 using namespace omni;
 using namespace omni::mqtt;
 using namespace omni::test;
@@ -215,4 +217,33 @@ TEST_F(MqttBroker, EventsWaitInABoundedQueueWhileTheBrokerIsAway)
     EXPECT_TRUE(p.client()->errorString().contains(QStringLiteral("cannot reach")))
         << p.client()->errorString().toStdString();
     EXPECT_TRUE(p.metricsText().contains("omniscient_mqtt_events_dropped_total"));
+}
+
+TEST_F(MqttBroker, HomeAssistantsSoundSwitchTurnsTheSoundOffAndItsStateFollows)
+{
+    startBroker();
+    hub.acceptLink(liveLink());
+    PublisherOptions po;
+    po.client = quick(broker);
+    po.robotName = QStringLiteral("ha");
+    po.homeAssistant = true;
+    Publisher p(&hub, &events, po);
+    ClientOptions co = quick(broker);
+    Client homeAssistant(co);
+    homeAssistant.subscribe("homeassistant/#", 0);
+    homeAssistant.subscribe("omniscient/v1/ha/sound", 0);
+    QSignalSpy received(&homeAssistant, &Client::messageReceived);
+    p.start();
+    homeAssistant.start();
+    ASSERT_TRUE(waitUntil([&] { return received.size() >= 11; }, 10s)) << "ten retained configs and the switch state";
+    ASSERT_TRUE(hub.soundEnabled());
+    homeAssistant.publish("omniscient/v1/ha/sound/set", "OFF", 1, false);
+    ASSERT_TRUE(waitUntil([&] { return !hub.soundEnabled(); }, 5s));
+    EXPECT_TRUE(waitUntil(
+        [&] {
+            return std::any_of(received.cbegin(), received.cend(), [](const QList<QVariant> &args) {
+                return args.at(0).toByteArray() == "omniscient/v1/ha/sound" && args.at(1).toByteArray() == "OFF";
+            });
+        },
+        5s));
 }

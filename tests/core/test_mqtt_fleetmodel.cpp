@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The MQTT rules without a broker: broker URLs, robot names, topics, and the fleet model fed by hand.
+#include "mqtt/homeassistant.h"
+
 #include <omni/fleetmodel.h>
 #include <omni/mqtttopics.h>
 #include <omni/statejson.h>
@@ -9,6 +11,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
+
+#include <algorithm>
 
 using namespace omni;
 using namespace omni::mqtt;
@@ -147,4 +152,40 @@ TEST(FleetModel, MetaGivesTheDashboardAndEventsTheLastEvent)
     EXPECT_EQ(r->version, QStringLiteral("9.9"));
     EXPECT_TRUE(r->lastEventJson.contains("obstacle_detected"));
     EXPECT_EQ(model.presence(*r), Presence::Offline) << "nothing said it is online";
+}
+
+TEST(FleetModel, TheRateCountsStatesOverTwoSeconds)
+{
+    ManualClock clock;
+    FleetModel model({}, clock);
+    model.acceptMessage("omniscient/v1/r1/status", "online");
+    for (quint64 seq = 1; seq <= 21; ++seq) {
+        model.acceptMessage("omniscient/v1/r1/state", stateMessage(seq));
+        clock.mono += 100'000'000; // 10 Hz
+    }
+    EXPECT_DOUBLE_EQ(model.robot(QStringLiteral("r1"))->rateHz, 10.0);
+}
+
+TEST(HomeAssistant, EachRobotIsOneDeviceWithItsEntitiesAndASoundSwitch)
+{
+    const QList<DiscoveryConfig> configs = discoveryConfigs(QStringLiteral("chick 7"));
+    ASSERT_EQ(configs.size(), 10);
+    QSet<QString> ids;
+    for (const DiscoveryConfig &c : configs) {
+        EXPECT_TRUE(c.topic.startsWith("homeassistant/")) << c.topic.toStdString();
+        EXPECT_TRUE(c.topic.contains("/omniscient_chick_7/")) << "object ids allow no spaces";
+        QJsonParseError error{};
+        const QJsonObject o = QJsonDocument::fromJson(c.payload, &error).object();
+        ASSERT_EQ(error.error, QJsonParseError::NoError) << c.payload.toStdString();
+        ids.insert(o.value(QLatin1String("unique_id")).toString());
+        EXPECT_EQ(o.value(QLatin1String("device")).toObject().value(QLatin1String("name")).toString(),
+                  QStringLiteral("chick 7"));
+        EXPECT_TRUE(
+            o.value(QLatin1String("state_topic")).toString().startsWith(QLatin1String("omniscient/v1/chick 7/")));
+    }
+    EXPECT_EQ(ids.size(), configs.size()) << "unique ids";
+    const auto sw = std::find_if(configs.cbegin(), configs.cend(),
+                                 [](const DiscoveryConfig &c) { return c.topic.startsWith("homeassistant/switch/"); });
+    ASSERT_NE(sw, configs.cend());
+    EXPECT_TRUE(sw->payload.contains("\"command_topic\":\"omniscient/v1/chick 7/sound/set\""));
 }

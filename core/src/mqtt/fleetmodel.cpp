@@ -92,9 +92,10 @@ void FleetModel::acceptMessage(const QByteArray &topic, const QByteArray &payloa
         next.link = message->link;
         next.lastStateMonoNs = now;
         if (next.windowStartNs < 0) {
-            next.windowStartNs = now;
+            next.windowStartNs = now; // the window counts the states after this one
+        } else {
+            ++next.windowCount;
         }
-        ++next.windowCount;
         if (now - next.windowStartNs >= kRateWindowNs) {
             next.rateHz = double(next.windowCount) * 1e9 / double(now - next.windowStartNs);
             next.windowCount = 0;
