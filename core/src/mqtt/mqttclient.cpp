@@ -29,7 +29,8 @@ public:
     /// Runs `fn(owner)` in the owner's thread, if the owner still exists (Qt drops it if the owner goes first).
     template <typename F> void post(F fn)
     {
-        std::lock_guard lock(m_mutex);
+        // Its own mutex, never held while calling libmosquitto: callbacks post while the library holds its locks.
+        std::lock_guard lock(m_ownerMutex);
         if (m_owner != nullptr) {
             QMetaObject::invokeMethod(
                 m_owner, [owner = m_owner, fn = std::move(fn)] { fn(owner); }, Qt::QueuedConnection);
@@ -42,9 +43,12 @@ public:
     /// Asks the thread to say goodbye and stop; true when it has finished within `timeout`.
     bool stop(std::chrono::milliseconds timeout)
     {
+        {
+            std::lock_guard owner(m_ownerMutex);
+            m_owner = nullptr;
+        }
         std::unique_lock lock(m_mutex);
         m_stopping = true;
-        m_owner = nullptr;
         m_cv.notify_all();
         return m_cv.wait_for(lock, timeout, [this] { return m_finished; });
     }
@@ -56,7 +60,8 @@ public:
 
     std::mutex m_mutex;
     std::condition_variable m_cv;
-    Client *m_owner; ///< null once the owner is gone (guarded by m_mutex)
+    std::mutex m_ownerMutex;
+    Client *m_owner; ///< null once the owner is gone (guarded by m_ownerMutex)
     const ClientOptions m_options;
     mosquitto *m_mosq = nullptr;                   ///< while the thread runs (guarded by m_mutex)
     bool m_stopping = false;                       ///< guarded by m_mutex
