@@ -10,7 +10,9 @@
 
 #include <gtest/gtest.h>
 
+#include <QElapsedTimer>
 #include <QSignalSpy>
+#include <QTcpServer>
 
 #include <algorithm>
 
@@ -246,4 +248,30 @@ TEST_F(MqttBroker, HomeAssistantsSoundSwitchTurnsTheSoundOffAndItsStateFollows)
             });
         },
         5s));
+}
+
+TEST(MqttSilentBroker, ABrokerThatNeverAnswersBlocksNothingAndKeepsNothing)
+{
+    QTcpServer silent; // accepts TCP (the kernel does) but never says CONNACK
+    ASSERT_TRUE(silent.listen(QHostAddress::LocalHost, 0));
+    Hub hub;
+    EventFeed events(&hub);
+    PublisherOptions po;
+    po.client.broker.host = QStringLiteral("127.0.0.1");
+    po.client.broker.port = silent.serverPort();
+    po.robotName = QStringLiteral("patient");
+    auto publisher = std::make_unique<Publisher>(&hub, &events, po);
+    publisher->start();
+    hub.acceptLink(liveLink());
+    QElapsedTimer t;
+    t.start();
+    for (quint64 seq = 1; seq <= 2000; ++seq) {
+        hub.acceptState(makeState(seq));
+    }
+    EXPECT_LT(t.elapsed(), 500) << "2000 states must not wait for the broker";
+    EXPECT_EQ(publisher->client()->stats().published, 0u);
+    EXPECT_NE(publisher->client()->status(), ClientStatus::Connected);
+    t.restart();
+    publisher.reset();
+    EXPECT_LT(t.elapsed(), 2000) << "the exit waits at most the stop timeout";
 }
