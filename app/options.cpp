@@ -355,6 +355,10 @@ ParseResult parseOptions(const QStringList &args, const QString &envToken, const
         }
     }
     o.mqttCaFile = p.value(mqttCaFile);
+    if (p.isSet(mqttCaFile) && !o.mqttUrl.startsWith(QLatin1String("mqtts:"), Qt::CaseInsensitive) &&
+        !o.fleetUrl.startsWith(QLatin1String("mqtts:"), Qt::CaseInsensitive)) {
+        return error(tr("--mqtt-cafile is for TLS: write the broker as mqtts://HOST (port 8883 by default)"));
+    }
     if (p.isSet(mqttCaFile) && !QFile::exists(o.mqttCaFile)) {
         return error(tr("--mqtt-cafile: %1 does not exist; give the CA certificate (PEM) that signed the broker's")
                          .arg(o.mqttCaFile));

@@ -39,7 +39,7 @@ QString presenceText(mqtt::Presence p)
 } // namespace
 
 FleetGrid::FleetGrid(mqtt::FleetSubscriber *fleet, Theme theme, QWidget *parent)
-    : QWidget(parent), m_fleet(fleet), m_theme(std::move(theme))
+    : QWidget(parent), m_fleet(fleet), m_theme(theme)
 {
     QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Preferred);
     policy.setHeightForWidth(true);

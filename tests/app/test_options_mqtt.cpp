@@ -79,9 +79,12 @@ TEST(MqttOptions, BadValuesSayWhatToWrite)
     EXPECT_TRUE(errorOf({QStringLiteral("--mqtt"), QStringLiteral("mqtt://x"), QStringLiteral("--mqtt-rate"),
                          QStringLiteral("0")})
                     .contains(QStringLiteral("--mqtt-rate")));
-    EXPECT_TRUE(errorOf({QStringLiteral("--mqtt"), QStringLiteral("mqtt://x"), QStringLiteral("--mqtt-cafile"),
+    EXPECT_TRUE(errorOf({QStringLiteral("--mqtt"), QStringLiteral("mqtts://x"), QStringLiteral("--mqtt-cafile"),
                          QStringLiteral("/nonexistent/ca.crt")})
                     .contains(QStringLiteral("does not exist")));
+    EXPECT_TRUE(errorOf({QStringLiteral("--mqtt"), QStringLiteral("mqtt://x"), QStringLiteral("--mqtt-cafile"),
+                         QStringLiteral("/etc/hostname")})
+                    .contains(QStringLiteral("mqtts://")));
     EXPECT_TRUE(errorOf({QStringLiteral("--mqtt"), QStringLiteral("mqtt://x"), QStringLiteral("--mqtt-password-file"),
                          QStringLiteral("/nonexistent/pw")})
                     .contains(QStringLiteral("cannot read")));

@@ -168,7 +168,8 @@ QByteArray FleetModel::toJson(const QString &broker) const
 }
 
 FleetSubscriber::FleetSubscriber(ClientOptions client, FleetModelOptions model, QObject *parent)
-    : QObject(parent), m_model(new FleetModel(model, Clock::system(), this)), m_client(new Client(client, this))
+    : QObject(parent), m_model(new FleetModel(model, Clock::system(), this)),
+      m_client(new Client(std::move(client), this))
 {
     m_client->subscribe(QByteArray(kTopicRoot) + '#', 0);
     connect(m_client, &Client::messageReceived, m_model, &FleetModel::acceptMessage);
