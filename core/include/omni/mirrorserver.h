@@ -162,7 +162,7 @@ public:
     void setExtraMetrics(std::function<QByteArray()> provider);
     /// Serves GET `path` (under /api/, e.g. "/api/fleet") with the JSON `provider` returns, under the rules of the
     /// other /api routes (token, Host). Null removes it.
-    void setApiRoute(const QByteArray &path, std::function<QByteArray()> provider);
+    void setApiRoute(const QByteArray &path, const std::function<QByteArray()> &provider);
 
     /// Parses a --bind value: an IPv4/IPv6 address, "localhost", or empty / "any" / "*" for all interfaces.
     static std::optional<QHostAddress> parseBindAddress(const QString &text);

@@ -385,10 +385,10 @@ void MirrorServer::setExtraMetrics(std::function<QByteArray()> provider)
     d->m_extraMetrics = std::move(provider);
 }
 
-void MirrorServer::setApiRoute(const QByteArray &path, std::function<QByteArray()> provider)
+void MirrorServer::setApiRoute(const QByteArray &path, const std::function<QByteArray()> &provider)
 {
     if (provider) {
-        d->m_apiRoutes.insert(path, std::move(provider));
+        d->m_apiRoutes.insert(path, provider);
     } else {
         d->m_apiRoutes.remove(path);
     }
