@@ -66,6 +66,8 @@ public:
     [[nodiscard]] FleetGrid *grid() const { return m_grid; }
     /// The status line's text (for tests).
     [[nodiscard]] QString statusText() const { return m_status->text(); }
+    /// The status line (the kiosk's long-press area).
+    [[nodiscard]] QLabel *statusLabel() const { return m_status; }
     /// Opens the robot `name`; returns what the status line then says.
     QString openRobot(const QString &name);
 

@@ -2,6 +2,7 @@
 #include "gui.h"
 
 #include "fleetwindow.h"
+#include "kiosk.h"
 #include "mainwindow.h"
 #include "settings.h"
 
@@ -10,6 +11,8 @@
 
 #include <QApplication>
 #include <QStyleFactory>
+
+#include <memory>
 
 namespace omni::gui {
 
@@ -23,7 +26,12 @@ int runGui(app::Runtime &runtime, const app::Options &options)
 {
     if (runtime.fleet() != nullptr) {
         FleetWindow fleet(runtime.fleet());
+        std::unique_ptr<KioskGuard> kiosk;
         if (options.kiosk) {
+            // The same documented ways out as the robot's kiosk: hold the status line, or Ctrl+Alt+Q.
+            kiosk = std::make_unique<KioskGuard>(&fleet, fleet.statusLabel());
+            QObject::connect(kiosk.get(), &KioskGuard::exitRequested, qApp, &QApplication::quit, Qt::QueuedConnection);
+            kiosk->apply();
             fleet.showFullScreen();
         } else {
             fleet.show();
