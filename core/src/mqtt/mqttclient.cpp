@@ -13,8 +13,13 @@
 #include <cerrno>
 #include <condition_variable>
 #include <cstring>
+#include <deque>
 #include <mutex>
 #include <thread>
+
+#include <poll.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
 
 namespace omni::mqtt {
 
@@ -23,7 +28,28 @@ namespace omni::mqtt {
 class ClientShared
 {
 public:
-    explicit ClientShared(Client *owner, ClientOptions options) : m_owner(owner), m_options(std::move(options)) {}
+    explicit ClientShared(Client *owner, ClientOptions options)
+        : m_owner(owner), m_options(std::move(options)), m_wakeFd(::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC))
+    {
+    }
+    ~ClientShared()
+    {
+        if (m_wakeFd >= 0) {
+            ::close(m_wakeFd);
+        }
+    }
+    ClientShared(const ClientShared &) = delete;
+    ClientShared &operator=(const ClientShared &) = delete;
+
+    /// Wakes the thread out of poll() (something was queued, or it must stop).
+    void wake() const
+    {
+        const quint64 one = 1;
+        [[maybe_unused]] const auto n = ::write(m_wakeFd, &one, sizeof one);
+    }
+    /// One turn of the network loop: hands over what the Qt thread queued, waits at most `timeoutMs` for the
+    /// socket or a wake-up, then reads, writes and keeps alive. Every libmosquitto call happens in this thread.
+    int step(mosquitto *m, int timeoutMs);
 
     void run();
     /// Runs `fn(owner)` in the owner's thread, if the owner still exists (Qt drops it if the owner goes first).
@@ -50,6 +76,7 @@ public:
         std::unique_lock lock(m_mutex);
         m_stopping = true;
         m_cv.notify_all();
+        wake();
         return m_cv.wait_for(lock, timeout, [this] { return m_finished; });
     }
 
@@ -63,12 +90,20 @@ public:
     std::mutex m_ownerMutex;
     Client *m_owner; ///< null once the owner is gone (guarded by m_ownerMutex)
     const ClientOptions m_options;
-    mosquitto *m_mosq = nullptr;                   ///< while the thread runs (guarded by m_mutex)
-    bool m_stopping = false;                       ///< guarded by m_mutex
-    bool m_finished = false;                       ///< guarded by m_mutex
-    QList<QPair<QByteArray, int>> m_subscriptions; ///< guarded by m_mutex
-    QByteArray m_goodbyeTopic;                     ///< guarded by m_mutex
-    QByteArray m_goodbyePayload;                   ///< guarded by m_mutex
+    const int m_wakeFd; ///< eventfd: publish(), subscribe() and stop wake the thread
+    struct Outgoing {
+        QByteArray topic;
+        QByteArray payload;
+        int qos = 0;
+        bool retain = false;
+    };
+    std::deque<Outgoing> m_outbox;                    ///< guarded by m_mutex; bounded by maxPendingOutgoing
+    QList<QPair<QByteArray, int>> m_newSubscriptions; ///< guarded by m_mutex: to subscribe in the thread
+    bool m_stopping = false;                          ///< guarded by m_mutex
+    bool m_finished = false;                          ///< guarded by m_mutex
+    QList<QPair<QByteArray, int>> m_subscriptions;    ///< guarded by m_mutex
+    QByteArray m_goodbyeTopic;                        ///< guarded by m_mutex
+    QByteArray m_goodbyePayload;                      ///< guarded by m_mutex
 
     std::atomic<bool> m_connected{false};
     std::atomic<int> m_refusedRc{0}; ///< the CONNACK code of a refused attempt, 0 otherwise
@@ -126,6 +161,7 @@ void ClientShared::onConnect(mosquitto *mosq, void *obj, int rc)
     ++self->m_connects;
     {
         std::lock_guard lock(self->m_mutex);
+        self->m_newSubscriptions.clear(); // all of them follow
         for (const auto &[filter, qos] : std::as_const(self->m_subscriptions)) {
             mosquitto_subscribe(mosq, nullptr, filter.constData(), qos);
         }
@@ -169,6 +205,45 @@ void ClientShared::onMessage(mosquitto *, void *obj, const mosquitto_message *me
     });
 }
 
+int ClientShared::step(mosquitto *m, int timeoutMs)
+{
+    std::deque<Outgoing> outbox;
+    QList<QPair<QByteArray, int>> subscriptions;
+    {
+        std::lock_guard lock(m_mutex);
+        outbox.swap(m_outbox);
+        subscriptions.swap(m_newSubscriptions);
+    }
+    if (m_connected) {
+        for (const auto &[filter, qos] : std::as_const(subscriptions)) {
+            mosquitto_subscribe(m, nullptr, filter.constData(), qos);
+        }
+    }
+    for (const Outgoing &o : outbox) {
+        if (mosquitto_publish(m, nullptr, o.topic.constData(), int(o.payload.size()), o.payload.constData(), o.qos,
+                              o.retain) != MOSQ_ERR_SUCCESS) {
+            ++m_refusedOutgoing;
+        }
+    }
+    pollfd fds[2] = {{mosquitto_socket(m), short(POLLIN | (mosquitto_want_write(m) ? POLLOUT : 0)), 0},
+                     {m_wakeFd, POLLIN, 0}};
+    if (::poll(fds, 2, timeoutMs) < 0 && errno != EINTR) {
+        return MOSQ_ERR_ERRNO;
+    }
+    if ((fds[1].revents & POLLIN) != 0) {
+        quint64 count = 0;
+        [[maybe_unused]] const auto n = ::read(m_wakeFd, &count, sizeof count);
+    }
+    int rc = MOSQ_ERR_SUCCESS;
+    if ((fds[0].revents & (POLLIN | POLLHUP | POLLERR)) != 0) {
+        rc = mosquitto_loop_read(m, 100); // until the socket (and TLS's buffer) is empty
+    }
+    if (rc == MOSQ_ERR_SUCCESS && mosquitto_want_write(m)) {
+        rc = mosquitto_loop_write(m, 100);
+    }
+    return rc == MOSQ_ERR_SUCCESS ? mosquitto_loop_misc(m) : rc;
+}
+
 void ClientShared::run()
 {
     const ClientOptions &o = m_options;
@@ -181,7 +256,6 @@ void ClientShared::run()
         m_cv.notify_all();
         return;
     }
-    mosquitto_threaded_set(m, true); // publish() runs in the Qt thread: the library then locks and only queues
     mosquitto_int_option(m, MOSQ_OPT_PROTOCOL_VERSION, MQTT_PROTOCOL_V311);
     if (!o.broker.user.isEmpty()) {
         mosquitto_username_pw_set(m, o.broker.user.toUtf8().constData(),
@@ -199,10 +273,6 @@ void ClientShared::run()
     mosquitto_disconnect_callback_set(m, &ClientShared::onDisconnect);
     mosquitto_publish_callback_set(m, &ClientShared::onPublish);
     mosquitto_message_callback_set(m, &ClientShared::onMessage);
-    {
-        std::lock_guard lock(m_mutex);
-        m_mosq = m;
-    }
     auto stopping = [this] {
         std::lock_guard lock(m_mutex);
         return m_stopping;
@@ -212,6 +282,10 @@ void ClientShared::run()
     while (!stopping()) {
         postStatus(ClientStatus::Connecting, {});
         m_pendingOut = 0; // what the library held for a dead connection is gone
+        {
+            std::lock_guard lock(m_mutex);
+            m_outbox.clear();
+        }
         m_refusedRc = 0;
         errno = 0;
         const quint64 connectsBefore = m_connects;
@@ -221,7 +295,7 @@ void ClientShared::run()
             if (m_connected) {
                 backoff = o.minBackoff;
             }
-            rc = mosquitto_loop(m, 100, 1);
+            rc = step(m, 100);
             err = errno;
         }
         const bool wasConnected = m_connects != connectsBefore;
@@ -257,17 +331,13 @@ void ClientShared::run()
                                   goodbyePayload.constData(), 1, true) == MOSQ_ERR_SUCCESS) {
                 m_goodbyeMid = mid;
                 while (!m_goodbyeSent && std::chrono::steady_clock::now() < deadline &&
-                       mosquitto_loop(m, 20, 1) == MOSQ_ERR_SUCCESS) {
+                       step(m, 20) == MOSQ_ERR_SUCCESS) {
                 }
             }
         }
         mosquitto_disconnect(m);
-        while (std::chrono::steady_clock::now() < deadline && mosquitto_loop(m, 20, 1) == MOSQ_ERR_SUCCESS) {
+        while (std::chrono::steady_clock::now() < deadline && step(m, 20) == MOSQ_ERR_SUCCESS) {
         }
-    }
-    {
-        std::lock_guard lock(m_mutex);
-        m_mosq = nullptr;
     }
     mosquitto_destroy(m);
     std::lock_guard lock(m_mutex);
@@ -331,11 +401,12 @@ void Client::setGoodbye(const QByteArray &topic, const QByteArray &payload)
 
 void Client::subscribe(const QByteArray &filter, int qos)
 {
-    std::lock_guard lock(m_shared->m_mutex);
-    m_shared->m_subscriptions.append({filter, qos});
-    if (m_shared->m_mosq != nullptr && m_shared->m_connected) {
-        mosquitto_subscribe(m_shared->m_mosq, nullptr, filter.constData(), qos);
+    {
+        std::lock_guard lock(m_shared->m_mutex);
+        m_shared->m_subscriptions.append({filter, qos});    // for every (re)connect
+        m_shared->m_newSubscriptions.append({filter, qos}); // now, if connected
     }
+    m_shared->wake();
 }
 
 bool Client::publish(const QByteArray &topic, const QByteArray &payload, int qos, bool retain)
@@ -345,14 +416,13 @@ bool Client::publish(const QByteArray &topic, const QByteArray &payload, int qos
         ++s.m_refusedOutgoing;
         return false;
     }
-    std::lock_guard lock(s.m_mutex);
-    if (s.m_mosq == nullptr || mosquitto_publish(s.m_mosq, nullptr, topic.constData(), int(payload.size()),
-                                                 payload.constData(), qos, retain) != MOSQ_ERR_SUCCESS) {
-        ++s.m_refusedOutgoing;
-        return false;
+    {
+        std::lock_guard lock(s.m_mutex);
+        s.m_outbox.push_back({topic, payload, qos, retain}); // the thread hands it to libmosquitto
     }
     ++s.m_pendingOut;
     ++s.m_published;
+    s.wake();
     return true;
 }
 
