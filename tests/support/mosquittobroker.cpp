@@ -8,7 +8,9 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 
+#include <csignal>
 #include <pwd.h>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 namespace omni::test {
@@ -135,6 +137,8 @@ bool MosquittoBroker::start(const Options &options, QString *error)
     }
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);
+    // A test that crashes (or a sanitizer that halts it) must not leave its broker behind.
+    m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
     m_process->start(program(), {QStringLiteral("-c"), confPath});
     if (!m_process->waitForStarted()) {
         *error = QStringLiteral("cannot start mosquitto: ") + m_process->errorString();
