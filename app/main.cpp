@@ -28,7 +28,8 @@ int main(int argc, char *argv[])
         const QCoreApplication tool(argc, argv);
         return omni::app::runExport(QCoreApplication::arguments());
     }
-    const auto early = omni::app::parseOptions(rawArgs, qEnvironmentVariable("OMNISCIENT_TOKEN"));
+    const auto early = omni::app::parseOptions(rawArgs, qEnvironmentVariable("OMNISCIENT_TOKEN"),
+                                               qEnvironmentVariable("OMNISCIENT_MQTT_PASSWORD"));
     const bool window = early.action == omni::app::ParseResult::Action::Run &&
                         omni::app::uiMode(early.options) == omni::app::UiMode::Window;
     omni::audio::chooseBackend(); // before anything of Qt Multimedia exists
@@ -39,8 +40,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("omniscient"));
     omni::gui::setupLanguage(early.options.lang);
 
-    const auto parsed =
-        omni::app::parseOptions(QCoreApplication::arguments(), qEnvironmentVariable("OMNISCIENT_TOKEN"));
+    const auto parsed = omni::app::parseOptions(QCoreApplication::arguments(), qEnvironmentVariable("OMNISCIENT_TOKEN"),
+                                                qEnvironmentVariable("OMNISCIENT_MQTT_PASSWORD"));
     switch (parsed.action) {
     case omni::app::ParseResult::Action::Help:
     case omni::app::ParseResult::Action::Version:

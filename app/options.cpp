@@ -2,10 +2,12 @@
 #include "options.h"
 
 #include <omni/hostallowlist.h>
+#include <omni/mqtttopics.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
+#include <QSysInfo>
 #include <QUrl>
 
 #include <cmath>
@@ -43,7 +45,7 @@ bool parsePort(const QString &text, quint16 &out)
 
 } // namespace
 
-ParseResult parseOptions(const QStringList &args, const QString &envToken)
+ParseResult parseOptions(const QStringList &args, const QString &envToken, const QString &envMqttPassword)
 {
     QCommandLineParser p;
     p.setApplicationDescription(
@@ -137,10 +139,37 @@ ParseResult parseOptions(const QStringList &args, const QString &envToken)
         tr("Play this MCAP recording instead of a robot, at its recorded pace, with a timeline (docs/RECORDING.md). "
            "\"omniscient export FILE.mcap --format csv|jsonl [-o OUT]\" writes one as CSV or JSON Lines."),
         tr("FILE"));
+    const QCommandLineOption mqtt(
+        QStringLiteral("mqtt"),
+        tr("Publish this robot to an MQTT broker, e.g. mqtt://broker.local or mqtts://user@broker:8883 (the "
+           "password from $OMNISCIENT_MQTT_PASSWORD or --mqtt-password-file; docs/FLEET.md)."),
+        tr("URL"));
+    const QCommandLineOption fleet(QStringLiteral("fleet"),
+                                   tr("Show every robot publishing to this MQTT broker (with --headless: the page "
+                                      "/fleet and /api/fleet), e.g. mqtt://broker.local."),
+                                   tr("URL"));
+    const QCommandLineOption robotName(QStringLiteral("robot-name"),
+                                       tr("This robot's name on the broker (default: the host name)."), tr("NAME"));
+    const QCommandLineOption mqttPasswordFile(QStringLiteral("mqtt-password-file"),
+                                              tr("Read the broker password from this file (first line)."), tr("FILE"));
+    const QCommandLineOption mqttCaFile(QStringLiteral("mqtt-cafile"),
+                                        tr("For mqtts://: the CA certificate (PEM) that signed the broker's."),
+                                        tr("FILE"));
+    const QCommandLineOption mqttKeepalive(
+        QStringLiteral("mqtt-keepalive"),
+        tr("Seconds between keepalives; the broker declares this robot offline after 1.5 times it (default: 10)."),
+        tr("SECONDS"), QStringLiteral("10"));
+    const QCommandLineOption mqttRate(QStringLiteral("mqtt-rate"),
+                                      tr("Most state messages per second published (default: 10)."), tr("HZ"),
+                                      QStringLiteral("10"));
+    const QCommandLineOption mqttHomeAssistant(
+        QStringLiteral("mqtt-homeassistant"),
+        tr("Also publish Home Assistant discovery configs: the robot appears there with its sound switch."));
     p.addOptions({help,  version, shm,        simulate, simRate, headless,  printJson,         staleMs,      readerWake,
                   port,  bind,    maxClients, maxRate,  token,   tokenFile, protectMetrics,    allowedHosts, noServer,
                   kiosk, connect, lang,       soundDir, noSound, record,    recordCompression, replay});
     p.addOptions({blackboxMinutes, recordingsDir, recordingsMaxMb});
+    p.addOptions({mqtt, fleet, robotName, mqttPasswordFile, mqttCaFile, mqttKeepalive, mqttRate, mqttHomeAssistant});
     p.addPositionalArgument(QStringLiteral("port"),
                             tr("The port, as the original omniscient took it: \"omniscient 3002\" is --port 3002."),
                             QStringLiteral("[PORT]"));
@@ -296,6 +325,72 @@ ParseResult parseOptions(const QStringList &args, const QString &envToken)
     }
     if (p.isSet(replay) && (o.simulate || !o.connectUrl.isEmpty())) {
         return error(tr("--replay cannot be combined with --simulate or --connect: it shows a recording instead"));
+    }
+
+    // MQTT (docs/FLEET.md)
+    const bool usesMqtt = p.isSet(mqtt) || p.isSet(fleet);
+    for (const auto *opt : {&mqtt, &fleet}) {
+        if (p.isSet(*opt)) {
+            if (const auto broker = mqtt::parseBrokerUrl(p.value(*opt)); !broker) {
+                return error(QStringLiteral("--%1: ").arg(opt->names().constFirst()) + broker.errorString());
+            }
+        }
+    }
+    o.mqttUrl = p.value(mqtt);
+    o.fleetUrl = p.value(fleet);
+    for (const auto *opt : {&robotName, &mqttPasswordFile, &mqttCaFile, &mqttKeepalive, &mqttRate}) {
+        if (p.isSet(*opt) && !usesMqtt) {
+            return error(tr("--%1 needs --mqtt URL or --fleet URL").arg(opt->names().constFirst()));
+        }
+    }
+    if (p.isSet(mqttHomeAssistant) && !p.isSet(mqtt)) {
+        return error(tr("--mqtt-homeassistant needs --mqtt URL"));
+    }
+    o.robotName = p.isSet(robotName) ? p.value(robotName) : QSysInfo::machineHostName();
+    if (p.isSet(mqtt)) {
+        if (const auto checked = mqtt::checkRobotName(o.robotName); !checked) {
+            return error(tr("--robot-name: %1").arg(checked.errorString()));
+        }
+    }
+    o.mqttPassword = envMqttPassword;
+    if (p.isSet(mqttPasswordFile)) {
+        const QString path = p.value(mqttPasswordFile);
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly)) {
+            return error(tr("--mqtt-password-file: cannot read %1: %2").arg(path, f.errorString()));
+        }
+        o.mqttPassword = QString::fromUtf8(f.read(4096).split('\n').constFirst()).trimmed();
+        if (o.mqttPassword.isEmpty()) {
+            return error(tr("--mqtt-password-file: %1 is empty; write the password on its first line").arg(path));
+        }
+    }
+    o.mqttCaFile = p.value(mqttCaFile);
+    if (p.isSet(mqttCaFile) && !o.mqttUrl.startsWith(QLatin1String("mqtts:"), Qt::CaseInsensitive) &&
+        !o.fleetUrl.startsWith(QLatin1String("mqtts:"), Qt::CaseInsensitive)) {
+        return error(tr("--mqtt-cafile is for TLS: write the broker as mqtts://HOST (port 8883 by default)"));
+    }
+    if (p.isSet(mqttCaFile) && !QFile::exists(o.mqttCaFile)) {
+        return error(tr("--mqtt-cafile: %1 does not exist; give the CA certificate (PEM) that signed the broker's")
+                         .arg(o.mqttCaFile));
+    }
+    if (!parseNumber(p.value(mqttKeepalive), 5, 3600, v) || v != std::floor(v)) {
+        return error(
+            tr("--mqtt-keepalive: expected whole seconds from 5 to 3600, got \"%1\"").arg(p.value(mqttKeepalive)));
+    }
+    o.mqttKeepalive = static_cast<int>(v);
+    if (!parseNumber(p.value(mqttRate), 0.1, 1000, o.mqttRate)) {
+        return error(tr("--mqtt-rate: expected a rate in Hz from 0.1 to 1000, got \"%1\"").arg(p.value(mqttRate)));
+    }
+    o.mqttHomeAssistant = p.isSet(mqttHomeAssistant);
+    if (!o.fleetUrl.isEmpty()) {
+        if (!o.connectUrl.isEmpty() || o.simulate || !o.mqttUrl.isEmpty() || !o.recordPath.isEmpty() ||
+            !o.replayPath.isEmpty()) {
+            return error(tr("--fleet shows every robot of a broker: it cannot be combined with --connect, --simulate, "
+                            "--mqtt, --record or --replay (start those in another omniscient)"));
+        }
+        if (o.headless && o.noServer) {
+            return error(tr("--fleet --headless serves the fleet on its port: it cannot be combined with --no-server"));
+        }
     }
     return r;
 }

@@ -32,10 +32,18 @@ struct Options {
     bool noSound = false;                        ///< --no-sound: play nothing on this machine
     QString recordPath;                          ///< --record FILE.mcap: record everything until exit
     McapCompression recordCompression = McapCompression::Zstd; ///< --record-compression zstd|lz4|none
-    int blackboxMinutes = 10;   ///< --blackbox-minutes M: the always-on ring's window; 0: off
-    QString recordingsDir;      ///< --recordings-dir DIR; empty: $XDG_DATA_HOME/omniscient/recordings
-    int recordingsMaxMb = 1024; ///< --recordings-max-mb: past this the oldest saved recordings are removed
-    QString replayPath; ///< --replay FILE.mcap: play a recording instead of a robot
+    int blackboxMinutes = 10;       ///< --blackbox-minutes M: the always-on ring's window; 0: off
+    QString recordingsDir;          ///< --recordings-dir DIR; empty: $XDG_DATA_HOME/omniscient/recordings
+    int recordingsMaxMb = 1024;     ///< --recordings-max-mb: past this the oldest saved recordings are removed
+    QString replayPath;             ///< --replay FILE.mcap: play a recording instead of a robot
+    QString mqttUrl;                ///< --mqtt mqtt[s]://[user@]HOST[:PORT]: publish this robot to a broker
+    QString fleetUrl;               ///< --fleet mqtt[s]://[user@]HOST[:PORT]: show every robot of a broker
+    QString robotName;              ///< --robot-name (default: the host name)
+    QString mqttPassword;           ///< OMNISCIENT_MQTT_PASSWORD or --mqtt-password-file (never a flag's value)
+    QString mqttCaFile;             ///< --mqtt-cafile FILE for mqtts://
+    int mqttKeepalive = 10;         ///< --mqtt-keepalive SECONDS
+    double mqttRate = 10.0;         ///< --mqtt-rate HZ: state messages per second at most
+    bool mqttHomeAssistant = false; ///< --mqtt-homeassistant: Home Assistant discovery
 };
 
 /// What main() should do after parsing.
@@ -46,7 +54,8 @@ struct ParseResult {
     QString message;             ///< help text, version line, or the error for a person to act on
 };
 
-/// Parses arguments (args[0] is the program). `env` supplies OMNISCIENT_TOKEN when non-empty.
-ParseResult parseOptions(const QStringList &args, const QString &envToken = {});
+/// Parses arguments (args[0] is the program). `envToken` supplies OMNISCIENT_TOKEN when non-empty,
+/// `envMqttPassword` OMNISCIENT_MQTT_PASSWORD.
+ParseResult parseOptions(const QStringList &args, const QString &envToken = {}, const QString &envMqttPassword = {});
 
 } // namespace omni::app

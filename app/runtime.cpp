@@ -7,8 +7,10 @@
 
 #include <omni/blackbox.h>
 #include <omni/eventfeed.h>
+#include <omni/fleetmodel.h>
 #include <omni/hub.h>
 #include <omni/mirrorserver.h>
+#include <omni/mqttpublisher.h>
 #include <omni/recorder.h>
 #include <omni/remotesource.h>
 #include <omni/replaysource.h>
@@ -67,6 +69,10 @@ QString Runtime::sourceName() const
 
 Runtime::~Runtime()
 {
+    delete m_mqtt; // says "offline" to the broker, while the hub and events it follows still exist
+    m_mqtt = nullptr;
+    delete m_fleet;
+    m_fleet = nullptr;
     delete m_recorder; // writes the recording's summary while the hub it follows still exists
     m_recorder = nullptr;
     if (m_server) {
@@ -125,6 +131,9 @@ void Runtime::connectTo(const QUrl &url)
 
 bool Runtime::start(QString *error)
 {
+    if (!m_options.fleetUrl.isEmpty()) {
+        return startFleet(error);
+    }
     if (!m_options.connectUrl.isEmpty()) {
         if (m_options.printJson) {
             new JsonPrinter(m_hub, stdout, this);
@@ -133,6 +142,7 @@ bool Runtime::start(QString *error)
             return false;
         }
         connectTo(QUrl(m_options.connectUrl));
+        startMqtt();
         if (!m_options.headless) {
             startVoice(); // this computer clucks on its own schedule, following the robot's switch
         }
@@ -178,6 +188,7 @@ bool Runtime::start(QString *error)
     }
     source->start();
     startVoice();
+    startMqtt();
     return true;
 }
 

@@ -20,6 +20,11 @@ class SimulatedRobot;
 class StateSource;
 } // namespace omni
 
+namespace omni::mqtt {
+class FleetSubscriber;
+class Publisher;
+} // namespace omni::mqtt
+
 namespace omni::audio {
 class Voice;
 } // namespace omni::audio
@@ -58,6 +63,10 @@ public:
     /// The chicken's voice on this machine (made by start()), or null: a headless viewer of a remote robot
     /// (--connect --headless) is a pipe, not a speaker.
     [[nodiscard]] audio::Voice *voice() const { return m_voice; }
+    /// With --mqtt: the publisher of this robot to the broker (its client's status for the dashboard); else null.
+    [[nodiscard]] mqtt::Publisher *mqttPublisher() const { return m_mqtt; }
+    /// With --fleet: the fleet seen on the broker; else null.
+    [[nodiscard]] mqtt::FleetSubscriber *fleet() const { return m_fleet; }
     /// Switches to (or within) remote mode: shows the robot behind `url` (ws://HOST:PORT/ws). The hub's
     /// sound switch then follows the server's and changes it.
     void connectTo(const QUrl &url);
@@ -75,6 +84,8 @@ private:
     bool startServer(QString *error);
     bool startRecording(QString *error);
     void startVoice();
+    void startMqtt();
+    bool startFleet(QString *error);
     void printUrls() const;
 
     Options m_options;
@@ -85,9 +96,11 @@ private:
     ReplaySource *m_replay = nullptr; ///< m_source when replaying
     MirrorServer *m_server = nullptr;
     audio::Voice *m_voice = nullptr;
-    EventFeed *m_events;            ///< the derived events of the hub, always (recordings, /ws, ...)
-    Recorder *m_recorder = nullptr; ///< with --record
-    Blackbox *m_blackbox;           ///< always (the ring only with --blackbox-minutes > 0)
+    EventFeed *m_events;                      ///< the derived events of the hub, always (recordings, /ws, ...)
+    Recorder *m_recorder = nullptr;           ///< with --record
+    Blackbox *m_blackbox;                     ///< always (the ring only with --blackbox-minutes > 0)
+    mqtt::Publisher *m_mqtt = nullptr;        ///< with --mqtt
+    mqtt::FleetSubscriber *m_fleet = nullptr; ///< with --fleet
 };
 
 } // namespace omni::app

@@ -38,7 +38,7 @@ set(CPACK_PACKAGING_INSTALL_PREFIX /usr) # whatever the build tree's CMAKE_INSTA
 # libqt6multimedia6, which in Debian 12 also ships the multimedia backends (gstreamer, ffmpeg plugins).
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
     "libqt6core6 (>= 6.4), libqt6gui6 (>= 6.4), libqt6widgets6 (>= 6.4), libqt6network6 (>= 6.4), \
-libqt6websockets6 (>= 6.4), libqt6multimedia6 (>= 6.4), qt6-qpa-plugins (>= 6.4), libzstd1, liblz4-1")
+libqt6websockets6 (>= 6.4), libqt6multimedia6 (>= 6.4), qt6-qpa-plugins (>= 6.4), libzstd1, liblz4-1, libmosquitto1")
 # dpkg-shlibdeps adds the exact library dependencies (libc6, libstdc++6, libsystemd0, versions) for native builds;
 # a cross build has no arm64 dpkg-shlibdeps setup, so it states the toolchain libraries itself, and libsystemd0
 # (sd_notify: the units' readiness and watchdog) when the build links it (OMNI_SYSTEMD, app/CMakeLists.txt).

@@ -7,13 +7,13 @@ set -euo pipefail
 pkgs=(build-essential cmake ninja-build pkg-config
       qt6-base-dev qt6-websockets-dev qt6-multimedia-dev qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools
       qt6-qpa-plugins libqt6svg6 libgl-dev
-      libgtest-dev libgmock-dev libsystemd-dev libzstd-dev liblz4-dev)
+      libgtest-dev libgmock-dev libsystemd-dev libzstd-dev liblz4-dev libmosquitto-dev)
 if [[ "${1:-}" == "--test" ]]; then
     pkgs+=(libbenchmark-dev strace xvfb xauth imagemagick pulseaudio pulseaudio-utils sox chromium
            curl python3-websockets clang libclang-rt-14-dev llvm-14
            squashfs-tools libsquashfuse-dev libfuse3-dev fuse3 liblzo2-dev
            patchelf libappimage-dev qt6-wayland dpkg-dev desktop-file-utils util-linux iproute2 procps
-           librsvg2-bin clang-format clang-tidy)
+           librsvg2-bin clang-format clang-tidy mosquitto mosquitto-clients openssl)
 fi
 
 if [[ "${1:-}" == "--test" ]] && ! command -v npm >/dev/null 2>&1; then

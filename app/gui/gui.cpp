@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "gui.h"
 
+#include "fleetwindow.h"
+#include "kiosk.h"
 #include "mainwindow.h"
 #include "settings.h"
 
@@ -9,6 +11,8 @@
 
 #include <QApplication>
 #include <QStyleFactory>
+
+#include <memory>
 
 namespace omni::gui {
 
@@ -20,6 +24,21 @@ void prepareApplication()
 
 int runGui(app::Runtime &runtime, const app::Options &options)
 {
+    if (runtime.fleet() != nullptr) {
+        FleetWindow fleet(runtime.fleet());
+        std::unique_ptr<KioskGuard> kiosk;
+        if (options.kiosk) {
+            // The same documented ways out as the robot's kiosk: hold the status line, or Ctrl+Alt+Q.
+            kiosk = std::make_unique<KioskGuard>(&fleet, fleet.statusLabel());
+            QObject::connect(kiosk.get(), &KioskGuard::exitRequested, qApp, &QApplication::quit, Qt::QueuedConnection);
+            kiosk->apply();
+            fleet.showFullScreen();
+        } else {
+            fleet.show();
+        }
+        QApplication::setQuitOnLastWindowClosed(!options.kiosk);
+        return QApplication::exec();
+    }
     Settings settings;
     MainWindow::Mode mode;
     mode.kiosk = options.kiosk;

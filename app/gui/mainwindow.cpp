@@ -6,6 +6,7 @@
 #include "dashboard.h"
 #include "kiosk.h"
 #include "language.h"
+#include "mqttindicator.h"
 #include "settings.h"
 #include "soundplayer.h"
 #include "statustext.h"
@@ -13,6 +14,8 @@
 #include "voice.h"
 
 #include "runtime.h"
+
+#include <omni/mqttpublisher.h>
 
 #include <omni/hub.h>
 #include <omni/remotesource.h>
@@ -23,6 +26,7 @@
 #include <QCloseEvent>
 #include <QLabel>
 #include <QMenuBar>
+#include <QStatusBar>
 #include <QVBoxLayout>
 
 namespace omni::gui {
@@ -79,6 +83,9 @@ MainWindow::MainWindow(app::Runtime &runtime, Settings &settings, Mode mode, QWi
         buildMenus();
     }
     buildTimeline();
+    if (runtime.mqttPublisher() != nullptr) {
+        statusBar()->addPermanentWidget(new MqttIndicator(runtime.mqttPublisher()->client(), this));
+    }
     setThemeChoice(settings.theme());
     updateSoundNote();
     updateTitle();

@@ -30,7 +30,7 @@ host_pkgs=(cmake ninja-build pkg-config crossbuild-essential-arm64 qemu-user-sta
     qt6-multimedia-dev squashfs-tools patchelf libappimage-dev dpkg-dev file)
 target_pkgs=()
 for p in qt6-base-dev qt6-websockets-dev qt6-multimedia-dev qt6-qpa-plugins qt6-wayland libqt6svg6 libgl-dev \
-    libgtest-dev libgmock-dev libc6-dev libstdc++-12-dev libsystemd-dev; do
+    libgtest-dev libgmock-dev libc6-dev libstdc++-12-dev libsystemd-dev libmosquitto-dev; do
     target_pkgs+=("$p:arm64")
 done
 omni_apt_ensure "${host_pkgs[@]}" "${target_pkgs[@]}"

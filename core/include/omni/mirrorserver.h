@@ -12,6 +12,7 @@
 #include <QStringList>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -190,6 +191,12 @@ public:
     void sendFoxgloveTime(qint64 unixNs);
     /// The Foxglove serverInfo sessionId in force.
     [[nodiscard]] QString foxgloveSessionId() const;
+    /// Appends what `provider` returns (Prometheus text format lines) to every /metrics answer, e.g. the MQTT
+    /// publisher's counters. Null removes it.
+    void setExtraMetrics(std::function<QByteArray()> provider);
+    /// Serves GET `path` (under /api/, e.g. "/api/fleet") with the JSON `provider` returns, under the rules of the
+    /// other /api routes (token, Host). Null removes it.
+    void setApiRoute(const QByteArray &path, const std::function<QByteArray()> &provider);
 
     /// Parses a --bind value: an IPv4/IPv6 address, "localhost", or empty / "any" / "*" for all interfaces.
     static std::optional<QHostAddress> parseBindAddress(const QString &text);

@@ -420,6 +420,20 @@ void MirrorServer::setRecordings(RecordingsApi *recordings)
     d->m_recordings = recordings;
 }
 
+void MirrorServer::setExtraMetrics(std::function<QByteArray()> provider)
+{
+    d->m_extraMetrics = std::move(provider);
+}
+
+void MirrorServer::setApiRoute(const QByteArray &path, const std::function<QByteArray()> &provider)
+{
+    if (provider) {
+        d->m_apiRoutes.insert(path, provider);
+    } else {
+        d->m_apiRoutes.remove(path);
+    }
+}
+
 void MirrorServer::setSounds(const QList<ServedSound> &sounds)
 {
     QHash<QString, QByteArray> files;

@@ -174,9 +174,11 @@ public:
     bool m_foxStateFramesValid = false;
     quint64 m_foxLinkTimeNs = 0; ///< when the link last changed, ns since the epoch
     MirrorServerStats m_stats;
-    RecordingsApi *m_recordings = nullptr; ///< /api/recordings; null: 404
-    QList<QByteArray> m_recentEvents;      ///< the last event messages, for GET /api/events
-    QMap<int, quint64> m_responses;        // HTTP responses by status
+    RecordingsApi *m_recordings = nullptr;                      ///< /api/recordings; null: 404
+    QList<QByteArray> m_recentEvents;                           ///< the last event messages, for GET /api/events
+    QMap<int, quint64> m_responses;                             // HTTP responses by status
+    std::function<QByteArray()> m_extraMetrics;                 // setExtraMetrics()
+    QHash<QByteArray, std::function<QByteArray()>> m_apiRoutes; // setApiRoute()
     QTimer m_pingTimer;
     QElapsedTimer m_uptime;
     MirrorServer::Error m_error = MirrorServer::Error::None;

@@ -133,6 +133,9 @@ http::Response MirrorServerPrivate::metrics()
     http::Response r;
     r.with("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
     r.body = e.text();
+    if (m_extraMetrics) {
+        r.body += m_extraMetrics();
+    }
     return r;
 }
 

@@ -93,6 +93,8 @@ MirrorServerPrivate::Routed MirrorServerPrivate::route(const http::Request &requ
             r = apiRecordings(request, body);
         } else if (path == "/api/replay") {
             r.response = apiReplay(request, body);
+        } else if (const auto extra = m_apiRoutes.constFind(path); extra != m_apiRoutes.constEnd()) {
+            r.response = isGet || isHead ? http::jsonResponse(200, extra.value()()) : notAllowed(kPageMethods);
         } else {
             r.response = http::textResponse(404, "no such API: " + path);
         }
@@ -113,6 +115,12 @@ MirrorServerPrivate::Routed MirrorServerPrivate::route(const http::Request &requ
             return r;
         }
         r.response = noStore(isGet || isHead ? metrics() : notAllowed(kPageMethods));
+        return r;
+    }
+    if (path == "/fleet" && m_apiRoutes.contains("/api/fleet")) {
+        http::Request page = request; // the fleet page of `omniscient --fleet` (docs/FLEET.md)
+        page.path = "/fleet.html";
+        r.response = serveFile(page);
         return r;
     }
     r.response = serveFile(request);
