@@ -121,6 +121,7 @@ void Runtime::connectTo(const QUrl &url)
     m_hub->setSource(remote);
     if (m_replay != nullptr && m_server != nullptr) {
         m_server->setReplayControl(nullptr);
+        m_server->setFoxgloveReplay(false);
     }
     delete m_source; // a shared-memory source stops here (the simulated robot, if any, runs on)
     m_replay = nullptr;

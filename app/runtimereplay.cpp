@@ -22,6 +22,16 @@ bool Runtime::openRecording(const QString &path, QString *error)
     }
     if (m_server != nullptr) {
         m_server->setReplayControl(replay);
+        // Foxglove clients: the `time` capability, a new sessionId for this recording, and Time frames that carry
+        // the play head whenever a state is shown or the head moves (docs/FOXGLOVE.md).
+        m_server->setFoxgloveReplay(true);
+        const auto sendTime = [this, replay] {
+            if (m_replay == replay && m_server != nullptr) {
+                m_server->sendFoxgloveTime(replay->controller().positionNs());
+            }
+        };
+        connect(replay, &ReplaySource::statusChanged, this, sendTime);
+        connect(replay, &StateSource::stateReceived, this, sendTime);
     }
     m_hub->setSource(replay);
     delete m_source; // the robot's (or the earlier recording's) source stops here

@@ -8,9 +8,13 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import foxgloveProtocol from '@foxglove/ws-protocol';
+import WebSocket from 'ws';
 import {
     Child, freePort, launchBrowser, omniscientBin, openPage, sleep, startOmniscient, waitFor,
 } from './lib/harness.mjs';
+
+const { FoxgloveClient } = foxgloveProtocol; // a CommonJS package: no named exports in ESM
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'omni-replay-'));
 let recording;
@@ -130,6 +134,50 @@ describe('omniscient --replay', () => {
             await waitFor('the speed', async () => (await api()).speed === 4);
             assert.deepEqual(page.problems, []);
         } finally {
+            await server.stop();
+        }
+    });
+
+    test('Foxglove clients get the time capability, a new session per recording and Time frames that follow', async () => {
+        const server = await startOmniscient('replay-foxglove', await freePort(), ['--replay', recording, '--no-sound']);
+        const url = new URL('/', server.base);
+        url.protocol = 'ws:';
+        const ws = new WebSocket(url.href, ['foxglove.websocket.v1']);
+        const client = new FoxgloveClient({ ws });
+        let info = null;
+        const times = [];
+        client.on('serverInfo', (i) => { info = i; });
+        client.on('time', (t) => times.push(Number(t.timestamp / 1000000n))); // ms since the epoch
+        try {
+            await waitFor('serverInfo', () => info !== null);
+            assert.ok(info.capabilities.includes('time'), `capabilities: ${info.capabilities}`);
+            const api = async () => (await fetch(new URL('api/replay', server.base))).json();
+            const post = (body) => fetch(new URL('api/replay', server.base), {
+                method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+            });
+            await waitFor('Time frames while it plays', () => times.length >= 5);
+            for (let i = 1; i < times.length; ++i) {
+                assert.ok(times[i] >= times[i - 1], `Time frames go forward while playing: ${times}`);
+            }
+            const first = (await (await fetch(new URL('api/state', server.base))).json()).t_publish_ms;
+            assert.ok(Math.abs(times.at(-1) - first) < 60000, 'the time is the recording\'s, not this machine\'s');
+            assert.equal((await post({ action: 'pause' })).status, 200);
+            await waitFor('the pause', async () => (await api()).playing === false);
+            const paused = (await api()).position_s;
+            // The pause's own Time frame may still be on its way: wait until the frames have stopped.
+            let seen = -1;
+            await waitFor('the frames to stop after the pause', async () => {
+                const stopped = times.length === seen;
+                seen = times.length;
+                await sleep(200);
+                return stopped;
+            });
+            const target = times.at(-1) + 2000;
+            assert.equal((await post({ action: 'seek', position_s: paused + 2 })).status, 200);
+            await waitFor(`a Time frame 2 s further on after the seek (${times.slice(-3)}, want about ${target})`,
+                () => Math.abs(times.at(-1) - target) < 100);
+        } finally {
+            ws.terminate();
             await server.stop();
         }
     });
