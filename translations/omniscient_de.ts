@@ -595,14 +595,6 @@
         <translation>Ton ausgeschaltet</translation>
     </message>
     <message>
-        <source>%1 wheel saturated (%2 %)</source>
-        <translation>%1 gesättigt (%2 %)</translation>
-    </message>
-    <message>
-        <source>%1 wheel no longer saturated</source>
-        <translation>%1 nicht mehr gesättigt</translation>
-    </message>
-    <message>
         <source>No events yet</source>
         <translation>Noch keine Ereignisse</translation>
     </message>
@@ -645,6 +637,14 @@
     <message>
         <source>Saved %1</source>
         <translation>Gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>%1 saturated (%2 %)</source>
+        <translation>%1 gesättigt (%2 %)</translation>
+    </message>
+    <message>
+        <source>%1 no longer saturated</source>
+        <translation>%1 nicht mehr gesättigt</translation>
     </message>
 </context>
 <context>

@@ -595,14 +595,6 @@
         <translation>Sound switched off</translation>
     </message>
     <message>
-        <source>%1 wheel saturated (%2 %)</source>
-        <translation>%1 wheel saturated (%2 %)</translation>
-    </message>
-    <message>
-        <source>%1 wheel no longer saturated</source>
-        <translation>%1 wheel no longer saturated</translation>
-    </message>
-    <message>
         <source>No events yet</source>
         <translation>No events yet</translation>
     </message>
@@ -645,6 +637,14 @@
     <message>
         <source>Saved %1</source>
         <translation>Saved %1</translation>
+    </message>
+    <message>
+        <source>%1 saturated (%2 %)</source>
+        <translation>%1 saturated (%2 %)</translation>
+    </message>
+    <message>
+        <source>%1 no longer saturated</source>
+        <translation>%1 no longer saturated</translation>
     </message>
 </context>
 <context>

@@ -595,14 +595,6 @@
         <translation>Sonido desactivado</translation>
     </message>
     <message>
-        <source>%1 wheel saturated (%2 %)</source>
-        <translation>%1 saturada (%2 %)</translation>
-    </message>
-    <message>
-        <source>%1 wheel no longer saturated</source>
-        <translation>%1 ya no saturada</translation>
-    </message>
-    <message>
         <source>No events yet</source>
         <translation>Aún no hay eventos</translation>
     </message>
@@ -645,6 +637,14 @@
     <message>
         <source>Saved %1</source>
         <translation>Guardado: %1</translation>
+    </message>
+    <message>
+        <source>%1 saturated (%2 %)</source>
+        <translation>%1 saturada (%2 %)</translation>
+    </message>
+    <message>
+        <source>%1 no longer saturated</source>
+        <translation>%1 ya no está saturada</translation>
     </message>
 </context>
 <context>

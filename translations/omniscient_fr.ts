@@ -595,14 +595,6 @@
         <translation>Son coupé</translation>
     </message>
     <message>
-        <source>%1 wheel saturated (%2 %)</source>
-        <translation>%1 saturée (%2 %)</translation>
-    </message>
-    <message>
-        <source>%1 wheel no longer saturated</source>
-        <translation>%1 plus saturée</translation>
-    </message>
-    <message>
         <source>No events yet</source>
         <translation>Aucun événement pour l’instant</translation>
     </message>
@@ -645,6 +637,14 @@
     <message>
         <source>Saved %1</source>
         <translation>Enregistré : %1</translation>
+    </message>
+    <message>
+        <source>%1 saturated (%2 %)</source>
+        <translation>%1 saturée (%2 %)</translation>
+    </message>
+    <message>
+        <source>%1 no longer saturated</source>
+        <translation>%1 n’est plus saturée</translation>
     </message>
 </context>
 <context>

@@ -162,6 +162,27 @@ TEST(Language, CommandLineBeatsSavedBeatsSystem)
     EXPECT_EQ(languageName(QStringLiteral("es")), QStringLiteral("Español"));
 }
 
+TEST(Language, PluralsHaveTheirFormsInEveryLanguageEnglishToo)
+{
+    const auto robots = [](int n) {
+        return QCoreApplication::translate("omni::gui::FleetWindow", "%n robot(s) on %1", nullptr, n)
+            .arg(QStringLiteral("b"));
+    };
+    const QMap<QString, QStringList> expected{
+        {QStringLiteral("en"), {QStringLiteral("1 robot on b"), QStringLiteral("3 robots on b")}},
+        {QStringLiteral("de"), {QStringLiteral("1 Roboter auf b"), QStringLiteral("3 Roboter auf b")}},
+        {QStringLiteral("es"), {QStringLiteral("1 robot en b"), QStringLiteral("3 robots en b")}},
+        {QStringLiteral("fr"), {QStringLiteral("1 robot sur b"), QStringLiteral("3 robots sur b")}},
+    };
+    for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
+        SCOPED_TRACE(it.key().toStdString());
+        ASSERT_TRUE(installLanguage(it.key()));
+        EXPECT_EQ(robots(1).toStdString(), it.value().at(0).toStdString());
+        EXPECT_EQ(robots(3).toStdString(), it.value().at(1).toStdString());
+    }
+    installLanguage(QStringLiteral("en"));
+}
+
 TEST(Language, TheInterfaceSwitchesWhileRunning)
 {
     History history;
