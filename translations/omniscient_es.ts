@@ -273,7 +273,7 @@
     </message>
     <message>
         <source>%1 was cut short (no summary): exporting its %2 complete chunks</source>
-        <translation>%1 quedó cortada (sin resumen): se exportan sus %2 chunks completos</translation>
+        <translation>%1 está incompleto (sin resumen): se exportan sus %2 chunks completos</translation>
     </message>
     <message>
         <source>cannot create %1: %2</source>
