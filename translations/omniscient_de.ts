@@ -4,10 +4,6 @@
 <context>
     <name>omni::app</name>
     <message>
-        <source>omniscient watches a small robot live: it reads the robot&apos;s shared memory, shows a dashboard, and mirrors the state to browsers and other omniscient instances over one port.</source>
-        <translation>omniscient beobachtet einen kleinen Roboter live: Es liest den gemeinsamen Speicher des Roboters, zeigt ein Dashboard und spiegelt den Zustand über einen Port an Browser und andere omniscient-Instanzen.</translation>
-    </message>
-    <message>
         <source>Show this help and exit.</source>
         <translation>Diese Hilfe anzeigen und beenden.</translation>
     </message>
@@ -52,10 +48,6 @@
         <translation>MS</translation>
     </message>
     <message>
-        <source>TCP port of the web dashboard and WebSocket (default: 3001).</source>
-        <translation>TCP-Port des Web-Dashboards und des WebSockets (Standard: 3001).</translation>
-    </message>
-    <message>
         <source>PORT</source>
         <translation>PORT</translation>
     </message>
@@ -68,20 +60,12 @@
         <translation>ADRESSE</translation>
     </message>
     <message>
-        <source>Most WebSocket clients served at once (default: 64).</source>
-        <translation>Höchstzahl gleichzeitig bedienter WebSocket-Clients (Standard: 64).</translation>
-    </message>
-    <message>
         <source>N</source>
         <translation>N</translation>
     </message>
     <message>
         <source>Most states per second sent to each client (default: 60).</source>
         <translation>Höchstzahl der Zustände pro Sekunde an jeden Client (Standard: 60).</translation>
-    </message>
-    <message>
-        <source>Access token required by /ws and /api (default: $OMNISCIENT_TOKEN).</source>
-        <translation>Zugangstoken, das /ws und /api verlangen (Standard: $OMNISCIENT_TOKEN).</translation>
     </message>
     <message>
         <source>TOKEN</source>
@@ -224,10 +208,6 @@
         <translation>Jeden Zustand, jede Verbindungsänderung und jedes Ereignis bis zum Ende von omniscient in diese MCAP-Datei aufzeichnen (docs/RECORDING.md).</translation>
     </message>
     <message>
-        <source>How --record compresses: zstd (default), lz4 or none.</source>
-        <translation>Wie --record komprimiert: zstd (Vorgabe), lz4 oder none.</translation>
-    </message>
-    <message>
         <source>METHOD</source>
         <translation>VERFAHREN</translation>
     </message>
@@ -256,8 +236,208 @@
         <translation>--record-compression: erwartet zstd, lz4 oder none, erhalten „%1“</translation>
     </message>
     <message>
-        <source>--record-compression needs --record FILE</source>
-        <translation>--record-compression braucht --record DATEI</translation>
+        <source>Usage: omniscient export FILE.mcap --format csv|jsonl [-o OUT]</source>
+        <translation>Aufruf: omniscient export DATEI.mcap --format csv|jsonl [-o AUSGABE]</translation>
+    </message>
+    <message>
+        <source>Writes a recording&apos;s states as CSV or JSON Lines.</source>
+        <translation>Schreibt die Zustände einer Aufzeichnung als CSV oder JSON Lines.</translation>
+    </message>
+    <message>
+        <source>csv (default) or jsonl.</source>
+        <translation>csv (Standard) oder jsonl.</translation>
+    </message>
+    <message>
+        <source>Where to write (default: FILE with .csv or .jsonl; - for stdout). CSV events go to OUT.events.csv.</source>
+        <translation>Wohin geschrieben wird (Standard: DATEI mit .csv oder .jsonl; - für stdout). CSV-Ereignisse landen in AUSGABE.events.csv.</translation>
+    </message>
+    <message>
+        <source>Shows this help.</source>
+        <translation>Zeigt diese Hilfe.</translation>
+    </message>
+    <message>
+        <source>The recording.</source>
+        <translation>Die Aufzeichnung.</translation>
+    </message>
+    <message>
+        <source>give exactly one recording to export</source>
+        <translation>gib genau eine Aufzeichnung zum Exportieren an</translation>
+    </message>
+    <message>
+        <source>--format: expected csv or jsonl, got &quot;%1&quot;</source>
+        <translation>--format: erwartet csv oder jsonl, erhalten „%1“</translation>
+    </message>
+    <message>
+        <source>cannot read the recording: %1</source>
+        <translation>die Aufzeichnung lässt sich nicht lesen: %1</translation>
+    </message>
+    <message>
+        <source>%1 was cut short (no summary): exporting its %2 complete chunks</source>
+        <translation>%1 wurde vorzeitig abgebrochen (keine Zusammenfassung): seine %2 vollständigen Chunks werden exportiert</translation>
+    </message>
+    <message>
+        <source>cannot create %1: %2</source>
+        <translation>%1 lässt sich nicht anlegen: %2</translation>
+    </message>
+    <message>
+        <source>stopped: %1</source>
+        <translation>abgebrochen: %1</translation>
+    </message>
+    <message>
+        <source>%1 states and %2 events written to %3%4</source>
+        <translation>%1 Zustände und %2 Ereignisse nach %3 geschrieben%4</translation>
+    </message>
+    <message>
+        <source>stdout</source>
+        <translation>stdout</translation>
+    </message>
+    <message>
+        <source> (events: %1)</source>
+        <translation> (Ereignisse: %1)</translation>
+    </message>
+    <message>
+        <source>omniscient watches a small robot live: it reads the robot&apos;s shared memory, shows a dashboard, and mirrors the state to browsers and other omniscient instances over one port. Foxglove and Lichtblick connect to the same port (ws://HOST:PORT, Foxglove WebSocket; see docs/FOXGLOVE.md).</source>
+        <translation>omniscient beobachtet einen kleinen Roboter live: Es liest den gemeinsamen Speicher des Roboters, zeigt ein Dashboard und spiegelt den Zustand über einen Port an Browser und andere omniscient-Instanzen. Foxglove und Lichtblick verbinden sich mit demselben Port (ws://HOST:PORT, Foxglove WebSocket; siehe docs/FOXGLOVE.md).</translation>
+    </message>
+    <message>
+        <source>TCP port of the web dashboard, its WebSocket and the Foxglove WebSocket (default: 3001).</source>
+        <translation>TCP-Port des Web-Dashboards, seines WebSockets und des Foxglove-WebSockets (Standard: 3001).</translation>
+    </message>
+    <message>
+        <source>Most WebSocket clients (/ws and Foxglove) served at once (default: 64).</source>
+        <translation>Höchstzahl gleichzeitig bedienter WebSocket-Clients (/ws und Foxglove) (Standard: 64).</translation>
+    </message>
+    <message>
+        <source>Access token required by /ws, Foxglove and /api (default: $OMNISCIENT_TOKEN).</source>
+        <translation>Zugangstoken, das /ws, Foxglove und /api verlangen (Standard: $OMNISCIENT_TOKEN).</translation>
+    </message>
+    <message>
+        <source>How --record and saved recordings compress: zstd (default), lz4 or none.</source>
+        <translation>Wie --record und gespeicherte Aufzeichnungen komprimieren: zstd (Standard), lz4 oder none.</translation>
+    </message>
+    <message>
+        <source>Keep the last M minutes of every state, link change and event in memory (0: off; at most 60; about 6 MB a minute), to save with &quot;Save the last minute&quot; or POST /api/recordings.</source>
+        <translation>Die letzten M Minuten jedes Zustands, jeder Verbindungsänderung und jedes Ereignisses im Speicher halten (0: aus; höchstens 60; etwa 6 MB pro Minute), zum Sichern mit „Letzte Minute speichern“ oder POST /api/recordings.</translation>
+    </message>
+    <message>
+        <source>M</source>
+        <translation>M</translation>
+    </message>
+    <message>
+        <source>Where saved recordings go (default: $XDG_DATA_HOME/omniscient/recordings).</source>
+        <translation>Wohin gespeicherte Aufzeichnungen kommen (Standard: $XDG_DATA_HOME/omniscient/recordings).</translation>
+    </message>
+    <message>
+        <source>Remove the oldest saved recordings when they take more than this many MB (default 1024).</source>
+        <translation>Die ältesten gespeicherten Aufzeichnungen löschen, wenn sie mehr als so viele MB belegen (Standard 1024).</translation>
+    </message>
+    <message>
+        <source>MB</source>
+        <translation>MB</translation>
+    </message>
+    <message>
+        <source>Play this MCAP recording instead of a robot, at its recorded pace, with a timeline (docs/RECORDING.md). &quot;omniscient export FILE.mcap --format csv|jsonl [-o OUT]&quot; writes one as CSV or JSON Lines.</source>
+        <translation>Diese MCAP-Aufzeichnung statt eines Roboters abspielen, im aufgezeichneten Tempo, mit Zeitleiste (docs/RECORDING.md). „omniscient export DATEI.mcap --format csv|jsonl [-o AUSGABE]“ schreibt eine als CSV oder JSON Lines.</translation>
+    </message>
+    <message>
+        <source>Publish this robot to an MQTT broker, e.g. mqtt://broker.local or mqtts://user@broker:8883 (the password from $OMNISCIENT_MQTT_PASSWORD or --mqtt-password-file; docs/FLEET.md).</source>
+        <translation>Diesen Roboter an einen MQTT-Broker veröffentlichen, z. B. mqtt://broker.local oder mqtts://user@broker:8883 (das Passwort aus $OMNISCIENT_MQTT_PASSWORD oder --mqtt-password-file; docs/FLEET.md).</translation>
+    </message>
+    <message>
+        <source>Show every robot publishing to this MQTT broker (with --headless: the page /fleet and /api/fleet), e.g. mqtt://broker.local.</source>
+        <translation>Jeden Roboter zeigen, der an diesen MQTT-Broker veröffentlicht (mit --headless: die Seite /fleet und /api/fleet), z. B. mqtt://broker.local.</translation>
+    </message>
+    <message>
+        <source>This robot&apos;s name on the broker (default: the host name).</source>
+        <translation>Der Name dieses Roboters auf dem Broker (Standard: der Hostname).</translation>
+    </message>
+    <message>
+        <source>Read the broker password from this file (first line).</source>
+        <translation>Das Broker-Passwort aus dieser Datei lesen (erste Zeile).</translation>
+    </message>
+    <message>
+        <source>For mqtts://: the CA certificate (PEM) that signed the broker&apos;s.</source>
+        <translation>Für mqtts://: das CA-Zertifikat (PEM), das das Zertifikat des Brokers signiert hat.</translation>
+    </message>
+    <message>
+        <source>Seconds between keepalives; the broker declares this robot offline after 1.5 times it (default: 10).</source>
+        <translation>Sekunden zwischen Keepalives; nach dem 1,5-Fachen erklärt der Broker diesen Roboter für offline (Standard: 10).</translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation>SEKUNDEN</translation>
+    </message>
+    <message>
+        <source>Most state messages per second published (default: 10).</source>
+        <translation>Höchstzahl veröffentlichter Zustandsnachrichten pro Sekunde (Standard: 10).</translation>
+    </message>
+    <message>
+        <source>Also publish Home Assistant discovery configs: the robot appears there with its sound switch.</source>
+        <translation>Auch Home-Assistant-Discovery-Konfigurationen veröffentlichen: Der Roboter erscheint dort mit seinem Ton-Schalter.</translation>
+    </message>
+    <message>
+        <source>--blackbox-minutes: expected a whole number of minutes from 0 (off) to 60, got &quot;%1&quot;</source>
+        <translation>--blackbox-minutes: erwartet eine ganze Zahl von Minuten von 0 (aus) bis 60, erhalten „%1“</translation>
+    </message>
+    <message>
+        <source>--recordings-dir: give a folder, e.g. --recordings-dir ~/robot-recordings</source>
+        <translation>--recordings-dir: gib einen Ordner an, z. B. --recordings-dir ~/robot-recordings</translation>
+    </message>
+    <message>
+        <source>--recordings-max-mb: expected a whole number of MB from 1 to 1048576, got &quot;%1&quot;</source>
+        <translation>--recordings-max-mb: erwartet eine ganze Zahl von MB von 1 bis 1048576, erhalten „%1“</translation>
+    </message>
+    <message>
+        <source>--replay: give the recording to play, e.g. --replay robot.mcap</source>
+        <translation>--replay: gib die abzuspielende Aufzeichnung an, z. B. --replay robot.mcap</translation>
+    </message>
+    <message>
+        <source>--replay cannot be combined with --simulate or --connect: it shows a recording instead</source>
+        <translation>--replay lässt sich nicht mit --simulate oder --connect kombinieren: es zeigt stattdessen eine Aufzeichnung</translation>
+    </message>
+    <message>
+        <source>--%1 needs --mqtt URL or --fleet URL</source>
+        <translation>--%1 braucht --mqtt URL oder --fleet URL</translation>
+    </message>
+    <message>
+        <source>--mqtt-homeassistant needs --mqtt URL</source>
+        <translation>--mqtt-homeassistant braucht --mqtt URL</translation>
+    </message>
+    <message>
+        <source>--robot-name: %1</source>
+        <translation>--robot-name: %1</translation>
+    </message>
+    <message>
+        <source>--mqtt-password-file: cannot read %1: %2</source>
+        <translation>--mqtt-password-file: %1 lässt sich nicht lesen: %2</translation>
+    </message>
+    <message>
+        <source>--mqtt-password-file: %1 is empty; write the password on its first line</source>
+        <translation>--mqtt-password-file: %1 ist leer; schreibe das Passwort in die erste Zeile</translation>
+    </message>
+    <message>
+        <source>--mqtt-cafile is for TLS: write the broker as mqtts://HOST (port 8883 by default)</source>
+        <translation>--mqtt-cafile ist für TLS: schreibe den Broker als mqtts://HOST (standardmäßig Port 8883)</translation>
+    </message>
+    <message>
+        <source>--mqtt-cafile: %1 does not exist; give the CA certificate (PEM) that signed the broker&apos;s</source>
+        <translation>--mqtt-cafile: %1 gibt es nicht; gib das CA-Zertifikat (PEM) an, das das Zertifikat des Brokers signiert hat</translation>
+    </message>
+    <message>
+        <source>--mqtt-keepalive: expected whole seconds from 5 to 3600, got &quot;%1&quot;</source>
+        <translation>--mqtt-keepalive: erwartet ganze Sekunden von 5 bis 3600, erhalten „%1“</translation>
+    </message>
+    <message>
+        <source>--mqtt-rate: expected a rate in Hz from 0.1 to 1000, got &quot;%1&quot;</source>
+        <translation>--mqtt-rate: erwartet eine Rate in Hz von 0.1 bis 1000, erhalten „%1“</translation>
+    </message>
+    <message>
+        <source>--fleet shows every robot of a broker: it cannot be combined with --connect, --simulate, --mqtt, --record or --replay (start those in another omniscient)</source>
+        <translation>--fleet zeigt jeden Roboter eines Brokers: es lässt sich nicht mit --connect, --simulate, --mqtt, --record oder --replay kombinieren (starte diese in einem anderen omniscient)</translation>
+    </message>
+    <message>
+        <source>--fleet --headless serves the fleet on its port: it cannot be combined with --no-server</source>
+        <translation>--fleet --headless bietet die Flotte auf seinem Port an: es lässt sich nicht mit --no-server kombinieren</translation>
     </message>
 </context>
 <context>
@@ -301,6 +481,14 @@
     <message>
         <source>the recording stopped: %1</source>
         <translation>die Aufzeichnung wurde beendet: %1</translation>
+    </message>
+    <message>
+        <source>omniscient: the fleet of %1 is at /fleet on port %2</source>
+        <translation>omniscient: Die Flotte von %1 ist unter /fleet auf Port %2</translation>
+    </message>
+    <message>
+        <source>cannot replay: %1</source>
+        <translation>Wiedergabe nicht möglich: %1</translation>
     </message>
 </context>
 <context>
@@ -366,6 +554,97 @@
     <message>
         <source>--lang %1 is not available (en, de, es, fr); using %2</source>
         <translation>--lang %1 gibt es nicht (en, de, es, fr); verwende %2</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::BlackboxPanel</name>
+    <message>
+        <source>Obstacle detected</source>
+        <translation>Hindernis erkannt</translation>
+    </message>
+    <message>
+        <source>Obstacle cleared</source>
+        <translation>Hindernis weg</translation>
+    </message>
+    <message>
+        <source>Link lost</source>
+        <translation>Verbindung verloren</translation>
+    </message>
+    <message>
+        <source>Link: %1</source>
+        <translation>Verbindung: %1</translation>
+    </message>
+    <message>
+        <source>Mode: %1</source>
+        <translation>Modus: %1</translation>
+    </message>
+    <message>
+        <source>Obstacle mode: %1</source>
+        <translation>Hindernismodus: %1</translation>
+    </message>
+    <message>
+        <source>Sensor mode: %1</source>
+        <translation>Sensormodus: %1</translation>
+    </message>
+    <message>
+        <source>Sound switched on</source>
+        <translation>Ton eingeschaltet</translation>
+    </message>
+    <message>
+        <source>Sound switched off</source>
+        <translation>Ton ausgeschaltet</translation>
+    </message>
+    <message>
+        <source>No events yet</source>
+        <translation>Noch keine Ereignisse</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>Save the last 10 seconds</source>
+        <translation>Letzte 10 Sekunden speichern</translation>
+    </message>
+    <message>
+        <source>Save the last minute</source>
+        <translation>Letzte Minute speichern</translation>
+    </message>
+    <message>
+        <source>Save the last 10 minutes</source>
+        <translation>Letzte 10 Minuten speichern</translation>
+    </message>
+    <message>
+        <source>Save everything kept</source>
+        <translation>Alles Aufbewahrte speichern</translation>
+    </message>
+    <message>
+        <source>Saves what the black box kept as an MCAP file in %1</source>
+        <translation>Speichert, was die Blackbox aufbewahrt hat, als MCAP-Datei in %1</translation>
+    </message>
+    <message>
+        <source>The black box is off (--blackbox-minutes 0)</source>
+        <translation>Die Blackbox ist aus (--blackbox-minutes 0)</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Speichert…</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>%1 saturated (%2 %)</source>
+        <translation>%1 gesättigt (%2 %)</translation>
+    </message>
+    <message>
+        <source>%1 no longer saturated</source>
+        <translation>%1 nicht mehr gesättigt</translation>
     </message>
 </context>
 <context>
@@ -440,6 +719,67 @@
     <message>
         <source>The robot seen from above, front at the top</source>
         <translation>Der Roboter von oben, vorne ist oben</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::FleetGrid</name>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation>veraltet</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <source>No robot has published to this broker yet.</source>
+        <translation>Noch hat kein Roboter an diesen Broker veröffentlicht.</translation>
+    </message>
+    <message>
+        <source>last seen %1</source>
+        <translation>zuletzt gesehen um %1</translation>
+    </message>
+    <message>
+        <source>%1 Hz · %2 s old</source>
+        <translation>%1 Hz · %2 s alt</translation>
+    </message>
+    <message>
+        <source>last event: %1</source>
+        <translation>letztes Ereignis: %1</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::FleetWindow</name>
+    <message>
+        <source>omniscient — fleet of %1</source>
+        <translation>omniscient — Flotte von %1</translation>
+    </message>
+    <message>
+        <source>%1 gives no dashboard address (it runs with --no-server); only its tile can be shown</source>
+        <translation>%1 nennt keine Dashboard-Adresse (es läuft mit --no-server); nur seine Kachel kann angezeigt werden</translation>
+    </message>
+    <message>
+        <source>opened %1&apos;s dashboard from its mirror server %2</source>
+        <translation>Dashboard von %1 über seinen Spiegelserver %2 geöffnet</translation>
+    </message>
+    <message>
+        <source>could not open %1&apos;s dashboard</source>
+        <translation>das Dashboard von %1 ließ sich nicht öffnen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n robot(s) on %1</source>
+        <translation>
+            <numerusform>%n Roboter auf %1</numerusform>
+            <numerusform>%n Roboter auf %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>broker %1: %2; retrying</source>
+        <translation>Broker %1: %2; neuer Versuch</translation>
     </message>
 </context>
 <context>
@@ -632,6 +972,49 @@
     <message>
         <source>omniscient — %1</source>
         <translation>omniscient — %1</translation>
+    </message>
+    <message>
+        <source>&amp;Open recording…</source>
+        <translation>&amp;Aufzeichnung öffnen…</translation>
+    </message>
+    <message>
+        <source>omniscient — replay of %1</source>
+        <translation>omniscient — Wiedergabe von %1</translation>
+    </message>
+    <message>
+        <source>Cannot open the recording</source>
+        <translation>Die Aufzeichnung lässt sich nicht öffnen</translation>
+    </message>
+    <message>
+        <source>Open recording</source>
+        <translation>Aufzeichnung öffnen</translation>
+    </message>
+    <message>
+        <source>MCAP recordings (*.mcap);;All files (*)</source>
+        <translation>MCAP-Aufzeichnungen (*.mcap);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::MqttIndicator</name>
+    <message>
+        <source>MQTT: publishing to %1</source>
+        <translation>MQTT: veröffentlicht an %1</translation>
+    </message>
+    <message>
+        <source>MQTT: connecting to %1…</source>
+        <translation>MQTT: verbinde mit %1…</translation>
+    </message>
+    <message>
+        <source>MQTT: %1 is unreachable; retrying</source>
+        <translation>MQTT: %1 ist nicht erreichbar; neuer Versuch</translation>
+    </message>
+    <message>
+        <source>MQTT: %1 refused the user or password; retrying</source>
+        <translation>MQTT: %1 hat Benutzer oder Passwort abgelehnt; neuer Versuch</translation>
+    </message>
+    <message>
+        <source>MQTT: the TLS certificate of %1 is not trusted (--mqtt-cafile); retrying</source>
+        <translation>MQTT: dem TLS-Zertifikat von %1 wird nicht vertraut (--mqtt-cafile); neuer Versuch</translation>
     </message>
 </context>
 <context>
@@ -985,6 +1368,49 @@
     <message>
         <source>No audio output found: the chicken stays silent until speakers or headphones are connected.</source>
         <translation>Keine Audioausgabe gefunden: Das Huhn bleibt still, bis Lautsprecher oder Kopfhörer angeschlossen sind.</translation>
+    </message>
+    <message>
+        <source>replay</source>
+        <translation>Aufzeichnung</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::Timeline</name>
+    <message>
+        <source>Pause (Space)</source>
+        <translation>Pause (Leertaste)</translation>
+    </message>
+    <message>
+        <source>Play (Space)</source>
+        <translation>Abspielen (Leertaste)</translation>
+    </message>
+    <message>
+        <source>Back one state (←)</source>
+        <translation>Einen Zustand zurück (←)</translation>
+    </message>
+    <message>
+        <source>Forward one state (→)</source>
+        <translation>Einen Zustand vor (→)</translation>
+    </message>
+    <message>
+        <source>Previous event (Page Up)</source>
+        <translation>Voriges Ereignis (Bild ↑)</translation>
+    </message>
+    <message>
+        <source>Next event (Page Down)</source>
+        <translation>Nächstes Ereignis (Bild ↓)</translation>
+    </message>
+    <message>
+        <source>Click or drag to move through the recording; the marks are events.</source>
+        <translation>Klicken oder ziehen, um sich durch die Aufzeichnung zu bewegen; die Markierungen sind Ereignisse.</translation>
+    </message>
+    <message>
+        <source>Speed (↑/↓)</source>
+        <translation>Tempo (↑/↓)</translation>
+    </message>
+    <message>
+        <source>Loop</source>
+        <translation>Schleife</translation>
     </message>
 </context>
 </TS>

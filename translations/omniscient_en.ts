@@ -4,10 +4,6 @@
 <context>
     <name>omni::app</name>
     <message>
-        <source>omniscient watches a small robot live: it reads the robot&apos;s shared memory, shows a dashboard, and mirrors the state to browsers and other omniscient instances over one port.</source>
-        <translation>omniscient watches a small robot live: it reads the robot&apos;s shared memory, shows a dashboard, and mirrors the state to browsers and other omniscient instances over one port.</translation>
-    </message>
-    <message>
         <source>Show this help and exit.</source>
         <translation>Show this help and exit.</translation>
     </message>
@@ -52,10 +48,6 @@
         <translation>MS</translation>
     </message>
     <message>
-        <source>TCP port of the web dashboard and WebSocket (default: 3001).</source>
-        <translation>TCP port of the web dashboard and WebSocket (default: 3001).</translation>
-    </message>
-    <message>
         <source>PORT</source>
         <translation>PORT</translation>
     </message>
@@ -68,20 +60,12 @@
         <translation>ADDRESS</translation>
     </message>
     <message>
-        <source>Most WebSocket clients served at once (default: 64).</source>
-        <translation>Most WebSocket clients served at once (default: 64).</translation>
-    </message>
-    <message>
         <source>N</source>
         <translation>N</translation>
     </message>
     <message>
         <source>Most states per second sent to each client (default: 60).</source>
         <translation>Most states per second sent to each client (default: 60).</translation>
-    </message>
-    <message>
-        <source>Access token required by /ws and /api (default: $OMNISCIENT_TOKEN).</source>
-        <translation>Access token required by /ws and /api (default: $OMNISCIENT_TOKEN).</translation>
     </message>
     <message>
         <source>TOKEN</source>
@@ -224,10 +208,6 @@
         <translation>Record every state, link change and event into this MCAP file until omniscient exits (docs/RECORDING.md).</translation>
     </message>
     <message>
-        <source>How --record compresses: zstd (default), lz4 or none.</source>
-        <translation>How --record compresses: zstd (default), lz4 or none.</translation>
-    </message>
-    <message>
         <source>METHOD</source>
         <translation>METHOD</translation>
     </message>
@@ -256,8 +236,208 @@
         <translation>--record-compression: expected zstd, lz4 or none, got &quot;%1&quot;</translation>
     </message>
     <message>
-        <source>--record-compression needs --record FILE</source>
-        <translation>--record-compression needs --record FILE</translation>
+        <source>Usage: omniscient export FILE.mcap --format csv|jsonl [-o OUT]</source>
+        <translation>Usage: omniscient export FILE.mcap --format csv|jsonl [-o OUT]</translation>
+    </message>
+    <message>
+        <source>Writes a recording&apos;s states as CSV or JSON Lines.</source>
+        <translation>Writes a recording&apos;s states as CSV or JSON Lines.</translation>
+    </message>
+    <message>
+        <source>csv (default) or jsonl.</source>
+        <translation>csv (default) or jsonl.</translation>
+    </message>
+    <message>
+        <source>Where to write (default: FILE with .csv or .jsonl; - for stdout). CSV events go to OUT.events.csv.</source>
+        <translation>Where to write (default: FILE with .csv or .jsonl; - for stdout). CSV events go to OUT.events.csv.</translation>
+    </message>
+    <message>
+        <source>Shows this help.</source>
+        <translation>Shows this help.</translation>
+    </message>
+    <message>
+        <source>The recording.</source>
+        <translation>The recording.</translation>
+    </message>
+    <message>
+        <source>give exactly one recording to export</source>
+        <translation>give exactly one recording to export</translation>
+    </message>
+    <message>
+        <source>--format: expected csv or jsonl, got &quot;%1&quot;</source>
+        <translation>--format: expected csv or jsonl, got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>cannot read the recording: %1</source>
+        <translation>cannot read the recording: %1</translation>
+    </message>
+    <message>
+        <source>%1 was cut short (no summary): exporting its %2 complete chunks</source>
+        <translation>%1 was cut short (no summary): exporting its %2 complete chunks</translation>
+    </message>
+    <message>
+        <source>cannot create %1: %2</source>
+        <translation>cannot create %1: %2</translation>
+    </message>
+    <message>
+        <source>stopped: %1</source>
+        <translation>stopped: %1</translation>
+    </message>
+    <message>
+        <source>%1 states and %2 events written to %3%4</source>
+        <translation>%1 states and %2 events written to %3%4</translation>
+    </message>
+    <message>
+        <source>stdout</source>
+        <translation>stdout</translation>
+    </message>
+    <message>
+        <source> (events: %1)</source>
+        <translation> (events: %1)</translation>
+    </message>
+    <message>
+        <source>omniscient watches a small robot live: it reads the robot&apos;s shared memory, shows a dashboard, and mirrors the state to browsers and other omniscient instances over one port. Foxglove and Lichtblick connect to the same port (ws://HOST:PORT, Foxglove WebSocket; see docs/FOXGLOVE.md).</source>
+        <translation>omniscient watches a small robot live: it reads the robot&apos;s shared memory, shows a dashboard, and mirrors the state to browsers and other omniscient instances over one port. Foxglove and Lichtblick connect to the same port (ws://HOST:PORT, Foxglove WebSocket; see docs/FOXGLOVE.md).</translation>
+    </message>
+    <message>
+        <source>TCP port of the web dashboard, its WebSocket and the Foxglove WebSocket (default: 3001).</source>
+        <translation>TCP port of the web dashboard, its WebSocket and the Foxglove WebSocket (default: 3001).</translation>
+    </message>
+    <message>
+        <source>Most WebSocket clients (/ws and Foxglove) served at once (default: 64).</source>
+        <translation>Most WebSocket clients (/ws and Foxglove) served at once (default: 64).</translation>
+    </message>
+    <message>
+        <source>Access token required by /ws, Foxglove and /api (default: $OMNISCIENT_TOKEN).</source>
+        <translation>Access token required by /ws, Foxglove and /api (default: $OMNISCIENT_TOKEN).</translation>
+    </message>
+    <message>
+        <source>How --record and saved recordings compress: zstd (default), lz4 or none.</source>
+        <translation>How --record and saved recordings compress: zstd (default), lz4 or none.</translation>
+    </message>
+    <message>
+        <source>Keep the last M minutes of every state, link change and event in memory (0: off; at most 60; about 6 MB a minute), to save with &quot;Save the last minute&quot; or POST /api/recordings.</source>
+        <translation>Keep the last M minutes of every state, link change and event in memory (0: off; at most 60; about 6 MB a minute), to save with &quot;Save the last minute&quot; or POST /api/recordings.</translation>
+    </message>
+    <message>
+        <source>M</source>
+        <translation>M</translation>
+    </message>
+    <message>
+        <source>Where saved recordings go (default: $XDG_DATA_HOME/omniscient/recordings).</source>
+        <translation>Where saved recordings go (default: $XDG_DATA_HOME/omniscient/recordings).</translation>
+    </message>
+    <message>
+        <source>Remove the oldest saved recordings when they take more than this many MB (default 1024).</source>
+        <translation>Remove the oldest saved recordings when they take more than this many MB (default 1024).</translation>
+    </message>
+    <message>
+        <source>MB</source>
+        <translation>MB</translation>
+    </message>
+    <message>
+        <source>Play this MCAP recording instead of a robot, at its recorded pace, with a timeline (docs/RECORDING.md). &quot;omniscient export FILE.mcap --format csv|jsonl [-o OUT]&quot; writes one as CSV or JSON Lines.</source>
+        <translation>Play this MCAP recording instead of a robot, at its recorded pace, with a timeline (docs/RECORDING.md). &quot;omniscient export FILE.mcap --format csv|jsonl [-o OUT]&quot; writes one as CSV or JSON Lines.</translation>
+    </message>
+    <message>
+        <source>Publish this robot to an MQTT broker, e.g. mqtt://broker.local or mqtts://user@broker:8883 (the password from $OMNISCIENT_MQTT_PASSWORD or --mqtt-password-file; docs/FLEET.md).</source>
+        <translation>Publish this robot to an MQTT broker, e.g. mqtt://broker.local or mqtts://user@broker:8883 (the password from $OMNISCIENT_MQTT_PASSWORD or --mqtt-password-file; docs/FLEET.md).</translation>
+    </message>
+    <message>
+        <source>Show every robot publishing to this MQTT broker (with --headless: the page /fleet and /api/fleet), e.g. mqtt://broker.local.</source>
+        <translation>Show every robot publishing to this MQTT broker (with --headless: the page /fleet and /api/fleet), e.g. mqtt://broker.local.</translation>
+    </message>
+    <message>
+        <source>This robot&apos;s name on the broker (default: the host name).</source>
+        <translation>This robot&apos;s name on the broker (default: the host name).</translation>
+    </message>
+    <message>
+        <source>Read the broker password from this file (first line).</source>
+        <translation>Read the broker password from this file (first line).</translation>
+    </message>
+    <message>
+        <source>For mqtts://: the CA certificate (PEM) that signed the broker&apos;s.</source>
+        <translation>For mqtts://: the CA certificate (PEM) that signed the broker&apos;s.</translation>
+    </message>
+    <message>
+        <source>Seconds between keepalives; the broker declares this robot offline after 1.5 times it (default: 10).</source>
+        <translation>Seconds between keepalives; the broker declares this robot offline after 1.5 times it (default: 10).</translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation>SECONDS</translation>
+    </message>
+    <message>
+        <source>Most state messages per second published (default: 10).</source>
+        <translation>Most state messages per second published (default: 10).</translation>
+    </message>
+    <message>
+        <source>Also publish Home Assistant discovery configs: the robot appears there with its sound switch.</source>
+        <translation>Also publish Home Assistant discovery configs: the robot appears there with its sound switch.</translation>
+    </message>
+    <message>
+        <source>--blackbox-minutes: expected a whole number of minutes from 0 (off) to 60, got &quot;%1&quot;</source>
+        <translation>--blackbox-minutes: expected a whole number of minutes from 0 (off) to 60, got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--recordings-dir: give a folder, e.g. --recordings-dir ~/robot-recordings</source>
+        <translation>--recordings-dir: give a folder, e.g. --recordings-dir ~/robot-recordings</translation>
+    </message>
+    <message>
+        <source>--recordings-max-mb: expected a whole number of MB from 1 to 1048576, got &quot;%1&quot;</source>
+        <translation>--recordings-max-mb: expected a whole number of MB from 1 to 1048576, got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--replay: give the recording to play, e.g. --replay robot.mcap</source>
+        <translation>--replay: give the recording to play, e.g. --replay robot.mcap</translation>
+    </message>
+    <message>
+        <source>--replay cannot be combined with --simulate or --connect: it shows a recording instead</source>
+        <translation>--replay cannot be combined with --simulate or --connect: it shows a recording instead</translation>
+    </message>
+    <message>
+        <source>--%1 needs --mqtt URL or --fleet URL</source>
+        <translation>--%1 needs --mqtt URL or --fleet URL</translation>
+    </message>
+    <message>
+        <source>--mqtt-homeassistant needs --mqtt URL</source>
+        <translation>--mqtt-homeassistant needs --mqtt URL</translation>
+    </message>
+    <message>
+        <source>--robot-name: %1</source>
+        <translation>--robot-name: %1</translation>
+    </message>
+    <message>
+        <source>--mqtt-password-file: cannot read %1: %2</source>
+        <translation>--mqtt-password-file: cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>--mqtt-password-file: %1 is empty; write the password on its first line</source>
+        <translation>--mqtt-password-file: %1 is empty; write the password on its first line</translation>
+    </message>
+    <message>
+        <source>--mqtt-cafile is for TLS: write the broker as mqtts://HOST (port 8883 by default)</source>
+        <translation>--mqtt-cafile is for TLS: write the broker as mqtts://HOST (port 8883 by default)</translation>
+    </message>
+    <message>
+        <source>--mqtt-cafile: %1 does not exist; give the CA certificate (PEM) that signed the broker&apos;s</source>
+        <translation>--mqtt-cafile: %1 does not exist; give the CA certificate (PEM) that signed the broker&apos;s</translation>
+    </message>
+    <message>
+        <source>--mqtt-keepalive: expected whole seconds from 5 to 3600, got &quot;%1&quot;</source>
+        <translation>--mqtt-keepalive: expected whole seconds from 5 to 3600, got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--mqtt-rate: expected a rate in Hz from 0.1 to 1000, got &quot;%1&quot;</source>
+        <translation>--mqtt-rate: expected a rate in Hz from 0.1 to 1000, got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--fleet shows every robot of a broker: it cannot be combined with --connect, --simulate, --mqtt, --record or --replay (start those in another omniscient)</source>
+        <translation>--fleet shows every robot of a broker: it cannot be combined with --connect, --simulate, --mqtt, --record or --replay (start those in another omniscient)</translation>
+    </message>
+    <message>
+        <source>--fleet --headless serves the fleet on its port: it cannot be combined with --no-server</source>
+        <translation>--fleet --headless serves the fleet on its port: it cannot be combined with --no-server</translation>
     </message>
 </context>
 <context>
@@ -301,6 +481,14 @@
     <message>
         <source>the recording stopped: %1</source>
         <translation>the recording stopped: %1</translation>
+    </message>
+    <message>
+        <source>omniscient: the fleet of %1 is at /fleet on port %2</source>
+        <translation>omniscient: the fleet of %1 is at /fleet on port %2</translation>
+    </message>
+    <message>
+        <source>cannot replay: %1</source>
+        <translation>cannot replay: %1</translation>
     </message>
 </context>
 <context>
@@ -366,6 +554,97 @@
     <message>
         <source>--lang %1 is not available (en, de, es, fr); using %2</source>
         <translation>--lang %1 is not available (en, de, es, fr); using %2</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::BlackboxPanel</name>
+    <message>
+        <source>Obstacle detected</source>
+        <translation>Obstacle detected</translation>
+    </message>
+    <message>
+        <source>Obstacle cleared</source>
+        <translation>Obstacle cleared</translation>
+    </message>
+    <message>
+        <source>Link lost</source>
+        <translation>Link lost</translation>
+    </message>
+    <message>
+        <source>Link: %1</source>
+        <translation>Link: %1</translation>
+    </message>
+    <message>
+        <source>Mode: %1</source>
+        <translation>Mode: %1</translation>
+    </message>
+    <message>
+        <source>Obstacle mode: %1</source>
+        <translation>Obstacle mode: %1</translation>
+    </message>
+    <message>
+        <source>Sensor mode: %1</source>
+        <translation>Sensor mode: %1</translation>
+    </message>
+    <message>
+        <source>Sound switched on</source>
+        <translation>Sound switched on</translation>
+    </message>
+    <message>
+        <source>Sound switched off</source>
+        <translation>Sound switched off</translation>
+    </message>
+    <message>
+        <source>No events yet</source>
+        <translation>No events yet</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>Save the last 10 seconds</source>
+        <translation>Save the last 10 seconds</translation>
+    </message>
+    <message>
+        <source>Save the last minute</source>
+        <translation>Save the last minute</translation>
+    </message>
+    <message>
+        <source>Save the last 10 minutes</source>
+        <translation>Save the last 10 minutes</translation>
+    </message>
+    <message>
+        <source>Save everything kept</source>
+        <translation>Save everything kept</translation>
+    </message>
+    <message>
+        <source>Saves what the black box kept as an MCAP file in %1</source>
+        <translation>Saves what the black box kept as an MCAP file in %1</translation>
+    </message>
+    <message>
+        <source>The black box is off (--blackbox-minutes 0)</source>
+        <translation>The black box is off (--blackbox-minutes 0)</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Saved %1</translation>
+    </message>
+    <message>
+        <source>%1 saturated (%2 %)</source>
+        <translation>%1 saturated (%2 %)</translation>
+    </message>
+    <message>
+        <source>%1 no longer saturated</source>
+        <translation>%1 no longer saturated</translation>
     </message>
 </context>
 <context>
@@ -440,6 +719,67 @@
     <message>
         <source>The robot seen from above, front at the top</source>
         <translation>The robot seen from above, front at the top</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::FleetGrid</name>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation>stale</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <source>No robot has published to this broker yet.</source>
+        <translation>No robot has published to this broker yet.</translation>
+    </message>
+    <message>
+        <source>last seen %1</source>
+        <translation>last seen %1</translation>
+    </message>
+    <message>
+        <source>%1 Hz · %2 s old</source>
+        <translation>%1 Hz · %2 s old</translation>
+    </message>
+    <message>
+        <source>last event: %1</source>
+        <translation>last event: %1</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::FleetWindow</name>
+    <message>
+        <source>omniscient — fleet of %1</source>
+        <translation>omniscient — fleet of %1</translation>
+    </message>
+    <message>
+        <source>%1 gives no dashboard address (it runs with --no-server); only its tile can be shown</source>
+        <translation>%1 gives no dashboard address (it runs with --no-server); only its tile can be shown</translation>
+    </message>
+    <message>
+        <source>opened %1&apos;s dashboard from its mirror server %2</source>
+        <translation>opened %1&apos;s dashboard from its mirror server %2</translation>
+    </message>
+    <message>
+        <source>could not open %1&apos;s dashboard</source>
+        <translation>could not open %1&apos;s dashboard</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n robot(s) on %1</source>
+        <translation>
+            <numerusform>%n robot on %1</numerusform>
+            <numerusform>%n robots on %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>broker %1: %2; retrying</source>
+        <translation>broker %1: %2; retrying</translation>
     </message>
 </context>
 <context>
@@ -632,6 +972,49 @@
     <message>
         <source>omniscient — %1</source>
         <translation>omniscient — %1</translation>
+    </message>
+    <message>
+        <source>&amp;Open recording…</source>
+        <translation>&amp;Open recording…</translation>
+    </message>
+    <message>
+        <source>omniscient — replay of %1</source>
+        <translation>omniscient — replay of %1</translation>
+    </message>
+    <message>
+        <source>Cannot open the recording</source>
+        <translation>Cannot open the recording</translation>
+    </message>
+    <message>
+        <source>Open recording</source>
+        <translation>Open recording</translation>
+    </message>
+    <message>
+        <source>MCAP recordings (*.mcap);;All files (*)</source>
+        <translation>MCAP recordings (*.mcap);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::MqttIndicator</name>
+    <message>
+        <source>MQTT: publishing to %1</source>
+        <translation>MQTT: publishing to %1</translation>
+    </message>
+    <message>
+        <source>MQTT: connecting to %1…</source>
+        <translation>MQTT: connecting to %1…</translation>
+    </message>
+    <message>
+        <source>MQTT: %1 is unreachable; retrying</source>
+        <translation>MQTT: %1 is unreachable; retrying</translation>
+    </message>
+    <message>
+        <source>MQTT: %1 refused the user or password; retrying</source>
+        <translation>MQTT: %1 refused the user or password; retrying</translation>
+    </message>
+    <message>
+        <source>MQTT: the TLS certificate of %1 is not trusted (--mqtt-cafile); retrying</source>
+        <translation>MQTT: the TLS certificate of %1 is not trusted (--mqtt-cafile); retrying</translation>
     </message>
 </context>
 <context>
@@ -985,6 +1368,49 @@
     <message>
         <source>No audio output found: the chicken stays silent until speakers or headphones are connected.</source>
         <translation>No audio output found: the chicken stays silent until speakers or headphones are connected.</translation>
+    </message>
+    <message>
+        <source>replay</source>
+        <translation>replay</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::Timeline</name>
+    <message>
+        <source>Pause (Space)</source>
+        <translation>Pause (Space)</translation>
+    </message>
+    <message>
+        <source>Play (Space)</source>
+        <translation>Play (Space)</translation>
+    </message>
+    <message>
+        <source>Back one state (←)</source>
+        <translation>Back one state (←)</translation>
+    </message>
+    <message>
+        <source>Forward one state (→)</source>
+        <translation>Forward one state (→)</translation>
+    </message>
+    <message>
+        <source>Previous event (Page Up)</source>
+        <translation>Previous event (Page Up)</translation>
+    </message>
+    <message>
+        <source>Next event (Page Down)</source>
+        <translation>Next event (Page Down)</translation>
+    </message>
+    <message>
+        <source>Click or drag to move through the recording; the marks are events.</source>
+        <translation>Click or drag to move through the recording; the marks are events.</translation>
+    </message>
+    <message>
+        <source>Speed (↑/↓)</source>
+        <translation>Speed (↑/↓)</translation>
+    </message>
+    <message>
+        <source>Loop</source>
+        <translation>Loop</translation>
     </message>
 </context>
 </TS>

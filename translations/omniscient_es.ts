@@ -4,10 +4,6 @@
 <context>
     <name>omni::app</name>
     <message>
-        <source>omniscient watches a small robot live: it reads the robot&apos;s shared memory, shows a dashboard, and mirrors the state to browsers and other omniscient instances over one port.</source>
-        <translation>omniscient observa un pequeño robot en vivo: lee la memoria compartida del robot, muestra un panel y replica el estado en navegadores y otras instancias de omniscient a través de un solo puerto.</translation>
-    </message>
-    <message>
         <source>Show this help and exit.</source>
         <translation>Muestra esta ayuda y termina.</translation>
     </message>
@@ -52,10 +48,6 @@
         <translation>MS</translation>
     </message>
     <message>
-        <source>TCP port of the web dashboard and WebSocket (default: 3001).</source>
-        <translation>Puerto TCP del panel web y del WebSocket (por defecto: 3001).</translation>
-    </message>
-    <message>
         <source>PORT</source>
         <translation>PUERTO</translation>
     </message>
@@ -68,20 +60,12 @@
         <translation>DIRECCIÓN</translation>
     </message>
     <message>
-        <source>Most WebSocket clients served at once (default: 64).</source>
-        <translation>Máximo de clientes WebSocket atendidos a la vez (por defecto: 64).</translation>
-    </message>
-    <message>
         <source>N</source>
         <translation>N</translation>
     </message>
     <message>
         <source>Most states per second sent to each client (default: 60).</source>
         <translation>Máximo de estados por segundo enviados a cada cliente (por defecto: 60).</translation>
-    </message>
-    <message>
-        <source>Access token required by /ws and /api (default: $OMNISCIENT_TOKEN).</source>
-        <translation>Token de acceso que exigen /ws y /api (por defecto: $OMNISCIENT_TOKEN).</translation>
     </message>
     <message>
         <source>TOKEN</source>
@@ -224,10 +208,6 @@
         <translation>Grabar cada estado, cambio de enlace y evento en este archivo MCAP hasta que omniscient termine (docs/RECORDING.md).</translation>
     </message>
     <message>
-        <source>How --record compresses: zstd (default), lz4 or none.</source>
-        <translation>Cómo comprime --record: zstd (por defecto), lz4 o none.</translation>
-    </message>
-    <message>
         <source>METHOD</source>
         <translation>MÉTODO</translation>
     </message>
@@ -256,8 +236,208 @@
         <translation>--record-compression: se esperaba zstd, lz4 o none, se recibió «%1»</translation>
     </message>
     <message>
-        <source>--record-compression needs --record FILE</source>
-        <translation>--record-compression necesita --record ARCHIVO</translation>
+        <source>Usage: omniscient export FILE.mcap --format csv|jsonl [-o OUT]</source>
+        <translation>Uso: omniscient export ARCHIVO.mcap --format csv|jsonl [-o SALIDA]</translation>
+    </message>
+    <message>
+        <source>Writes a recording&apos;s states as CSV or JSON Lines.</source>
+        <translation>Escribe los estados de una grabación como CSV o JSON Lines.</translation>
+    </message>
+    <message>
+        <source>csv (default) or jsonl.</source>
+        <translation>csv (por defecto) o jsonl.</translation>
+    </message>
+    <message>
+        <source>Where to write (default: FILE with .csv or .jsonl; - for stdout). CSV events go to OUT.events.csv.</source>
+        <translation>Dónde escribir (por defecto: ARCHIVO con .csv o .jsonl; - para stdout). Los eventos CSV van a SALIDA.events.csv.</translation>
+    </message>
+    <message>
+        <source>Shows this help.</source>
+        <translation>Muestra esta ayuda.</translation>
+    </message>
+    <message>
+        <source>The recording.</source>
+        <translation>La grabación.</translation>
+    </message>
+    <message>
+        <source>give exactly one recording to export</source>
+        <translation>indica exactamente una grabación para exportar</translation>
+    </message>
+    <message>
+        <source>--format: expected csv or jsonl, got &quot;%1&quot;</source>
+        <translation>--format: se esperaba csv o jsonl, se recibió «%1»</translation>
+    </message>
+    <message>
+        <source>cannot read the recording: %1</source>
+        <translation>no se puede leer la grabación: %1</translation>
+    </message>
+    <message>
+        <source>%1 was cut short (no summary): exporting its %2 complete chunks</source>
+        <translation>%1 está incompleto (sin resumen): se exportan sus %2 chunks completos</translation>
+    </message>
+    <message>
+        <source>cannot create %1: %2</source>
+        <translation>no se puede crear %1: %2</translation>
+    </message>
+    <message>
+        <source>stopped: %1</source>
+        <translation>detenido: %1</translation>
+    </message>
+    <message>
+        <source>%1 states and %2 events written to %3%4</source>
+        <translation>%1 estados y %2 eventos escritos en %3%4</translation>
+    </message>
+    <message>
+        <source>stdout</source>
+        <translation>stdout</translation>
+    </message>
+    <message>
+        <source> (events: %1)</source>
+        <translation> (eventos: %1)</translation>
+    </message>
+    <message>
+        <source>omniscient watches a small robot live: it reads the robot&apos;s shared memory, shows a dashboard, and mirrors the state to browsers and other omniscient instances over one port. Foxglove and Lichtblick connect to the same port (ws://HOST:PORT, Foxglove WebSocket; see docs/FOXGLOVE.md).</source>
+        <translation>omniscient observa un pequeño robot en vivo: lee la memoria compartida del robot, muestra un panel y replica el estado en navegadores y otras instancias de omniscient por un solo puerto. Foxglove y Lichtblick se conectan al mismo puerto (ws://HOST:PORT, Foxglove WebSocket; ver docs/FOXGLOVE.md).</translation>
+    </message>
+    <message>
+        <source>TCP port of the web dashboard, its WebSocket and the Foxglove WebSocket (default: 3001).</source>
+        <translation>Puerto TCP del panel web, su WebSocket y el WebSocket de Foxglove (por defecto: 3001).</translation>
+    </message>
+    <message>
+        <source>Most WebSocket clients (/ws and Foxglove) served at once (default: 64).</source>
+        <translation>Máximo de clientes WebSocket (/ws y Foxglove) atendidos a la vez (por defecto: 64).</translation>
+    </message>
+    <message>
+        <source>Access token required by /ws, Foxglove and /api (default: $OMNISCIENT_TOKEN).</source>
+        <translation>Token de acceso exigido por /ws, Foxglove y /api (por defecto: $OMNISCIENT_TOKEN).</translation>
+    </message>
+    <message>
+        <source>How --record and saved recordings compress: zstd (default), lz4 or none.</source>
+        <translation>Cómo comprimen --record y las grabaciones guardadas: zstd (por defecto), lz4 o none.</translation>
+    </message>
+    <message>
+        <source>Keep the last M minutes of every state, link change and event in memory (0: off; at most 60; about 6 MB a minute), to save with &quot;Save the last minute&quot; or POST /api/recordings.</source>
+        <translation>Guardar en memoria los últimos M minutos de cada estado, cambio de enlace y evento (0: desactivado; como máximo 60; unos 6 MB por minuto), para guardarlos con «Guardar el último minuto» o POST /api/recordings.</translation>
+    </message>
+    <message>
+        <source>M</source>
+        <translation>M</translation>
+    </message>
+    <message>
+        <source>Where saved recordings go (default: $XDG_DATA_HOME/omniscient/recordings).</source>
+        <translation>Dónde van las grabaciones guardadas (por defecto: $XDG_DATA_HOME/omniscient/recordings).</translation>
+    </message>
+    <message>
+        <source>Remove the oldest saved recordings when they take more than this many MB (default 1024).</source>
+        <translation>Borrar las grabaciones guardadas más antiguas cuando ocupen más de estos MB (por defecto 1024).</translation>
+    </message>
+    <message>
+        <source>MB</source>
+        <translation>MB</translation>
+    </message>
+    <message>
+        <source>Play this MCAP recording instead of a robot, at its recorded pace, with a timeline (docs/RECORDING.md). &quot;omniscient export FILE.mcap --format csv|jsonl [-o OUT]&quot; writes one as CSV or JSON Lines.</source>
+        <translation>Reproducir esta grabación MCAP en lugar de un robot, a su ritmo grabado, con una línea de tiempo (docs/RECORDING.md). «omniscient export ARCHIVO.mcap --format csv|jsonl [-o SALIDA]» escribe una como CSV o JSON Lines.</translation>
+    </message>
+    <message>
+        <source>Publish this robot to an MQTT broker, e.g. mqtt://broker.local or mqtts://user@broker:8883 (the password from $OMNISCIENT_MQTT_PASSWORD or --mqtt-password-file; docs/FLEET.md).</source>
+        <translation>Publicar este robot en un broker MQTT, p. ej. mqtt://broker.local o mqtts://user@broker:8883 (la contraseña de $OMNISCIENT_MQTT_PASSWORD o --mqtt-password-file; docs/FLEET.md).</translation>
+    </message>
+    <message>
+        <source>Show every robot publishing to this MQTT broker (with --headless: the page /fleet and /api/fleet), e.g. mqtt://broker.local.</source>
+        <translation>Mostrar cada robot que publica en este broker MQTT (con --headless: la página /fleet y /api/fleet), p. ej. mqtt://broker.local.</translation>
+    </message>
+    <message>
+        <source>This robot&apos;s name on the broker (default: the host name).</source>
+        <translation>El nombre de este robot en el broker (por defecto: el nombre de host).</translation>
+    </message>
+    <message>
+        <source>Read the broker password from this file (first line).</source>
+        <translation>Leer la contraseña del broker de este archivo (primera línea).</translation>
+    </message>
+    <message>
+        <source>For mqtts://: the CA certificate (PEM) that signed the broker&apos;s.</source>
+        <translation>Para mqtts://: el certificado de CA (PEM) que firmó el del broker.</translation>
+    </message>
+    <message>
+        <source>Seconds between keepalives; the broker declares this robot offline after 1.5 times it (default: 10).</source>
+        <translation>Segundos entre keepalives; el broker declara este robot desconectado tras 1,5 veces ese tiempo (por defecto: 10).</translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation>SEGUNDOS</translation>
+    </message>
+    <message>
+        <source>Most state messages per second published (default: 10).</source>
+        <translation>Máximo de mensajes de estado publicados por segundo (por defecto: 10).</translation>
+    </message>
+    <message>
+        <source>Also publish Home Assistant discovery configs: the robot appears there with its sound switch.</source>
+        <translation>Publicar también las configuraciones de descubrimiento de Home Assistant: el robot aparece allí con su interruptor de sonido.</translation>
+    </message>
+    <message>
+        <source>--blackbox-minutes: expected a whole number of minutes from 0 (off) to 60, got &quot;%1&quot;</source>
+        <translation>--blackbox-minutes: se esperaba un número entero de minutos de 0 (desactivado) a 60, se recibió «%1»</translation>
+    </message>
+    <message>
+        <source>--recordings-dir: give a folder, e.g. --recordings-dir ~/robot-recordings</source>
+        <translation>--recordings-dir: indica una carpeta, p. ej. --recordings-dir ~/robot-recordings</translation>
+    </message>
+    <message>
+        <source>--recordings-max-mb: expected a whole number of MB from 1 to 1048576, got &quot;%1&quot;</source>
+        <translation>--recordings-max-mb: se esperaba un número entero de MB de 1 a 1048576, se recibió «%1»</translation>
+    </message>
+    <message>
+        <source>--replay: give the recording to play, e.g. --replay robot.mcap</source>
+        <translation>--replay: indica la grabación que reproducir, p. ej. --replay robot.mcap</translation>
+    </message>
+    <message>
+        <source>--replay cannot be combined with --simulate or --connect: it shows a recording instead</source>
+        <translation>--replay no se puede combinar con --simulate ni con --connect: muestra una grabación en su lugar</translation>
+    </message>
+    <message>
+        <source>--%1 needs --mqtt URL or --fleet URL</source>
+        <translation>--%1 necesita --mqtt URL o --fleet URL</translation>
+    </message>
+    <message>
+        <source>--mqtt-homeassistant needs --mqtt URL</source>
+        <translation>--mqtt-homeassistant necesita --mqtt URL</translation>
+    </message>
+    <message>
+        <source>--robot-name: %1</source>
+        <translation>--robot-name: %1</translation>
+    </message>
+    <message>
+        <source>--mqtt-password-file: cannot read %1: %2</source>
+        <translation>--mqtt-password-file: no se puede leer %1: %2</translation>
+    </message>
+    <message>
+        <source>--mqtt-password-file: %1 is empty; write the password on its first line</source>
+        <translation>--mqtt-password-file: %1 está vacío; escribe la contraseña en su primera línea</translation>
+    </message>
+    <message>
+        <source>--mqtt-cafile is for TLS: write the broker as mqtts://HOST (port 8883 by default)</source>
+        <translation>--mqtt-cafile es para TLS: escribe el broker como mqtts://HOST (puerto 8883 por defecto)</translation>
+    </message>
+    <message>
+        <source>--mqtt-cafile: %1 does not exist; give the CA certificate (PEM) that signed the broker&apos;s</source>
+        <translation>--mqtt-cafile: %1 no existe; indica el certificado de CA (PEM) que firmó el del broker</translation>
+    </message>
+    <message>
+        <source>--mqtt-keepalive: expected whole seconds from 5 to 3600, got &quot;%1&quot;</source>
+        <translation>--mqtt-keepalive: se esperaban segundos enteros de 5 a 3600, se recibió «%1»</translation>
+    </message>
+    <message>
+        <source>--mqtt-rate: expected a rate in Hz from 0.1 to 1000, got &quot;%1&quot;</source>
+        <translation>--mqtt-rate: se esperaba una frecuencia en Hz de 0.1 a 1000, se recibió «%1»</translation>
+    </message>
+    <message>
+        <source>--fleet shows every robot of a broker: it cannot be combined with --connect, --simulate, --mqtt, --record or --replay (start those in another omniscient)</source>
+        <translation>--fleet muestra cada robot de un broker: no se puede combinar con --connect, --simulate, --mqtt, --record ni --replay (inícialos en otro omniscient)</translation>
+    </message>
+    <message>
+        <source>--fleet --headless serves the fleet on its port: it cannot be combined with --no-server</source>
+        <translation>--fleet --headless sirve la flota en su puerto: no se puede combinar con --no-server</translation>
     </message>
 </context>
 <context>
@@ -301,6 +481,14 @@
     <message>
         <source>the recording stopped: %1</source>
         <translation>la grabación se detuvo: %1</translation>
+    </message>
+    <message>
+        <source>omniscient: the fleet of %1 is at /fleet on port %2</source>
+        <translation>omniscient: la flota de %1 está en /fleet en el puerto %2</translation>
+    </message>
+    <message>
+        <source>cannot replay: %1</source>
+        <translation>no se puede reproducir: %1</translation>
     </message>
 </context>
 <context>
@@ -366,6 +554,97 @@
     <message>
         <source>--lang %1 is not available (en, de, es, fr); using %2</source>
         <translation>--lang %1 no está disponible (en, de, es, fr); se usa %2</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::BlackboxPanel</name>
+    <message>
+        <source>Obstacle detected</source>
+        <translation>Obstáculo detectado</translation>
+    </message>
+    <message>
+        <source>Obstacle cleared</source>
+        <translation>Obstáculo despejado</translation>
+    </message>
+    <message>
+        <source>Link lost</source>
+        <translation>Enlace perdido</translation>
+    </message>
+    <message>
+        <source>Link: %1</source>
+        <translation>Enlace: %1</translation>
+    </message>
+    <message>
+        <source>Mode: %1</source>
+        <translation>Modo: %1</translation>
+    </message>
+    <message>
+        <source>Obstacle mode: %1</source>
+        <translation>Modo de obstáculos: %1</translation>
+    </message>
+    <message>
+        <source>Sensor mode: %1</source>
+        <translation>Modo de sensores: %1</translation>
+    </message>
+    <message>
+        <source>Sound switched on</source>
+        <translation>Sonido activado</translation>
+    </message>
+    <message>
+        <source>Sound switched off</source>
+        <translation>Sonido desactivado</translation>
+    </message>
+    <message>
+        <source>No events yet</source>
+        <translation>Aún no hay eventos</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Eventos</translation>
+    </message>
+    <message>
+        <source>Save the last 10 seconds</source>
+        <translation>Guardar los últimos 10 segundos</translation>
+    </message>
+    <message>
+        <source>Save the last minute</source>
+        <translation>Guardar el último minuto</translation>
+    </message>
+    <message>
+        <source>Save the last 10 minutes</source>
+        <translation>Guardar los últimos 10 minutos</translation>
+    </message>
+    <message>
+        <source>Save everything kept</source>
+        <translation>Guardar todo lo conservado</translation>
+    </message>
+    <message>
+        <source>Saves what the black box kept as an MCAP file in %1</source>
+        <translation>Guarda lo que conservó la caja negra como archivo MCAP en %1</translation>
+    </message>
+    <message>
+        <source>The black box is off (--blackbox-minutes 0)</source>
+        <translation>La caja negra está desactivada (--blackbox-minutes 0)</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>No guardado: %1</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Guardado: %1</translation>
+    </message>
+    <message>
+        <source>%1 saturated (%2 %)</source>
+        <translation>%1 saturada (%2 %)</translation>
+    </message>
+    <message>
+        <source>%1 no longer saturated</source>
+        <translation>%1 ya no está saturada</translation>
     </message>
 </context>
 <context>
@@ -440,6 +719,67 @@
     <message>
         <source>The robot seen from above, front at the top</source>
         <translation>El robot visto desde arriba, con el frente arriba</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::FleetGrid</name>
+    <message>
+        <source>online</source>
+        <translation>en línea</translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation>sin datos nuevos</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>desconectado</translation>
+    </message>
+    <message>
+        <source>No robot has published to this broker yet.</source>
+        <translation>Ningún robot ha publicado todavía en este broker.</translation>
+    </message>
+    <message>
+        <source>last seen %1</source>
+        <translation>visto por última vez a las %1</translation>
+    </message>
+    <message>
+        <source>%1 Hz · %2 s old</source>
+        <translation>%1 Hz · hace %2 s</translation>
+    </message>
+    <message>
+        <source>last event: %1</source>
+        <translation>último evento: %1</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::FleetWindow</name>
+    <message>
+        <source>omniscient — fleet of %1</source>
+        <translation>omniscient — flota de %1</translation>
+    </message>
+    <message>
+        <source>%1 gives no dashboard address (it runs with --no-server); only its tile can be shown</source>
+        <translation>%1 no da ninguna dirección de panel (se ejecuta con --no-server); solo se puede mostrar su mosaico</translation>
+    </message>
+    <message>
+        <source>opened %1&apos;s dashboard from its mirror server %2</source>
+        <translation>se abrió el panel de %1 desde su servidor espejo %2</translation>
+    </message>
+    <message>
+        <source>could not open %1&apos;s dashboard</source>
+        <translation>no se pudo abrir el panel de %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n robot(s) on %1</source>
+        <translation>
+            <numerusform>%n robot en %1</numerusform>
+            <numerusform>%n robots en %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>broker %1: %2; retrying</source>
+        <translation>broker %1: %2; reintentando</translation>
     </message>
 </context>
 <context>
@@ -632,6 +972,49 @@
     <message>
         <source>omniscient — %1</source>
         <translation>omniscient — %1</translation>
+    </message>
+    <message>
+        <source>&amp;Open recording…</source>
+        <translation>&amp;Abrir grabación…</translation>
+    </message>
+    <message>
+        <source>omniscient — replay of %1</source>
+        <translation>omniscient — reproducción de %1</translation>
+    </message>
+    <message>
+        <source>Cannot open the recording</source>
+        <translation>No se puede abrir la grabación</translation>
+    </message>
+    <message>
+        <source>Open recording</source>
+        <translation>Abrir grabación</translation>
+    </message>
+    <message>
+        <source>MCAP recordings (*.mcap);;All files (*)</source>
+        <translation>Grabaciones MCAP (*.mcap);;Todos los archivos (*)</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::MqttIndicator</name>
+    <message>
+        <source>MQTT: publishing to %1</source>
+        <translation>MQTT: publicando en %1</translation>
+    </message>
+    <message>
+        <source>MQTT: connecting to %1…</source>
+        <translation>MQTT: conectando con %1…</translation>
+    </message>
+    <message>
+        <source>MQTT: %1 is unreachable; retrying</source>
+        <translation>MQTT: %1 no es accesible; reintentando</translation>
+    </message>
+    <message>
+        <source>MQTT: %1 refused the user or password; retrying</source>
+        <translation>MQTT: %1 rechazó el usuario o la contraseña; reintentando</translation>
+    </message>
+    <message>
+        <source>MQTT: the TLS certificate of %1 is not trusted (--mqtt-cafile); retrying</source>
+        <translation>MQTT: el certificado TLS de %1 no es de confianza (--mqtt-cafile); reintentando</translation>
     </message>
 </context>
 <context>
@@ -985,6 +1368,49 @@
     <message>
         <source>No audio output found: the chicken stays silent until speakers or headphones are connected.</source>
         <translation>No se encontró ninguna salida de audio: la gallina se queda callada hasta que se conecten altavoces o auriculares.</translation>
+    </message>
+    <message>
+        <source>replay</source>
+        <translation>grabación</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::Timeline</name>
+    <message>
+        <source>Pause (Space)</source>
+        <translation>Pausa (Espacio)</translation>
+    </message>
+    <message>
+        <source>Play (Space)</source>
+        <translation>Reproducir (Espacio)</translation>
+    </message>
+    <message>
+        <source>Back one state (←)</source>
+        <translation>Un estado atrás (←)</translation>
+    </message>
+    <message>
+        <source>Forward one state (→)</source>
+        <translation>Un estado adelante (→)</translation>
+    </message>
+    <message>
+        <source>Previous event (Page Up)</source>
+        <translation>Evento anterior (RePág)</translation>
+    </message>
+    <message>
+        <source>Next event (Page Down)</source>
+        <translation>Evento siguiente (AvPág)</translation>
+    </message>
+    <message>
+        <source>Click or drag to move through the recording; the marks are events.</source>
+        <translation>Haz clic o arrastra para moverte por la grabación; las marcas son eventos.</translation>
+    </message>
+    <message>
+        <source>Speed (↑/↓)</source>
+        <translation>Velocidad (↑/↓)</translation>
+    </message>
+    <message>
+        <source>Loop</source>
+        <translation>Repetir</translation>
     </message>
 </context>
 </TS>

@@ -4,10 +4,6 @@
 <context>
     <name>omni::app</name>
     <message>
-        <source>omniscient watches a small robot live: it reads the robot&apos;s shared memory, shows a dashboard, and mirrors the state to browsers and other omniscient instances over one port.</source>
-        <translation>omniscient observe un petit robot en direct : il lit la mémoire partagée du robot, affiche un tableau de bord et diffuse l’état aux navigateurs et aux autres instances d’omniscient sur un seul port.</translation>
-    </message>
-    <message>
         <source>Show this help and exit.</source>
         <translation>Afficher cette aide et quitter.</translation>
     </message>
@@ -52,10 +48,6 @@
         <translation>MS</translation>
     </message>
     <message>
-        <source>TCP port of the web dashboard and WebSocket (default: 3001).</source>
-        <translation>Port TCP du tableau de bord web et du WebSocket (par défaut : 3001).</translation>
-    </message>
-    <message>
         <source>PORT</source>
         <translation>PORT</translation>
     </message>
@@ -68,20 +60,12 @@
         <translation>ADRESSE</translation>
     </message>
     <message>
-        <source>Most WebSocket clients served at once (default: 64).</source>
-        <translation>Nombre maximal de clients WebSocket servis à la fois (par défaut : 64).</translation>
-    </message>
-    <message>
         <source>N</source>
         <translation>N</translation>
     </message>
     <message>
         <source>Most states per second sent to each client (default: 60).</source>
         <translation>Nombre maximal d’états par seconde envoyés à chaque client (par défaut : 60).</translation>
-    </message>
-    <message>
-        <source>Access token required by /ws and /api (default: $OMNISCIENT_TOKEN).</source>
-        <translation>Jeton d’accès exigé par /ws et /api (par défaut : $OMNISCIENT_TOKEN).</translation>
     </message>
     <message>
         <source>TOKEN</source>
@@ -224,10 +208,6 @@
         <translation>Enregistrer chaque état, changement de liaison et événement dans ce fichier MCAP jusqu’à la fin d’omniscient (docs/RECORDING.md).</translation>
     </message>
     <message>
-        <source>How --record compresses: zstd (default), lz4 or none.</source>
-        <translation>Compression de --record : zstd (par défaut), lz4 ou none.</translation>
-    </message>
-    <message>
         <source>METHOD</source>
         <translation>MÉTHODE</translation>
     </message>
@@ -256,8 +236,208 @@
         <translation>--record-compression : zstd, lz4 ou none attendu, reçu « %1 »</translation>
     </message>
     <message>
-        <source>--record-compression needs --record FILE</source>
-        <translation>--record-compression demande --record FICHIER</translation>
+        <source>Usage: omniscient export FILE.mcap --format csv|jsonl [-o OUT]</source>
+        <translation>Usage : omniscient export FICHIER.mcap --format csv|jsonl [-o SORTIE]</translation>
+    </message>
+    <message>
+        <source>Writes a recording&apos;s states as CSV or JSON Lines.</source>
+        <translation>Écrit les états d’un enregistrement en CSV ou en JSON Lines.</translation>
+    </message>
+    <message>
+        <source>csv (default) or jsonl.</source>
+        <translation>csv (par défaut) ou jsonl.</translation>
+    </message>
+    <message>
+        <source>Where to write (default: FILE with .csv or .jsonl; - for stdout). CSV events go to OUT.events.csv.</source>
+        <translation>Où écrire (par défaut : FICHIER avec .csv ou .jsonl ; - pour stdout). Les événements CSV vont dans SORTIE.events.csv.</translation>
+    </message>
+    <message>
+        <source>Shows this help.</source>
+        <translation>Affiche cette aide.</translation>
+    </message>
+    <message>
+        <source>The recording.</source>
+        <translation>L’enregistrement.</translation>
+    </message>
+    <message>
+        <source>give exactly one recording to export</source>
+        <translation>indiquez exactement un enregistrement à exporter</translation>
+    </message>
+    <message>
+        <source>--format: expected csv or jsonl, got &quot;%1&quot;</source>
+        <translation>--format : csv ou jsonl attendu, reçu « %1 »</translation>
+    </message>
+    <message>
+        <source>cannot read the recording: %1</source>
+        <translation>impossible de lire l’enregistrement : %1</translation>
+    </message>
+    <message>
+        <source>%1 was cut short (no summary): exporting its %2 complete chunks</source>
+        <translation>%1 a été interrompu (pas de résumé) : export de ses %2 chunks complets</translation>
+    </message>
+    <message>
+        <source>cannot create %1: %2</source>
+        <translation>impossible de créer %1 : %2</translation>
+    </message>
+    <message>
+        <source>stopped: %1</source>
+        <translation>arrêté : %1</translation>
+    </message>
+    <message>
+        <source>%1 states and %2 events written to %3%4</source>
+        <translation>%1 états et %2 événements écrits dans %3%4</translation>
+    </message>
+    <message>
+        <source>stdout</source>
+        <translation>stdout</translation>
+    </message>
+    <message>
+        <source> (events: %1)</source>
+        <translation> (événements : %1)</translation>
+    </message>
+    <message>
+        <source>omniscient watches a small robot live: it reads the robot&apos;s shared memory, shows a dashboard, and mirrors the state to browsers and other omniscient instances over one port. Foxglove and Lichtblick connect to the same port (ws://HOST:PORT, Foxglove WebSocket; see docs/FOXGLOVE.md).</source>
+        <translation>omniscient observe un petit robot en direct : il lit la mémoire partagée du robot, affiche un tableau de bord et reflète l’état vers les navigateurs et d’autres instances d’omniscient sur un seul port. Foxglove et Lichtblick se connectent au même port (ws://HOST:PORT, Foxglove WebSocket ; voir docs/FOXGLOVE.md).</translation>
+    </message>
+    <message>
+        <source>TCP port of the web dashboard, its WebSocket and the Foxglove WebSocket (default: 3001).</source>
+        <translation>Port TCP du tableau de bord web, de son WebSocket et du WebSocket Foxglove (par défaut : 3001).</translation>
+    </message>
+    <message>
+        <source>Most WebSocket clients (/ws and Foxglove) served at once (default: 64).</source>
+        <translation>Nombre maximal de clients WebSocket (/ws et Foxglove) servis en même temps (par défaut : 64).</translation>
+    </message>
+    <message>
+        <source>Access token required by /ws, Foxglove and /api (default: $OMNISCIENT_TOKEN).</source>
+        <translation>Jeton d’accès exigé par /ws, Foxglove et /api (par défaut : $OMNISCIENT_TOKEN).</translation>
+    </message>
+    <message>
+        <source>How --record and saved recordings compress: zstd (default), lz4 or none.</source>
+        <translation>Compression de --record et des enregistrements sauvegardés : zstd (par défaut), lz4 ou none.</translation>
+    </message>
+    <message>
+        <source>Keep the last M minutes of every state, link change and event in memory (0: off; at most 60; about 6 MB a minute), to save with &quot;Save the last minute&quot; or POST /api/recordings.</source>
+        <translation>Garder en mémoire les M dernières minutes de chaque état, changement de liaison et événement (0 : désactivé ; 60 au plus ; environ 6 Mo par minute), à sauvegarder avec « Enregistrer la dernière minute » ou POST /api/recordings.</translation>
+    </message>
+    <message>
+        <source>M</source>
+        <translation>M</translation>
+    </message>
+    <message>
+        <source>Where saved recordings go (default: $XDG_DATA_HOME/omniscient/recordings).</source>
+        <translation>Où vont les enregistrements sauvegardés (par défaut : $XDG_DATA_HOME/omniscient/recordings).</translation>
+    </message>
+    <message>
+        <source>Remove the oldest saved recordings when they take more than this many MB (default 1024).</source>
+        <translation>Supprimer les enregistrements sauvegardés les plus anciens quand ils occupent plus que ce nombre de Mo (par défaut 1024).</translation>
+    </message>
+    <message>
+        <source>MB</source>
+        <translation>Mo</translation>
+    </message>
+    <message>
+        <source>Play this MCAP recording instead of a robot, at its recorded pace, with a timeline (docs/RECORDING.md). &quot;omniscient export FILE.mcap --format csv|jsonl [-o OUT]&quot; writes one as CSV or JSON Lines.</source>
+        <translation>Lire cet enregistrement MCAP à la place d’un robot, à son rythme d’origine, avec une frise chronologique (docs/RECORDING.md). « omniscient export FICHIER.mcap --format csv|jsonl [-o SORTIE] » en écrit un en CSV ou en JSON Lines.</translation>
+    </message>
+    <message>
+        <source>Publish this robot to an MQTT broker, e.g. mqtt://broker.local or mqtts://user@broker:8883 (the password from $OMNISCIENT_MQTT_PASSWORD or --mqtt-password-file; docs/FLEET.md).</source>
+        <translation>Publier ce robot vers un broker MQTT, par ex. mqtt://broker.local ou mqtts://user@broker:8883 (le mot de passe vient de $OMNISCIENT_MQTT_PASSWORD ou de --mqtt-password-file ; docs/FLEET.md).</translation>
+    </message>
+    <message>
+        <source>Show every robot publishing to this MQTT broker (with --headless: the page /fleet and /api/fleet), e.g. mqtt://broker.local.</source>
+        <translation>Afficher chaque robot qui publie vers ce broker MQTT (avec --headless : la page /fleet et /api/fleet), par ex. mqtt://broker.local.</translation>
+    </message>
+    <message>
+        <source>This robot&apos;s name on the broker (default: the host name).</source>
+        <translation>Le nom de ce robot sur le broker (par défaut : le nom d’hôte).</translation>
+    </message>
+    <message>
+        <source>Read the broker password from this file (first line).</source>
+        <translation>Lire le mot de passe du broker dans ce fichier (première ligne).</translation>
+    </message>
+    <message>
+        <source>For mqtts://: the CA certificate (PEM) that signed the broker&apos;s.</source>
+        <translation>Pour mqtts:// : le certificat d’AC (PEM) qui a signé celui du broker.</translation>
+    </message>
+    <message>
+        <source>Seconds between keepalives; the broker declares this robot offline after 1.5 times it (default: 10).</source>
+        <translation>Secondes entre deux keepalives ; le broker déclare ce robot hors ligne après 1,5 fois ce délai (par défaut : 10).</translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation>SECONDES</translation>
+    </message>
+    <message>
+        <source>Most state messages per second published (default: 10).</source>
+        <translation>Nombre maximal de messages d’état publiés par seconde (par défaut : 10).</translation>
+    </message>
+    <message>
+        <source>Also publish Home Assistant discovery configs: the robot appears there with its sound switch.</source>
+        <translation>Publier aussi les configurations de découverte Home Assistant : le robot y apparaît avec son interrupteur du son.</translation>
+    </message>
+    <message>
+        <source>--blackbox-minutes: expected a whole number of minutes from 0 (off) to 60, got &quot;%1&quot;</source>
+        <translation>--blackbox-minutes : nombre entier de minutes de 0 (désactivé) à 60 attendu, reçu « %1 »</translation>
+    </message>
+    <message>
+        <source>--recordings-dir: give a folder, e.g. --recordings-dir ~/robot-recordings</source>
+        <translation>--recordings-dir : indiquez un dossier, par ex. --recordings-dir ~/robot-recordings</translation>
+    </message>
+    <message>
+        <source>--recordings-max-mb: expected a whole number of MB from 1 to 1048576, got &quot;%1&quot;</source>
+        <translation>--recordings-max-mb : nombre entier de Mo de 1 à 1048576 attendu, reçu « %1 »</translation>
+    </message>
+    <message>
+        <source>--replay: give the recording to play, e.g. --replay robot.mcap</source>
+        <translation>--replay : indiquez l’enregistrement à lire, par ex. --replay robot.mcap</translation>
+    </message>
+    <message>
+        <source>--replay cannot be combined with --simulate or --connect: it shows a recording instead</source>
+        <translation>--replay ne peut pas être combiné avec --simulate ou --connect : il affiche un enregistrement à la place</translation>
+    </message>
+    <message>
+        <source>--%1 needs --mqtt URL or --fleet URL</source>
+        <translation>--%1 demande --mqtt URL ou --fleet URL</translation>
+    </message>
+    <message>
+        <source>--mqtt-homeassistant needs --mqtt URL</source>
+        <translation>--mqtt-homeassistant demande --mqtt URL</translation>
+    </message>
+    <message>
+        <source>--robot-name: %1</source>
+        <translation>--robot-name : %1</translation>
+    </message>
+    <message>
+        <source>--mqtt-password-file: cannot read %1: %2</source>
+        <translation>--mqtt-password-file : impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>--mqtt-password-file: %1 is empty; write the password on its first line</source>
+        <translation>--mqtt-password-file : %1 est vide ; écrivez le mot de passe sur sa première ligne</translation>
+    </message>
+    <message>
+        <source>--mqtt-cafile is for TLS: write the broker as mqtts://HOST (port 8883 by default)</source>
+        <translation>--mqtt-cafile sert à TLS : écrivez le broker sous la forme mqtts://HOST (port 8883 par défaut)</translation>
+    </message>
+    <message>
+        <source>--mqtt-cafile: %1 does not exist; give the CA certificate (PEM) that signed the broker&apos;s</source>
+        <translation>--mqtt-cafile : %1 n’existe pas ; indiquez le certificat d’AC (PEM) qui a signé celui du broker</translation>
+    </message>
+    <message>
+        <source>--mqtt-keepalive: expected whole seconds from 5 to 3600, got &quot;%1&quot;</source>
+        <translation>--mqtt-keepalive : secondes entières de 5 à 3600 attendues, reçu « %1 »</translation>
+    </message>
+    <message>
+        <source>--mqtt-rate: expected a rate in Hz from 0.1 to 1000, got &quot;%1&quot;</source>
+        <translation>--mqtt-rate : fréquence en Hz de 0.1 à 1000 attendue, reçu « %1 »</translation>
+    </message>
+    <message>
+        <source>--fleet shows every robot of a broker: it cannot be combined with --connect, --simulate, --mqtt, --record or --replay (start those in another omniscient)</source>
+        <translation>--fleet affiche chaque robot d’un broker : il ne peut pas être combiné avec --connect, --simulate, --mqtt, --record ou --replay (lancez-les dans un autre omniscient)</translation>
+    </message>
+    <message>
+        <source>--fleet --headless serves the fleet on its port: it cannot be combined with --no-server</source>
+        <translation>--fleet --headless sert la flotte sur son port : il ne peut pas être combiné avec --no-server</translation>
     </message>
 </context>
 <context>
@@ -301,6 +481,14 @@
     <message>
         <source>the recording stopped: %1</source>
         <translation>l’enregistrement s’est arrêté : %1</translation>
+    </message>
+    <message>
+        <source>omniscient: the fleet of %1 is at /fleet on port %2</source>
+        <translation>omniscient : la flotte de %1 est sur /fleet au port %2</translation>
+    </message>
+    <message>
+        <source>cannot replay: %1</source>
+        <translation>impossible de rejouer : %1</translation>
     </message>
 </context>
 <context>
@@ -366,6 +554,97 @@
     <message>
         <source>--lang %1 is not available (en, de, es, fr); using %2</source>
         <translation>--lang %1 n’est pas disponible (en, de, es, fr) ; utilisation de %2</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::BlackboxPanel</name>
+    <message>
+        <source>Obstacle detected</source>
+        <translation>Obstacle détecté</translation>
+    </message>
+    <message>
+        <source>Obstacle cleared</source>
+        <translation>Obstacle disparu</translation>
+    </message>
+    <message>
+        <source>Link lost</source>
+        <translation>Liaison perdue</translation>
+    </message>
+    <message>
+        <source>Link: %1</source>
+        <translation>Liaison : %1</translation>
+    </message>
+    <message>
+        <source>Mode: %1</source>
+        <translation>Mode : %1</translation>
+    </message>
+    <message>
+        <source>Obstacle mode: %1</source>
+        <translation>Mode obstacle : %1</translation>
+    </message>
+    <message>
+        <source>Sensor mode: %1</source>
+        <translation>Mode capteurs : %1</translation>
+    </message>
+    <message>
+        <source>Sound switched on</source>
+        <translation>Son activé</translation>
+    </message>
+    <message>
+        <source>Sound switched off</source>
+        <translation>Son coupé</translation>
+    </message>
+    <message>
+        <source>No events yet</source>
+        <translation>Aucun événement pour l’instant</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Événements</translation>
+    </message>
+    <message>
+        <source>Save the last 10 seconds</source>
+        <translation>Enregistrer les 10 dernières secondes</translation>
+    </message>
+    <message>
+        <source>Save the last minute</source>
+        <translation>Enregistrer la dernière minute</translation>
+    </message>
+    <message>
+        <source>Save the last 10 minutes</source>
+        <translation>Enregistrer les 10 dernières minutes</translation>
+    </message>
+    <message>
+        <source>Save everything kept</source>
+        <translation>Enregistrer tout ce qui est conservé</translation>
+    </message>
+    <message>
+        <source>Saves what the black box kept as an MCAP file in %1</source>
+        <translation>Enregistre ce que la boîte noire a conservé dans un fichier MCAP dans %1</translation>
+    </message>
+    <message>
+        <source>The black box is off (--blackbox-minutes 0)</source>
+        <translation>La boîte noire est désactivée (--blackbox-minutes 0)</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Non enregistré : %1</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Enregistré : %1</translation>
+    </message>
+    <message>
+        <source>%1 saturated (%2 %)</source>
+        <translation>%1 saturée (%2 %)</translation>
+    </message>
+    <message>
+        <source>%1 no longer saturated</source>
+        <translation>%1 n’est plus saturée</translation>
     </message>
 </context>
 <context>
@@ -440,6 +719,67 @@
     <message>
         <source>The robot seen from above, front at the top</source>
         <translation>Le robot vu de dessus, l’avant en haut</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::FleetGrid</name>
+    <message>
+        <source>online</source>
+        <translation>en ligne</translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation>figé</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>hors ligne</translation>
+    </message>
+    <message>
+        <source>No robot has published to this broker yet.</source>
+        <translation>Aucun robot n’a encore publié vers ce broker.</translation>
+    </message>
+    <message>
+        <source>last seen %1</source>
+        <translation>vu pour la dernière fois à %1</translation>
+    </message>
+    <message>
+        <source>%1 Hz · %2 s old</source>
+        <translation>%1 Hz · il y a %2 s</translation>
+    </message>
+    <message>
+        <source>last event: %1</source>
+        <translation>dernier événement : %1</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::FleetWindow</name>
+    <message>
+        <source>omniscient — fleet of %1</source>
+        <translation>omniscient — flotte de %1</translation>
+    </message>
+    <message>
+        <source>%1 gives no dashboard address (it runs with --no-server); only its tile can be shown</source>
+        <translation>%1 ne donne aucune adresse de tableau de bord (il tourne avec --no-server) ; seule sa tuile peut être affichée</translation>
+    </message>
+    <message>
+        <source>opened %1&apos;s dashboard from its mirror server %2</source>
+        <translation>tableau de bord de %1 ouvert depuis son serveur miroir %2</translation>
+    </message>
+    <message>
+        <source>could not open %1&apos;s dashboard</source>
+        <translation>impossible d’ouvrir le tableau de bord de %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n robot(s) on %1</source>
+        <translation>
+            <numerusform>%n robot sur %1</numerusform>
+            <numerusform>%n robots sur %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>broker %1: %2; retrying</source>
+        <translation>broker %1 : %2 ; nouvel essai</translation>
     </message>
 </context>
 <context>
@@ -632,6 +972,49 @@
     <message>
         <source>omniscient — %1</source>
         <translation>omniscient — %1</translation>
+    </message>
+    <message>
+        <source>&amp;Open recording…</source>
+        <translation>&amp;Ouvrir un enregistrement…</translation>
+    </message>
+    <message>
+        <source>omniscient — replay of %1</source>
+        <translation>omniscient — lecture de %1</translation>
+    </message>
+    <message>
+        <source>Cannot open the recording</source>
+        <translation>Impossible d’ouvrir l’enregistrement</translation>
+    </message>
+    <message>
+        <source>Open recording</source>
+        <translation>Ouvrir un enregistrement</translation>
+    </message>
+    <message>
+        <source>MCAP recordings (*.mcap);;All files (*)</source>
+        <translation>Enregistrements MCAP (*.mcap);;Tous les fichiers (*)</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::MqttIndicator</name>
+    <message>
+        <source>MQTT: publishing to %1</source>
+        <translation>MQTT : publication vers %1</translation>
+    </message>
+    <message>
+        <source>MQTT: connecting to %1…</source>
+        <translation>MQTT : connexion à %1…</translation>
+    </message>
+    <message>
+        <source>MQTT: %1 is unreachable; retrying</source>
+        <translation>MQTT : %1 est injoignable ; nouvel essai</translation>
+    </message>
+    <message>
+        <source>MQTT: %1 refused the user or password; retrying</source>
+        <translation>MQTT : %1 a refusé l’utilisateur ou le mot de passe ; nouvel essai</translation>
+    </message>
+    <message>
+        <source>MQTT: the TLS certificate of %1 is not trusted (--mqtt-cafile); retrying</source>
+        <translation>MQTT : le certificat TLS de %1 n’est pas reconnu comme fiable (--mqtt-cafile) ; nouvel essai</translation>
     </message>
 </context>
 <context>
@@ -985,6 +1368,49 @@
     <message>
         <source>No audio output found: the chicken stays silent until speakers or headphones are connected.</source>
         <translation>Aucune sortie audio trouvée : la poule reste muette tant qu’aucun haut-parleur ni casque n’est branché.</translation>
+    </message>
+    <message>
+        <source>replay</source>
+        <translation>enregistrement</translation>
+    </message>
+</context>
+<context>
+    <name>omni::gui::Timeline</name>
+    <message>
+        <source>Pause (Space)</source>
+        <translation>Pause (Espace)</translation>
+    </message>
+    <message>
+        <source>Play (Space)</source>
+        <translation>Lire (Espace)</translation>
+    </message>
+    <message>
+        <source>Back one state (←)</source>
+        <translation>Un état en arrière (←)</translation>
+    </message>
+    <message>
+        <source>Forward one state (→)</source>
+        <translation>Un état en avant (→)</translation>
+    </message>
+    <message>
+        <source>Previous event (Page Up)</source>
+        <translation>Événement précédent (Page préc.)</translation>
+    </message>
+    <message>
+        <source>Next event (Page Down)</source>
+        <translation>Événement suivant (Page suiv.)</translation>
+    </message>
+    <message>
+        <source>Click or drag to move through the recording; the marks are events.</source>
+        <translation>Cliquez ou faites glisser pour parcourir l’enregistrement ; les repères sont des événements.</translation>
+    </message>
+    <message>
+        <source>Speed (↑/↓)</source>
+        <translation>Vitesse (↑/↓)</translation>
+    </message>
+    <message>
+        <source>Loop</source>
+        <translation>En boucle</translation>
     </message>
 </context>
 </TS>

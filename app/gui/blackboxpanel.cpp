@@ -105,9 +105,9 @@ QString BlackboxPanel::describe(const Event &e)
     case EventKind::SoundOff:
         return tr("Sound switched off");
     case EventKind::WheelSaturated:
-        return tr("%1 wheel saturated (%2 %)").arg(wheel).arg(e.power);
+        return tr("%1 saturated (%2 %)").arg(wheel).arg(e.power);
     case EventKind::WheelSaturationEnded:
-        return tr("%1 wheel no longer saturated").arg(wheel);
+        return tr("%1 no longer saturated").arg(wheel);
     }
     return {};
 }

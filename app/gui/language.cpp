@@ -78,9 +78,16 @@ bool installLanguage(const QString &code)
         }
     }
     QLocale::setDefault(QLocale(c));
-    g_current = c;
-    if (c == QLatin1String("en") || c.isEmpty()) {
-        g_current = QStringLiteral("en");
+    g_current = c.isEmpty() ? QStringLiteral("en") : c;
+    if (g_current == QLatin1String("en")) {
+        // English is the source language, but its .qm carries the plural forms ("1 robot", "2 robots").
+        auto *own = new QTranslator(app);
+        if (own->load(translationFile(g_current))) {
+            QCoreApplication::installTranslator(own);
+            g_app = own;
+        } else {
+            delete own;
+        }
         return true;
     }
     auto *qt = new QTranslator(app);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Translations: every shipped language loads from the binary, known strings come out translated, the
-// .ts sources are finished (lrelease drops unfinished strings) and keep every placeholder, and the
-// interface switches language while running.
+// .ts sources are finished (lrelease drops unfinished strings) and keep every placeholder (in each plural form
+// too), and the interface switches language while running.
 #include "infopanel.h"
 #include "language.h"
 #include "statustext.h"
@@ -24,6 +24,7 @@ struct Message {
     QString source;
     QString translation;
     QString type;
+    QStringList numerusForms; ///< a plural message (tr() with %n) has one translation per form instead
 };
 
 std::vector<Message> readTs(const QString &path)
@@ -34,18 +35,25 @@ std::vector<Message> readTs(const QString &path)
     QXmlStreamReader xml(&f);
     QString context;
     Message m;
+    bool plural = false;
     while (!xml.atEnd()) {
         xml.readNext();
         if (xml.isStartElement()) {
             if (xml.name() == QLatin1String("name")) {
                 context = xml.readElementText();
             } else if (xml.name() == QLatin1String("message")) {
-                m = Message{context, {}, {}, {}};
+                m = Message{context, {}, {}, {}, {}};
+                plural = xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes");
             } else if (xml.name() == QLatin1String("source")) {
                 m.source = xml.readElementText();
             } else if (xml.name() == QLatin1String("translation")) {
                 m.type = xml.attributes().value(QLatin1String("type")).toString();
-                m.translation = xml.readElementText();
+                if (!plural) {
+                    m.translation = xml.readElementText();
+                }
+                while (plural && xml.readNextStartElement()) { // <numerusform> children until </translation>
+                    m.numerusForms.append(xml.readElementText());
+                }
             }
         } else if (xml.isEndElement() && xml.name() == QLatin1String("message")) {
             out.push_back(m);
@@ -82,8 +90,15 @@ TEST_P(Translations, SourceFileIsFinishedAndKeepsPlaceholders)
     for (const Message &m : messages) {
         SCOPED_TRACE((m.context + QStringLiteral(": ") + m.source).toStdString());
         EXPECT_TRUE(m.type.isEmpty()) << "type=\"" << m.type.toStdString() << "\"";
-        EXPECT_FALSE(m.translation.trimmed().isEmpty());
-        EXPECT_EQ(placeholders(m.translation), placeholders(m.source));
+        if (m.numerusForms.isEmpty()) {
+            EXPECT_FALSE(m.translation.trimmed().isEmpty());
+            EXPECT_EQ(placeholders(m.translation), placeholders(m.source));
+        }
+        for (const QString &form : m.numerusForms) {
+            EXPECT_FALSE(form.trimmed().isEmpty());
+            EXPECT_EQ(placeholders(form), placeholders(m.source)) << form.toStdString();
+            EXPECT_TRUE(form.contains(QLatin1String("%n"))) << form.toStdString();
+        }
     }
 }
 
@@ -145,6 +160,27 @@ TEST(Language, CommandLineBeatsSavedBeatsSystem)
     EXPECT_EQ(chooseLanguage(QStringLiteral("tlh"), QString(), {QStringLiteral("ja")}), QStringLiteral("en"));
     EXPECT_EQ(shippedLanguages().size(), 4);
     EXPECT_EQ(languageName(QStringLiteral("es")), QStringLiteral("Español"));
+}
+
+TEST(Language, PluralsHaveTheirFormsInEveryLanguageEnglishToo)
+{
+    const auto robots = [](int n) {
+        return QCoreApplication::translate("omni::gui::FleetWindow", "%n robot(s) on %1", nullptr, n)
+            .arg(QStringLiteral("b"));
+    };
+    const QMap<QString, QStringList> expected{
+        {QStringLiteral("en"), {QStringLiteral("1 robot on b"), QStringLiteral("3 robots on b")}},
+        {QStringLiteral("de"), {QStringLiteral("1 Roboter auf b"), QStringLiteral("3 Roboter auf b")}},
+        {QStringLiteral("es"), {QStringLiteral("1 robot en b"), QStringLiteral("3 robots en b")}},
+        {QStringLiteral("fr"), {QStringLiteral("1 robot sur b"), QStringLiteral("3 robots sur b")}},
+    };
+    for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
+        SCOPED_TRACE(it.key().toStdString());
+        ASSERT_TRUE(installLanguage(it.key()));
+        EXPECT_EQ(robots(1).toStdString(), it.value().at(0).toStdString());
+        EXPECT_EQ(robots(3).toStdString(), it.value().at(1).toStdString());
+    }
+    installLanguage(QStringLiteral("en"));
 }
 
 TEST(Language, TheInterfaceSwitchesWhileRunning)
