@@ -86,6 +86,17 @@ TEST(MqttTopics, TopicsRoundTripAndOthersAreRefused)
     }
 }
 
+TEST(MqttTopics, TopicsWhoseRobotNameIsNotUtf8AreRefused)
+{
+    // Found by tests/fuzz/fuzz_fleet: both became the robot "r\uFFFD", one robot for two publishers.
+    EXPECT_FALSE(parseTopic("omniscient/v1/r\xff/status"));
+    EXPECT_FALSE(parseTopic("omniscient/v1/r\xfe/status"));
+    EXPECT_FALSE(parseTopic("omniscient/v1/r\xed\xa0\x80/status")); // an encoded surrogate
+    const auto ok = parseTopic("omniscient/v1/r\xc3\xa9/status");   // "ré"
+    ASSERT_TRUE(ok);
+    EXPECT_EQ(ok->robot, QStringLiteral("r\u00e9"));
+}
+
 TEST(FleetModel, RobotsAppearSortedWithTheirStateAndGoOfflineByStatus)
 {
     ManualClock clock;
