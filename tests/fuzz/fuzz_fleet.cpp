@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 // What an MQTT broker (or anyone who may publish on it) hands the fleet view: the input is split at NUL bytes
 // into topic, payload, topic, payload, ... (up to 64 messages), fed in order to two FleetModels on a manual clock,
-// one with the default limits and one that refuses payloads over 512 bytes (so "too large" is reached by small
-// inputs). A message whose payload starts with 0x01 has it repeated up to 300 KiB (past the default limit).
-// Properties besides "no crash, no UB, no leak, no hang": every message is counted once (used or ignored, by
-// reason); only robot names checkRobotName() accepts appear, at most one per message; presence and rate are sane;
-// toJson() is always one valid JSON object listing exactly the robots.
+// one with the default limits and one that refuses payloads over 512 bytes and robots beyond 3 (so both limits
+// are reached by small inputs). A message whose payload starts with 0x01 has it repeated up to 300 KiB (past the
+// default limit). Properties besides "no crash, no UB, no leak, no hang": every message is counted once (used or
+// ignored, by reason); only robot names checkRobotName() accepts appear, at most one per message; presence and rate are
+// sane; toJson() is always one valid JSON object listing exactly the robots.
 #include "fuzzcheck.h"
 
 #include "omni/clock.h"
@@ -36,7 +36,7 @@ public:
 
 quint64 counted(const FleetStats &s)
 {
-    return s.accepted + s.malformed + s.tooLarge + s.unknownTopic;
+    return s.accepted + s.malformed + s.tooLarge + s.unknownTopic + s.tooManyRobots;
 }
 
 void checkModel(const FleetModel &model, qsizetype fed)
@@ -78,6 +78,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     FleetModelOptions tight;
     tight.maxMessageBytes = 512;
     tight.staleAfter = std::chrono::milliseconds(100);
+    tight.maxRobots = 3;
     FleetModel narrow(tight, clock);
     qsizetype fed = 0;
     for (qsizetype i = 0; i + 1 < parts.size() && fed < kMaxMessages; i += 2) {
@@ -109,5 +110,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     }
     checkModel(wide, fed);
     checkModel(narrow, fed);
+    FUZZ_CHECK(narrow.robots().size() <= tight.maxRobots);
     return 0;
 }
