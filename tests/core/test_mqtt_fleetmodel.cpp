@@ -86,6 +86,42 @@ TEST(MqttTopics, TopicsRoundTripAndOthersAreRefused)
     }
 }
 
+TEST(MqttTopics, TopicsWhoseRobotNameIsNotUtf8AreRefused)
+{
+    // Found by tests/fuzz/fuzz_fleet: both became the robot "r\uFFFD", one robot for two publishers.
+    EXPECT_FALSE(parseTopic("omniscient/v1/r\xff/status"));
+    EXPECT_FALSE(parseTopic("omniscient/v1/r\xfe/status"));
+    EXPECT_FALSE(parseTopic("omniscient/v1/r\xed\xa0\x80/status")); // an encoded surrogate
+    const auto ok = parseTopic("omniscient/v1/r\xc3\xa9/status");   // "ré"
+    ASSERT_TRUE(ok);
+    EXPECT_EQ(ok->robot, QStringLiteral("r\u00e9"));
+}
+
+TEST(FleetModel, RobotsBeyondTheLimitAreIgnoredAndCountedUntilOneLeaves)
+{
+    ManualClock clock;
+    FleetModelOptions options;
+    options.maxRobots = 2;
+    FleetModel model(options, clock);
+    for (const char *name : {"a", "b", "c", "d"}) {
+        model.acceptMessage(QByteArray("omniscient/v1/") + name + "/status", "online");
+    }
+    EXPECT_EQ(model.robots().size(), 2);
+    EXPECT_EQ(model.stats().tooManyRobots, 2u);
+    model.acceptMessage("omniscient/v1/a/state", stateMessage(1)); // a known robot still updates
+    EXPECT_TRUE(model.robot(QStringLiteral("a"))->state);
+    model.acceptMessage("omniscient/v1/a/status", ""); // a leaves: room for c
+    model.acceptMessage("omniscient/v1/c/status", "online");
+    EXPECT_NE(model.robot(QStringLiteral("c")), nullptr);
+    EXPECT_EQ(QJsonDocument::fromJson(model.toJson(QStringLiteral("connected")))
+                  .object()
+                  .value(QLatin1String("ignored"))
+                  .toObject()
+                  .value(QLatin1String("too_many_robots"))
+                  .toInt(),
+              2);
+}
+
 TEST(FleetModel, RobotsAppearSortedWithTheirStateAndGoOfflineByStatus)
 {
     ManualClock clock;

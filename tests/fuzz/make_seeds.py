@@ -159,9 +159,68 @@ def remote_stream():
           .replace("1795673704798.129", "3999999999999"))
 
 
+def foxglove():
+    """Foxglove client messages; 0xFF separates the messages of one connection, a leading NUL marks a binary frame."""
+    sep = b"\xff"
+    sub = '{"op":"subscribe","subscriptions":[{"id":1,"channelId":1},{"id":2,"channelId":3}]}'
+    write("foxglove", "subscribe", sub)
+    write("foxglove", "subscribe_then_unsubscribe",
+          sub.encode() + sep + b'{"op":"unsubscribe","subscriptionIds":[1,2,7]}')
+    write("foxglove", "subscribe_unknown_channel", '{"op":"subscribe","subscriptions":[{"id":5,"channelId":99}]}')
+    write("foxglove", "subscribe_duplicate_id",
+          '{"op":"subscribe","subscriptions":[{"id":1,"channelId":1},{"id":1,"channelId":2}]}')
+    write("foxglove", "subscribe_too_many", '{"op":"subscribe","subscriptions":[' +
+          ",".join('{"id":%d,"channelId":%d}' % (i, 1 + i % 3) for i in range(12)) + "]}")
+    write("foxglove", "subscribe_negative_id", '{"op":"subscribe","subscriptions":[{"id":-1,"channelId":4294967297}]}')
+    write("foxglove", "get_parameters_all", '{"op":"getParameters","parameterNames":[],"id":"r1"}')
+    write("foxglove", "get_parameters_named",
+          '{"op":"getParameters","parameterNames":["omniscient.version","nope"],"id":"r2"}')
+    write("foxglove", "set_sound", '{"op":"setParameters","parameters":[{"name":"omniscient.sound.enabled",'
+          '"value":true}],"id":"w1"}')
+    write("foxglove", "set_read_only", '{"op":"setParameters","parameters":[{"name":"omniscient.version",'
+          '"value":"9"},{"name":"omniscient.sound.enabled","value":"yes"}]}')
+    write("foxglove", "watch_parameters",
+          b'{"op":"subscribeParameterUpdates","parameterNames":["omniscient.sound.enabled","x"]}' + sep +
+          b'{"op":"unsubscribeParameterUpdates","parameterNames":["omniscient.sound.enabled"]}')
+    write("foxglove", "unsupported_ops", b'{"op":"advertise","channels":[]}' + sep + b'{"op":"callService"}' + sep +
+          b'{"op":"fetchAsset","uri":"package://x","requestId":1}')
+    write("foxglove", "not_json", b"{op:subscribe" + sep + b"[1,2]" + sep + b'{"op":7}' + sep + b"{}")
+    write("foxglove", "binary_publish", b"\x00\x01\x00\x00\x00\x00\x00\x00\x00{}")
+
+
+def fleet():
+    """MQTT messages to the fleet: topic NUL payload NUL ...; a payload starting with 0x01 is repeated past 256 KiB."""
+    def msgs(*pairs):
+        return b"".join(t.encode() + b"\x00" + (p if isinstance(p, bytes) else p.encode()) + b"\x00"
+                        for t, p in pairs)
+    root = "omniscient/v1/"
+    meta = ('{"name":"bot1","version":"1.4.0","layout":"omni-v1","dashboard":"http://127.0.0.1:8080/",'
+            '"max_rate_hz":10,"schema":{}}')
+    event = '{"type":"event","kind":"wheel_saturated","t_ms":1,"mono_ms":1,"seq":1,"wheel":3,"power":100,' \
+            '"duration_ms":1000}'
+    write("fleet", "online_meta_state", msgs((root + "bot1/status", "online"), (root + "bot1/meta", meta),
+                                             (root + "bot1/state", STATE), (root + "bot1/state", STATE)))
+    write("fleet", "event_and_link", msgs((root + "bot2/status", "online"), (root + "bot2/events", event),
+                                          (root + "bot2/state", LINK)))
+    write("fleet", "offline_then_cleared", msgs((root + "bot1/status", "offline"), (root + "bot1/status", ""),
+                                                (root + "ghost/status", "")))
+    write("fleet", "sound", msgs((root + "bot1/sound", "ON"), (root + "bot1/sound/set", "OFF")))
+    write("fleet", "odd_topics", msgs(("omniscient/v1/", "online"), ("omniscient/v1//status", "online"),
+                                      ("omniscient/v1/a/b/status", "online"), ("omniscient/v1/+/status", "online"),
+                                      ("omniscient/v1/#", "x"), ("omniscient/v2/bot/status", "online"),
+                                      (root + "bot\x7f/status", "online"), (root + "x" * 65 + "/status", "online")))
+    write("fleet", "malformed", msgs((root + "bot1/status", "ONLINE"), (root + "bot1/state", "{\"type\":\"state\""),
+                                     (root + "bot1/meta", "[]"), (root + "bot1/events", STATE),
+                                     (root + "bot1/state", STATE.replace('"seq":2', '"seq":1e300'))))
+    write("fleet", "huge_state", msgs((root + "bot1/state", b"\x01[")))
+    write("fleet", "huge_meta", msgs((root + "bot1/meta", b"\x01{\"a\":")))
+
+
 if __name__ == "__main__":
     segments()
     messages("statejson")
     http()
     server_ws()
     remote_stream()
+    foxglove()
+    fleet()

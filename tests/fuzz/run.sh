@@ -7,7 +7,7 @@
 # Usage: tests/fuzz/run.sh [--seconds N] [--build-only] [TARGET...]
 #   --seconds N   run each harness for N seconds (default 60; CI uses the default)
 #   --build-only  configure and build, run nothing
-#   TARGET        segment, statejson, httprequest, server_ws, remote_stream, mcap (default: all that exist)
+#   TARGET        segment, statejson, httprequest, server_ws, remote_stream, mcap, foxglove, fleet (default: all that exist)
 # New inputs go to build/fuzz/corpus/<target>/; the committed seeds in tests/fuzz/corpus/<target>/ are only read.
 # To keep a crash as a regression test: fix it, then copy the input to tests/fuzz/regressions/<target>/.
 set -euo pipefail

@@ -45,16 +45,18 @@ struct FleetRobot {
 
 /// Messages the fleet did not use, by reason (for /api/fleet and /metrics).
 struct FleetStats {
-    quint64 accepted = 0;     ///< messages used
-    quint64 malformed = 0;    ///< not the JSON (or word) the topic carries
-    quint64 tooLarge = 0;     ///< larger than FleetModelOptions::maxMessageBytes
-    quint64 unknownTopic = 0; ///< under omniscient/v1/ but no robot topic this build knows
+    quint64 accepted = 0;      ///< messages used
+    quint64 malformed = 0;     ///< not the JSON (or word) the topic carries
+    quint64 tooLarge = 0;      ///< larger than FleetModelOptions::maxMessageBytes
+    quint64 unknownTopic = 0;  ///< under omniscient/v1/ but no robot topic this build knows
+    quint64 tooManyRobots = 0; ///< of a new robot while FleetModelOptions::maxRobots are known
 };
 
 /// What the fleet model tolerates.
 struct FleetModelOptions {
     std::chrono::milliseconds staleAfter{3000};        ///< an online robot without a state for this long is Stale
     qsizetype maxMessageBytes = qsizetype{256} * 1024; ///< larger messages are ignored (meta carries a schema)
+    qsizetype maxRobots = 256; ///< messages of further robots are ignored: anyone on the broker can invent names
 };
 
 /// Every robot seen on the broker under omniscient/v1/ (docs/FLEET.md), fed message by message; trusts no

@@ -70,6 +70,10 @@ void FleetModel::acceptMessage(const QByteArray &topic, const QByteArray &payloa
         }
         return;
     }
+    if (!m_robots.contains(name) && m_robots.size() >= m_options.maxRobots) {
+        ++m_stats.tooManyRobots; // memory stays bounded whatever names a publisher invents
+        return;
+    }
     FleetRobot next = m_robots.value(name);
     next.name = name;
     const qint64 now = m_clock->monotonicNs();
@@ -163,7 +167,8 @@ QByteArray FleetModel::toJson(const QString &broker) const
     }
     out += "],\"ignored\":{\"malformed\":" + QByteArray::number(m_stats.malformed);
     out += ",\"too_large\":" + QByteArray::number(m_stats.tooLarge);
-    out += ",\"unknown_topic\":" + QByteArray::number(m_stats.unknownTopic) + "}}";
+    out += ",\"unknown_topic\":" + QByteArray::number(m_stats.unknownTopic);
+    out += ",\"too_many_robots\":" + QByteArray::number(m_stats.tooManyRobots) + "}}";
     return out;
 }
 
@@ -193,6 +198,7 @@ QByteArray FleetSubscriber::metricsText() const
     out += "omniscient_fleet_ignored_total{reason=\"malformed\"} " + QByteArray::number(s.malformed) + '\n';
     out += "omniscient_fleet_ignored_total{reason=\"too_large\"} " + QByteArray::number(s.tooLarge) + '\n';
     out += "omniscient_fleet_ignored_total{reason=\"unknown_topic\"} " + QByteArray::number(s.unknownTopic) + '\n';
+    out += "omniscient_fleet_ignored_total{reason=\"too_many_robots\"} " + QByteArray::number(s.tooManyRobots) + '\n';
     out += "omniscient_fleet_ignored_total{reason=\"dropped\"} " +
            QByteArray::number(m_client->stats().droppedIncoming) + '\n';
     out += "# HELP omniscient_mqtt_status The MQTT connection: 1 for the current status.\n"

@@ -101,8 +101,10 @@ std::optional<ParsedTopic> parseTopic(const QByteArray &topic)
         return std::nullopt;
     }
     ParsedTopic p;
-    p.robot = QString::fromUtf8(rest.left(slash));
-    if (!checkRobotName(p.robot)) {
+    const QByteArray name = rest.left(slash);
+    p.robot = QString::fromUtf8(name);
+    // Bytes that are not UTF-8 would become U+FFFD: two robots would share one name, and the name no topic.
+    if (p.robot.toUtf8() != name || !checkRobotName(p.robot)) {
         return std::nullopt;
     }
     const QByteArray level = rest.mid(slash + 1);
