@@ -68,8 +68,7 @@ bool parseArgs(int argc, char **argv, Options &o)
     }
     return o.port > 0 && o.clients >= 0 && o.stalled >= 0 && o.clients + o.stalled > 0 && o.seconds > 0 &&
            (o.mode == "omni" || o.mode == "foxglove" || o.mode == "baseline") &&
-           (o.mode != "baseline" || !o.clockName.empty()) &&
-           (!o.freshness || !o.clockName.empty());
+           (o.mode != "baseline" || !o.clockName.empty()) && (!o.freshness || !o.clockName.empty());
 }
 
 std::string base64(const unsigned char *data, std::size_t n)

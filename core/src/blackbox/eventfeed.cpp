@@ -18,7 +18,7 @@ EventDeriverOptions withSound(EventDeriverOptions options, bool sound)
 } // namespace
 
 EventFeed::EventFeed(Hub *hub, EventDeriverOptions options, QObject *parent)
-    : QObject(parent), m_deriver(withSound(std::move(options), hub->soundEnabled()))
+    : QObject(parent), m_deriver(withSound(options, hub->soundEnabled()))
 {
     qRegisterMetaType<omni::Event>();
     connect(hub, &Hub::stateChanged, this, [this](const RobotState &s) { publish(m_deriver.onState(s)); });

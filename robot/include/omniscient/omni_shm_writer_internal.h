@@ -11,7 +11,6 @@
 #error "include omni_shm.h, not omni_shm_writer_internal.h"
 #endif
 
-
 /* shm_open() with close-on-exec; -1 with errno. */
 static inline int omni_internal_shm_open(const char *path, int flags, mode_t mode)
 {
