@@ -153,7 +153,8 @@ def extras_failures(skipped, extras, broker, folder_end, files_end, cap_bytes):
             failed.append("Foxglove sessions: %d connects, %d failures" % (extras.fox_connects, extras.fox_failures))
     if "saves" not in skipped:
         if extras.saves == 0 or extras.save_failures:
-            failed.append("saves: %d made, %d failed %s" % (extras.saves, extras.save_failures, extras.save_errors[:3]))
+            failed.append("saves: %d made, %d failed %s"
+                          % (extras.saves, extras.save_failures, extras.save_errors[:3]))
         if extras.folder_over_cap or (folder_end > cap_bytes and files_end > 1):
             failed.append("the recordings folder went over its cap %d times" % (extras.folder_over_cap or 1))
     if broker and (broker.missed or broker.reconnects < broker.restarts):
@@ -271,8 +272,13 @@ def main():
             await asyncio.gather(sampler(app, until, args.interval, counters, rows, t0), *clients, *hostile)
 
         def quiescent():
-            time.sleep(5)  # every client gone, the server's timers settled
-            return {"rss_kb": app.rss_kb(), "fds": app.fds(), "threads": app.threads()}
+            if not broker:
+                time.sleep(5)  # every client gone, the server's timers settled
+                return {"rss_kb": app.rss_kb(), "fds": app.fds(), "threads": app.threads()}
+            with broker.quiet:  # no broker restart while measuring; omniscient connected to it
+                soakextras.wait_connected(port, 30)
+                time.sleep(5)
+                return {"rss_kb": app.rss_kb(), "fds": app.fds(), "threads": app.threads()}
 
         print("soak: %g min, robot at %d Hz, %d clients, %d + %d attackers, %s%s, omniscient pid %d on port %d"
               % (args.minutes, args.rate, args.clients, args.attackers, args.attackers,
@@ -308,13 +314,14 @@ def main():
     served = counters.failures <= max(MAX_CLIENT_FAILURES, (counters.connects + counters.http) // 100)
     folder_end, files_end = soakextras.folder_bytes(saves_dir)
     extras_ok = extras_failures(skipped, extras, broker, folder_end, files_end, cap_bytes) == []
-    ok = extras_ok and (rss_drift <= MAX_RSS_DRIFT_KB and fd_drift <= MAX_FD_DRIFT and thread_drift <= MAX_THREAD_DRIFT and flat
-          and served and code in (0, None))
+    ok = (extras_ok and rss_drift <= MAX_RSS_DRIFT_KB and fd_drift <= MAX_FD_DRIFT
+          and thread_drift <= MAX_THREAD_DRIFT and flat and served and code in (0, None))
     summary = [
         "# Soak run",
         "",
         "%g min; robot at %d Hz (omni-sim); %d clients connecting and disconnecting; sampled every %g s. Growth is "
-        "measured with no client connected, after a %g s warm-up (the %d-minute black box full) and again at the end."
+        "measured with no client connected, after a %g s warm-up (the %d-minute black box full) and again at the "
+        "end."
         % (args.minutes, args.rate, args.clients, args.interval, warm_s, blackbox_minutes),
         "",
         "| measure | value |",

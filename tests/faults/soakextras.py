@@ -140,6 +140,7 @@ class Broker:
         self.missed = []
         self.proc = None
         self._stop = threading.Event()
+        self.quiet = threading.Lock()  # held: no restart (while the soak measures the idle process)
         self._thread = None
 
     def url(self):
@@ -167,26 +168,29 @@ class Broker:
 
     def _run(self, app_port):
         while not self._stop.wait(self.restart_s):
-            before, _ = mqtt_metrics(app_port)
-            self.proc.stop()
-            self.restarts += 1
-            try:
-                self.start()
-            except RuntimeError as e:
-                self.missed.append(str(e))
-                continue
-            deadline = time.monotonic() + self.reconnect_timeout_s
-            while time.monotonic() < deadline and not self._stop.is_set():
-                connects, status = mqtt_metrics(app_port)
-                if connects is not None and before is not None and connects > before and status == "connected":
-                    self.reconnects += 1
-                    print("  mosquitto restarted (%d); omniscient reconnected" % self.restarts, flush=True)
-                    break
-                time.sleep(0.5)
-            else:
-                if not self._stop.is_set():
-                    self.missed.append("restart %d: no reconnect within %d s" % (self.restarts,
-                                                                                self.reconnect_timeout_s))
+            with self.quiet:
+                self._restart(app_port)
+
+    def _restart(self, app_port):
+        before, _ = mqtt_metrics(app_port)
+        self.proc.stop()
+        self.restarts += 1
+        try:
+            self.start()
+        except RuntimeError as e:
+            self.missed.append(str(e))
+            return
+        deadline = time.monotonic() + self.reconnect_timeout_s
+        while time.monotonic() < deadline and not self._stop.is_set():
+            connects, status = mqtt_metrics(app_port)
+            if connects is not None and before is not None and connects > before and status == "connected":
+                self.reconnects += 1
+                print("  mosquitto restarted (%d); omniscient reconnected" % self.restarts, flush=True)
+                break
+            time.sleep(0.5)
+        else:
+            if not self._stop.is_set():
+                self.missed.append("restart %d: no reconnect within %d s" % (self.restarts, self.reconnect_timeout_s))
 
     def stop(self):
         self._stop.set()
