@@ -3,15 +3,19 @@
 """Soak run (scripts/soak.sh): omniscient with the robot at 1 kHz and 50 WebSocket clients that keep connecting
 and disconnecting, sampled every few seconds for RSS, open fds, threads and CPU. With everything on (the
 default): the dashboard window rendering offscreen, `--record` writing a recording (when this omniscient has
-it), and a few hostile clients (ping floods that never read, half-sent request heads) coming back all the time.
+it), and a few hostile clients (ping floods that never read, half-sent request heads) coming back all the time;
+10 Foxglove clients churning, black-box saves into a capped folder every 30 s, and MQTT publishing to a local
+Mosquitto restarted every 5 minutes (each turned off by --no-foxglove, --no-blackbox-saves, --no-mqtt).
 Writes a CSV and a Markdown summary; exits 1 when memory, descriptors or threads grew, when RSS was not flat
-over the last 10 minutes, or when real clients were not served (more than 1 % failed).
+over the last 10 minutes, when real clients were not served (more than 1 % failed), or when a Foxglove session,
+a save, the folder's cap or a reconnect to the restarted broker failed.
 """
 import argparse
 import asyncio
 import csv
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -20,6 +24,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import omnilib  # noqa: E402
 import shmwriter  # noqa: E402
+import soakextras  # noqa: E402
 
 import websockets  # noqa: E402
 
@@ -140,6 +145,43 @@ def slope_per_minute(rows, key):
     return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / var if var else 0.0
 
 
+def extras_failures(skipped, extras, broker, folder_end, files_end, cap_bytes):
+    """What failed of the Foxglove clients, the saves and the broker restarts (empty: nothing)."""
+    failed = []
+    if "foxglove" not in skipped:
+        if extras.fox_connects == 0 or extras.fox_failures > max(MAX_CLIENT_FAILURES, extras.fox_connects // 100):
+            failed.append("Foxglove sessions: %d connects, %d failures" % (extras.fox_connects, extras.fox_failures))
+    if "saves" not in skipped:
+        if extras.saves == 0 or extras.save_failures:
+            failed.append("saves: %d made, %d failed %s"
+                          % (extras.saves, extras.save_failures, extras.save_errors[:3]))
+        if extras.folder_over_cap or (folder_end > cap_bytes and files_end > 1):
+            failed.append("the recordings folder went over its cap %d times" % (extras.folder_over_cap or 1))
+    if broker and (broker.missed or broker.reconnects < broker.restarts):
+        failed.append("MQTT: %d restarts, %d reconnects; %s" % (broker.restarts, broker.reconnects, broker.missed))
+    return failed
+
+
+def extras_rows(skipped, extras, broker, folder_end, files_end, cap_bytes, args):
+    mib = 1 << 20
+    return [
+        "| Foxglove connects / failures / MessageData frames | %s |"
+        % ("skipped: " + skipped["foxglove"] if "foxglove" in skipped
+           else "%d / %d / %d" % (extras.fox_connects, extras.fox_failures, extras.fox_messages)),
+        "| black-box saves made / failed (every %g s) | %s |"
+        % (args.save_every, "skipped: " + skipped["saves"] if "saves" in skipped
+           else "%d / %d" % (extras.saves, extras.save_failures)),
+        "| recordings folder: at the end (files) / largest seen / cap | %s |"
+        % ("skipped: " + skipped["saves"] if "saves" in skipped
+           else "%.2f MiB (%d) / %.2f MiB / %d MiB (%d checks over)"
+           % (folder_end / mib, files_end, extras.folder_max_bytes / mib, cap_bytes // mib, extras.folder_over_cap)),
+        "| MQTT: mosquitto restarts / omniscient reconnects (every %g min) | %s |"
+        % (args.broker_restart_minutes, "skipped: " + skipped["mqtt"] if "mqtt" in skipped
+           else "%d / %d%s" % (broker.restarts, broker.reconnects, "; " + "; ".join(broker.missed) if broker.missed
+                                else "")),
+    ]
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--omniscient", required=True)
@@ -151,6 +193,15 @@ def main():
     ap.add_argument("--out", required=True, help="directory for soak.csv, summary.md and the logs")
     ap.add_argument("--headless", action="store_true", help="no dashboard window (default: it renders offscreen)")
     ap.add_argument("--attackers", type=int, default=2, help="ping flooders and slowloris connections, each")
+    ap.add_argument("--foxglove-clients", type=int, default=10)
+    ap.add_argument("--no-foxglove", action="store_true", help="no Foxglove clients")
+    ap.add_argument("--no-blackbox-saves", action="store_true", help="no POST /api/recordings")
+    ap.add_argument("--save-every", type=float, default=30, help="seconds between black-box saves")
+    ap.add_argument("--recordings-max-mb", type=int, default=5, help="the saves folder's cap")
+    ap.add_argument("--blackbox-minutes", type=int, default=None,
+                    help="the black box's length (default: a third of the run, 1 to 10); the warm-up outlasts it")
+    ap.add_argument("--no-mqtt", action="store_true", help="no MQTT publishing to a local Mosquitto")
+    ap.add_argument("--broker-restart-minutes", type=float, default=5, help="restart Mosquitto this often")
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
     shm = "omni-soak-%d" % os.getpid()
@@ -162,26 +213,72 @@ def main():
         recording = os.path.join(args.out, "soak.mcap")
         extra += ["--record", recording]
     extra += ["--no-sound"] if "--no-sound" in usage else []
+    skipped = {}  # part -> why it does not run
+    # The black box's ring fills for its first M minutes (6 MB a minute at 1 kHz): measure growth after that.
+    blackbox_minutes = args.blackbox_minutes
+    if blackbox_minutes is None:
+        blackbox_minutes = min(10, max(1, int(args.minutes // 3)))
+    if "--blackbox-minutes " in usage:
+        extra += ["--blackbox-minutes", str(blackbox_minutes)]
+    else:
+        blackbox_minutes = 0
+    if args.no_foxglove:
+        skipped["foxglove"] = "--no-foxglove"
+    saves_dir = os.path.join(args.out, "recordings")
+    if args.no_blackbox_saves:
+        skipped["saves"] = "--no-blackbox-saves"
+    elif "--recordings-dir " not in usage:
+        skipped["saves"] = "this omniscient has no --recordings-dir"
+    else:
+        shutil.rmtree(saves_dir, ignore_errors=True)
+        extra += ["--recordings-dir", saves_dir, "--recordings-max-mb", str(args.recordings_max_mb)]
+    broker = None
+    if args.no_mqtt:
+        skipped["mqtt"] = "--no-mqtt"
+    elif soakextras.mosquitto_missing_reason(usage):
+        skipped["mqtt"] = soakextras.mosquitto_missing_reason(usage)
+    else:
+        broker = soakextras.Broker(args.out, args.broker_restart_minutes * 60)
+        broker.start()
+        extra += ["--mqtt", broker.url(), "--robot-name", "soak"]
+    for part, why in skipped.items():
+        print("soak: %s skipped: %s" % (part, why), flush=True)
+    cap_bytes = args.recordings_max_mb << 20
     app = omnilib.start_omniscient(args.omniscient, shm, port, os.path.join(args.out, "omniscient.log"), extra,
                                    headless=args.headless)
     sim = omnilib.start_sim(args.sim, shm, os.path.join(args.out, "sim.log"), args.rate)
-    rows, counters = [], Counters()
+    rows, counters, extras = [], Counters(), soakextras.ExtraCounters()
     try:
         if not omnilib.wait_until(lambda: omnilib.healthz(port), 30):
             raise RuntimeError("omniscient did not come up")
+        if broker:
+            if not soakextras.wait_connected(port, 30):
+                raise RuntimeError("omniscient did not connect to mosquitto at %s" % broker.url())
+            broker.watch(port)
         t0 = time.monotonic()
-        warm_s = max(30.0, args.minutes * 3)  # 5 % of the run, at least 30 s
+        warm_s = max(30.0, args.minutes * 3, blackbox_minutes * 60 + 30.0)  # 5 % of the run, the black box full
         stop_at = t0 + args.minutes * 60
         rng = random.Random(1)
 
         async def run(until):
             clients = [client_loop(port, until, counters, random.Random(rng.random())) for _ in range(args.clients)]
             hostile = [f(port, until, counters) for f in (ping_flooder, slowloris) for _ in range(args.attackers)]
+            if "foxglove" not in skipped:
+                clients += [soakextras.foxglove_client(port, until, extras, random.Random(rng.random()))
+                            for _ in range(args.foxglove_clients)]
+            if "saves" not in skipped:
+                clients.append(soakextras.blackbox_saver(port, until, extras, saves_dir, cap_bytes, args.save_every,
+                                                         min(60, args.save_every * 2)))
             await asyncio.gather(sampler(app, until, args.interval, counters, rows, t0), *clients, *hostile)
 
         def quiescent():
-            time.sleep(5)  # every client gone, the server's timers settled
-            return {"rss_kb": app.rss_kb(), "fds": app.fds(), "threads": app.threads()}
+            if not broker:
+                time.sleep(5)  # every client gone, the server's timers settled
+                return {"rss_kb": app.rss_kb(), "fds": app.fds(), "threads": app.threads()}
+            with broker.quiet:  # no broker restart while measuring; omniscient connected to it
+                soakextras.wait_connected(port, 30)
+                time.sleep(5)
+                return {"rss_kb": app.rss_kb(), "fds": app.fds(), "threads": app.threads()}
 
         print("soak: %g min, robot at %d Hz, %d clients, %d + %d attackers, %s%s, omniscient pid %d on port %d"
               % (args.minutes, args.rate, args.clients, args.attackers, args.attackers,
@@ -194,6 +291,8 @@ def main():
         after = quiescent()
         print("  at the end, no clients: %s" % after, flush=True)
     finally:
+        if broker:
+            broker.stop()
         sim.stop()
         code = app.stop()
         shmwriter.unlink(shm)
@@ -213,14 +312,17 @@ def main():
     recorded = os.path.getsize(recording) if recording and os.path.exists(recording) else None
     # Nothing lost on the stream: real clients are served all along (the hostile ones are not counted here).
     served = counters.failures <= max(MAX_CLIENT_FAILURES, (counters.connects + counters.http) // 100)
-    ok = (rss_drift <= MAX_RSS_DRIFT_KB and fd_drift <= MAX_FD_DRIFT and thread_drift <= MAX_THREAD_DRIFT and flat
-          and served and code in (0, None))
+    folder_end, files_end = soakextras.folder_bytes(saves_dir)
+    extras_ok = extras_failures(skipped, extras, broker, folder_end, files_end, cap_bytes) == []
+    ok = (extras_ok and rss_drift <= MAX_RSS_DRIFT_KB and fd_drift <= MAX_FD_DRIFT
+          and thread_drift <= MAX_THREAD_DRIFT and flat and served and code in (0, None))
     summary = [
         "# Soak run",
         "",
         "%g min; robot at %d Hz (omni-sim); %d clients connecting and disconnecting; sampled every %g s. Growth is "
-        "measured with no client connected, after a %g s warm-up and again at the end."
-        % (args.minutes, args.rate, args.clients, args.interval, warm_s),
+        "measured with no client connected, after a %g s warm-up (the %d-minute black box full) and again at the "
+        "end."
+        % (args.minutes, args.rate, args.clients, args.interval, warm_s, blackbox_minutes),
         "",
         "| measure | value |",
         "|---|---|",
@@ -251,10 +353,13 @@ def main():
         "| states received by clients | %d (%.0f per second) |" % (counters.states, counters.states / (rows[-1]["t_s"] or 1)),
         "| client-side failures (timeouts, refusals) | %d (limit: %d or 1 %% of connections) |"
         % (counters.failures, MAX_CLIENT_FAILURES),
+        *extras_rows(skipped, extras, broker, folder_end, files_end, cap_bytes, args),
         "| omniscient exit on SIGTERM | %s |" % code,
         "",
         "Result: **%s** (target: no growth)." % ("no growth" if ok else "GROWTH OR FAILURE"),
     ]
+    summary += ["", "Failed: " + "; ".join(extras_failures(skipped, extras, broker, folder_end, files_end,
+                                                             cap_bytes))] if not extras_ok else []
     text = "\n".join(summary) + "\n"
     with open(os.path.join(args.out, "summary.md"), "w") as f:
         f.write(text)
