@@ -131,6 +131,11 @@ mount_all() {
     mount --make-rslave "$root/dev"
     mount -t tmpfs -o mode=1777,nosuid,nodev shm "$root/dev/shm"
     cp /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
+    # An installed Debian has /etc/hosts (the installer writes it, with localhost); a minbase root has none, and
+    # without it "localhost" does not resolve there (the MQTT TLS test connects to its broker by that name).
+    if [[ ! -e "$root/etc/hosts" ]]; then
+        printf '127.0.0.1\tlocalhost\n::1\t\tlocalhost ip6-localhost ip6-loopback\n' >"$root/etc/hosts"
+    fi
 }
 run_step "mount /, /proc, /sys, /dev, a fresh /dev/shm" mount_all
 
