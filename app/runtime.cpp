@@ -266,6 +266,9 @@ bool Runtime::startServer(QString *error)
     m_server->setRecordings(m_blackbox);
     // The /ws stream and Foxglove clients subscribed to /robot/events get the derived events.
     connect(m_events, &EventFeed::eventOccurred, m_server, &MirrorServer::publishEvent);
+    // The page's MQTT row (docs/protocol.md, "MQTT"); "off" rather than 404, so a page without --mqtt logs no error.
+    m_server->setApiRoute(QByteArrayLiteral("/api/mqtt"),
+                          [this] { return m_mqtt ? m_mqtt->statusJson() : QByteArrayLiteral("{\"status\":\"off\"}"); });
     if (m_options.headless) {
         printUrls();
     }

@@ -9,6 +9,7 @@ import { History, drawMotors, drawSensors } from './sparklines.js';
 import { Panel, viewStatus } from './panel.js';
 import { BlackboxCard } from './blackbox.js';
 import { ReplayBar } from './replay.js';
+import { MqttRow } from './mqtt.js';
 
 const RENDER_INTERVAL_MS = 33; // ≤ 30 renders a second
 const TICK_MS = 250;
@@ -38,6 +39,7 @@ const robot = new RobotView(document.getElementById('robot'));
 const panel = new Panel();
 const history = new History();
 const blackbox = new BlackboxCard(token);
+const mqttRow = new MqttRow(token);
 const motorsCanvas = document.getElementById('spark-motors');
 const sensorsCanvas = document.getElementById('spark-sensors');
 
@@ -236,7 +238,8 @@ const connection = new Connection({ token, onMessage, onStatus });
 render();
 blackbox.render();
 blackbox.load();
+mqttRow.start();
 connection.start();
 
 // For tests and curious people: the model as the page sees it.
-window.omniscient = { model, history, render, replayBar };
+window.omniscient = { model, history, render, replayBar, mqttRow };

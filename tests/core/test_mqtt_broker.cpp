@@ -11,6 +11,8 @@
 #include <gtest/gtest.h>
 
 #include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTcpServer>
 
@@ -133,8 +135,19 @@ TEST_F(MqttBroker, PublisherAndFleetReconnectAfterTheBrokerRestartsOnTheSamePort
     startBroker();
     startPair(QStringLiteral("phoenix"), quick(broker));
     ASSERT_TRUE(fleetSees(QStringLiteral("phoenix"), Presence::Online, 1));
+    const QJsonObject up = QJsonDocument::fromJson(publisher->statusJson()).object();
+    EXPECT_EQ(up.value(QStringLiteral("status")).toString(), QStringLiteral("connected"));
+    EXPECT_EQ(up.value(QStringLiteral("robot")).toString(), QStringLiteral("phoenix"));
+    EXPECT_EQ(up.value(QStringLiteral("broker")).toString(), QStringLiteral("mqtt://127.0.0.1:%1").arg(broker.port()));
+    EXPECT_EQ(up.value(QStringLiteral("error")).toString(), QString());
     broker.stop();
     ASSERT_TRUE(waitUntil([&] { return publisher->client()->status() != ClientStatus::Connected; }, 5s));
+    ASSERT_TRUE(waitUntil([&] { return publisher->client()->status() == ClientStatus::Unreachable; }, 5s));
+    const QJsonObject down = QJsonDocument::fromJson(publisher->statusJson()).object();
+    EXPECT_EQ(down.value(QStringLiteral("status")).toString(), QStringLiteral("unreachable"))
+        << publisher->statusJson().toStdString();
+    EXPECT_FALSE(down.value(QStringLiteral("error")).toString().isEmpty()) << "the page's tooltip says why";
+    EXPECT_GE(down.value(QStringLiteral("connects")).toInt(), 1);
     for (quint64 seq = 2; seq <= 500; ++seq) {
         hub.acceptState(makeState(seq)); // while the broker is away: nothing may pile up
     }

@@ -95,4 +95,41 @@ describe('fleet page', { skip: mosquittoBin ? false : 'mosquitto is not installe
             await page.context().close();
         }
     });
+    test("a robot's own page says where its MQTT connection stands, and shows no MQTT row without --mqtt", async () => {
+        const delta = await robot('delta');
+        const nowhere = track(await startOmniscient('fleet-robot-nowhere', await freePort(),
+            ['--simulate', '--no-sound', '--mqtt', `mqtt://127.0.0.1:${await freePort()}`, '--robot-name', 'nowhere']));
+        const plain = track(await startOmniscient('fleet-robot-plain', await freePort(), ['--simulate', '--no-sound']));
+        const pages = [];
+        try {
+            const page = await openPage(browser, delta.base);
+            pages.push(page);
+            const text = await waitFor('the MQTT row to say connected', async () => {
+                const v = await page.textContent('[data-testid="mqtt"]');
+                return /^connected to /.test(v) && v;
+            }, 10000);
+            assert.equal(text, `connected to ${brokerUrl} as delta`);
+            assert.equal(await page.isVisible('#row-mqtt'), true);
+
+            const down = await openPage(browser, `${nowhere.base}?lang=de`);
+            pages.push(down);
+            const downText = await waitFor('the MQTT row to say unreachable', async () => {
+                const v = await down.textContent('[data-testid="mqtt"]');
+                return /nicht erreichbar/.test(v) && v;
+            }, 10000);
+            assert.match(downText, /^mqtt:\/\/127\.0\.0\.1:\d+ nicht erreichbar, neuer Versuch$/);
+            assert.notEqual(await down.getAttribute('[data-testid="mqtt"]', 'title'), '', 'the reason, for whoever fixes it');
+
+            const none = await openPage(browser, plain.base);
+            pages.push(none);
+            await waitFor('the plain page to be live', async () =>
+                (await none.getAttribute('[data-testid="link-badge"]', 'data-link')) === 'live', 10000);
+            const answer = await fetch(new URL('api/mqtt', plain.base));
+            assert.deepEqual(await answer.json(), { status: 'off' }, 'no --mqtt');
+            assert.equal(await none.isVisible('#row-mqtt'), false);
+            for (const p of pages) assert.deepEqual(p.problems, []);
+        } finally {
+            await Promise.all(pages.map((p) => p.context().close()));
+        }
+    });
 });

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 # Browser end-to-end tests of the web dashboard: Debian's chromium, headless, driven by playwright-core, against
 # `omniscient --headless --simulate` (started here on a free port) and the processes the tests start themselves.
-# Usage: tests/e2e/run.sh BUILD_DIR        (e.g. tests/e2e/run.sh build/dev)
+# Usage: tests/e2e/run.sh BUILD_DIR [FILE.test.mjs ...]   (e.g. tests/e2e/run.sh build/dev fleet.test.mjs; all by default)
 # Output: node's test runner, ending in its summary; the exit status is non-zero when a test fails.
 set -euo pipefail
 
@@ -12,6 +12,7 @@ if [[ $# -lt 1 || ! -d "$1" ]]; then
     exit 2
 fi
 build="$(cd "$1" && pwd)"
+shift
 
 export OMNI_BIN="$build/app/omniscient"
 export OMNI_SIM="$build/robot/sim/omni-sim"
@@ -81,7 +82,10 @@ if [[ $healthy -ne 1 ]]; then
 fi
 
 status=0
-node lib/runner.mjs ./*.test.mjs || status=$?
+if [[ $# -eq 0 ]]; then
+    set -- ./*.test.mjs
+fi
+node lib/runner.mjs "$@" || status=$?
 if [[ $status -ne 0 ]]; then
     echo "e2e: failed; process logs are in $here/artifacts/" >&2
 fi

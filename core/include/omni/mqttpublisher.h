@@ -57,6 +57,9 @@ public:
     [[nodiscard]] const PublisherStats &stats() const { return m_stats; }
     /// The publisher's lines for /metrics (Prometheus text format), connection status included.
     [[nodiscard]] QByteArray metricsText() const;
+    /// Where the publisher stands, for the robot's own web page (`GET /api/mqtt`, docs/protocol.md): broker
+    /// (without password), topic name, status and why, counters.
+    [[nodiscard]] QByteArray statusJson() const;
     /// The `meta` message: name, version, layout, dashboard URL and the JSON Schema of the state.
     [[nodiscard]] QByteArray metaMessage() const;
 

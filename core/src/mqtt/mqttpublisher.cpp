@@ -185,6 +185,20 @@ void Publisher::publishDiscovery()
     }
 }
 
+QByteArray Publisher::statusJson() const
+{
+    const ClientStats cs = m_client->stats();
+    QByteArray m = "{\"broker\":" + json::quoted(m_options.client.broker.display());
+    m += ",\"robot\":" + json::quoted(m_options.robotName);
+    m += ",\"status\":" + json::quoted(statusName(m_client->status()));
+    m += ",\"error\":" + json::quoted(m_client->errorString());
+    m += ",\"connects\":" + QByteArray::number(cs.connects);
+    m += ",\"states_published\":" + QByteArray::number(m_stats.statesPublished);
+    m += ",\"events_published\":" + QByteArray::number(m_stats.eventsPublished);
+    m += ",\"events_dropped\":" + QByteArray::number(m_stats.eventsDropped) + '}';
+    return m;
+}
+
 QByteArray Publisher::metricsText() const
 {
     const ClientStats cs = m_client->stats();

@@ -23,6 +23,7 @@ export default {
     'field.layout': 'Speicherlayout',
     'field.source': 'Quelle',
     'field.seq': 'Sequenz',
+    'field.mqtt': 'MQTT',
 
     'code.unknown': 'unbekannt ({n})',
     'direction.0': 'vorwärts',
@@ -166,4 +167,11 @@ export default {
     'replay.loop': 'Schleife',
     'replay.events': 'Ereignisse: {n}',
     'replay.failed': 'Die Wiedergabe hat nicht reagiert: {why}',
+
+    'mqtt.connected': 'verbunden mit {broker} als {robot}',
+    'mqtt.connecting': 'verbinde mit {broker}…',
+    'mqtt.unreachable': '{broker} nicht erreichbar, neuer Versuch',
+    'mqtt.refused': '{broker} hat die Anmeldung abgelehnt, neuer Versuch',
+    'mqtt.tls_failed': 'TLS mit {broker} fehlgeschlagen, neuer Versuch',
+    'mqtt.idle': 'nicht gestartet',
 };

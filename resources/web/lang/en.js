@@ -23,6 +23,7 @@ export default {
     'field.layout': 'Layout',
     'field.source': 'Source',
     'field.seq': 'Sequence',
+    'field.mqtt': 'MQTT',
 
     'code.unknown': 'unknown ({n})',
     'direction.0': 'forward',
@@ -166,4 +167,11 @@ export default {
     'replay.loop': 'Loop',
     'replay.events': 'events: {n}',
     'replay.failed': 'The replay did not follow: {why}',
+
+    'mqtt.connected': 'connected to {broker} as {robot}',
+    'mqtt.connecting': 'connecting to {broker}…',
+    'mqtt.unreachable': '{broker} unreachable, retrying',
+    'mqtt.refused': '{broker} refused the login, retrying',
+    'mqtt.tls_failed': 'TLS with {broker} failed, retrying',
+    'mqtt.idle': 'not started',
 };

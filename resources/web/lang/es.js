@@ -23,6 +23,7 @@ export default {
     'field.layout': 'Formato de memoria',
     'field.source': 'Origen',
     'field.seq': 'Secuencia',
+    'field.mqtt': 'MQTT',
 
     'code.unknown': 'desconocido ({n})',
     'direction.0': 'adelante',
@@ -166,4 +167,11 @@ export default {
     'replay.loop': 'Repetir',
     'replay.events': 'eventos: {n}',
     'replay.failed': 'La reproducción no respondió: {why}',
+
+    'mqtt.connected': 'conectado a {broker} como {robot}',
+    'mqtt.connecting': 'conectando a {broker}…',
+    'mqtt.unreachable': '{broker} inalcanzable, reintentando',
+    'mqtt.refused': '{broker} rechazó el inicio de sesión, reintentando',
+    'mqtt.tls_failed': 'TLS con {broker} falló, reintentando',
+    'mqtt.idle': 'no iniciado',
 };

@@ -23,6 +23,7 @@ export default {
     'field.layout': 'Format mémoire',
     'field.source': 'Source',
     'field.seq': 'Séquence',
+    'field.mqtt': 'MQTT',
 
     'code.unknown': 'inconnu ({n})',
     'direction.0': 'avant',
@@ -166,4 +167,11 @@ export default {
     'replay.loop': 'En boucle',
     'replay.events': 'événements : {n}',
     'replay.failed': 'La lecture n’a pas suivi : {why}',
+
+    'mqtt.connected': 'connecté à {broker} en tant que {robot}',
+    'mqtt.connecting': 'connexion à {broker}…',
+    'mqtt.unreachable': '{broker} injoignable, nouvel essai',
+    'mqtt.refused': '{broker} a refusé la connexion, nouvel essai',
+    'mqtt.tls_failed': 'échec TLS avec {broker}, nouvel essai',
+    'mqtt.idle': 'non démarré',
 };
