@@ -7,14 +7,15 @@
 #include <mosquitto.h>
 
 #include <QByteArray>
-#include <QList>
-#include <QPair>
 
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include <sys/eventfd.h>
 #include <unistd.h>
@@ -89,19 +90,22 @@ public:
     Client *m_owner; ///< null once the owner is gone (guarded by m_ownerMutex)
     const ClientOptions m_options;
     const int m_wakeFd; ///< eventfd: publish(), subscribe() and stop wake the thread
+    // What crosses between the Qt thread and this one is deep-copied into std::string: no implicitly shared Qt
+    // buffer has an owner on each side (whose last release might happen inside Qt's uninstrumented code).
     struct Outgoing {
-        QByteArray topic;
-        QByteArray payload;
+        std::string topic;
+        std::string payload;
         int qos = 0;
         bool retain = false;
     };
-    std::deque<Outgoing> m_outbox;                    ///< guarded by m_mutex; bounded by maxPendingOutgoing
-    QList<QPair<QByteArray, int>> m_newSubscriptions; ///< guarded by m_mutex: to subscribe in the thread
-    bool m_stopping = false;                          ///< guarded by m_mutex
-    bool m_finished = false;                          ///< guarded by m_mutex
-    QList<QPair<QByteArray, int>> m_subscriptions;    ///< guarded by m_mutex
-    QByteArray m_goodbyeTopic;                        ///< guarded by m_mutex
-    QByteArray m_goodbyePayload;                      ///< guarded by m_mutex
+    using Subscription = std::pair<std::string, int>;
+    std::deque<Outgoing> m_outbox;                ///< guarded by m_mutex; bounded by maxPendingOutgoing
+    std::vector<Subscription> m_newSubscriptions; ///< guarded by m_mutex: to subscribe in the thread
+    bool m_stopping = false;                      ///< guarded by m_mutex
+    bool m_finished = false;                      ///< guarded by m_mutex
+    std::vector<Subscription> m_subscriptions;    ///< guarded by m_mutex
+    std::string m_goodbyeTopic;                   ///< guarded by m_mutex
+    std::string m_goodbyePayload;                 ///< guarded by m_mutex
 
     std::atomic<bool> m_connected{false};
     std::atomic<int> m_refusedRc{0}; ///< the CONNACK code of a refused attempt, 0 otherwise

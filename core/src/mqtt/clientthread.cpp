@@ -54,8 +54,8 @@ void ClientShared::onConnect(mosquitto *mosq, void *obj, int rc)
     {
         std::lock_guard lock(self->m_mutex);
         self->m_newSubscriptions.clear(); // all of them follow
-        for (const auto &[filter, qos] : std::as_const(self->m_subscriptions)) {
-            mosquitto_subscribe(mosq, nullptr, filter.constData(), qos);
+        for (const auto &[filter, qos] : self->m_subscriptions) {
+            mosquitto_subscribe(mosq, nullptr, filter.c_str(), qos);
         }
     }
     self->post([](Client *owner) {
@@ -100,20 +100,20 @@ void ClientShared::onMessage(mosquitto *, void *obj, const mosquitto_message *me
 int ClientShared::step(mosquitto *m, int timeoutMs)
 {
     std::deque<Outgoing> outbox;
-    QList<QPair<QByteArray, int>> subscriptions;
+    std::vector<Subscription> subscriptions;
     {
         std::lock_guard lock(m_mutex);
         outbox.swap(m_outbox);
         subscriptions.swap(m_newSubscriptions);
     }
     if (m_connected) {
-        for (const auto &[filter, qos] : std::as_const(subscriptions)) {
-            mosquitto_subscribe(m, nullptr, filter.constData(), qos);
+        for (const auto &[filter, qos] : subscriptions) {
+            mosquitto_subscribe(m, nullptr, filter.c_str(), qos);
         }
     }
     for (const Outgoing &o : outbox) {
-        if (mosquitto_publish(m, nullptr, o.topic.constData(), int(o.payload.size()), o.payload.constData(), o.qos,
-                              o.retain) != MOSQ_ERR_SUCCESS) {
+        if (mosquitto_publish(m, nullptr, o.topic.c_str(), int(o.payload.size()), o.payload.data(), o.qos, o.retain) !=
+            MOSQ_ERR_SUCCESS) {
             ++m_refusedOutgoing;
         }
     }
@@ -208,8 +208,8 @@ void ClientShared::run()
         backoff = std::min(backoff * 2, o.maxBackoff);
     }
     // A clean exit: the goodbye ("offline", retained) replaces the last will, which the broker would not send.
-    QByteArray goodbyeTopic;
-    QByteArray goodbyePayload;
+    std::string goodbyeTopic;
+    std::string goodbyePayload;
     {
         std::lock_guard lock(m_mutex);
         goodbyeTopic = m_goodbyeTopic;
@@ -217,10 +217,10 @@ void ClientShared::run()
     }
     if (m_connected) {
         const auto deadline = std::chrono::steady_clock::now() + o.stopTimeout / 2;
-        if (!goodbyeTopic.isEmpty()) {
+        if (!goodbyeTopic.empty()) {
             int mid = 0;
-            if (mosquitto_publish(m, &mid, goodbyeTopic.constData(), int(goodbyePayload.size()),
-                                  goodbyePayload.constData(), 1, true) == MOSQ_ERR_SUCCESS) {
+            if (mosquitto_publish(m, &mid, goodbyeTopic.c_str(), int(goodbyePayload.size()), goodbyePayload.data(), 1,
+                                  true) == MOSQ_ERR_SUCCESS) {
                 m_goodbyeMid = mid;
                 while (!m_goodbyeSent && std::chrono::steady_clock::now() < deadline &&
                        step(m, 20) == MOSQ_ERR_SUCCESS) {

@@ -56,17 +56,19 @@ void Client::start()
 
 void Client::setGoodbye(const QByteArray &topic, const QByteArray &payload)
 {
+    std::string t = topic.toStdString();
+    std::string p = payload.toStdString();
     std::lock_guard lock(m_shared->m_mutex);
-    m_shared->m_goodbyeTopic = topic;
-    m_shared->m_goodbyePayload = payload;
+    m_shared->m_goodbyeTopic = std::move(t);
+    m_shared->m_goodbyePayload = std::move(p);
 }
 
 void Client::subscribe(const QByteArray &filter, int qos)
 {
     {
         std::lock_guard lock(m_shared->m_mutex);
-        m_shared->m_subscriptions.append({filter, qos});    // for every (re)connect
-        m_shared->m_newSubscriptions.append({filter, qos}); // now, if connected
+        m_shared->m_subscriptions.emplace_back(filter.toStdString(), qos);    // for every (re)connect
+        m_shared->m_newSubscriptions.emplace_back(filter.toStdString(), qos); // now, if connected
     }
     m_shared->wake();
 }
@@ -78,9 +80,10 @@ bool Client::publish(const QByteArray &topic, const QByteArray &payload, int qos
         ++s.m_refusedOutgoing;
         return false;
     }
+    ClientShared::Outgoing message{topic.toStdString(), payload.toStdString(), qos, retain}; // copied outside the lock
     {
         std::lock_guard lock(s.m_mutex);
-        s.m_outbox.push_back({topic, payload, qos, retain}); // the thread hands it to libmosquitto
+        s.m_outbox.push_back(std::move(message)); // the thread hands it to libmosquitto
     }
     ++s.m_pendingOut;
     ++s.m_published;
