@@ -91,33 +91,147 @@ void RobotPainter::paintBody(QPainter &p) const
     p.setPen(m_theme.muted);
     p.setFont(m_layout.frontFont);
     p.drawText(m_layout.frontLabel, Qt::AlignCenter, tr("FRONT"));
+
+    // The edge sensors are part of the original picture, but no field feeds them: never lit.
+    for (const QRectF &r : m_layout.edgeSensors) {
+        p.save();
+        setUnlitLook(p, legend::edgeFill, legend::edgeBorder);
+        p.drawRoundedRect(r, 3, 3);
+        p.restore();
+    }
+    // The tyres (their chevrons show the state, paintSpin()).
+    for (const RobotLayout::Wheel &wheel : m_layout.wheels) {
+        p.save();
+        p.setTransform(wheel.transform(), true);
+        p.setPen(QPen(legend::wheelBorder, 3));
+        p.setBrush(legend::wheelFill);
+        p.drawRoundedRect(wheel.tyre, 8, 8);
+        p.restore();
+    }
     p.restore();
 }
 
-void RobotPainter::paintState(QPainter &p, const RobotState *s) const
+namespace {
+/// The chevrons a wheel at `power` shows: 1 to 3 for up to a third, two thirds or more of full power, negative
+/// for a negative power; 0 when it stands still.
+int spinChevrons(qint32 power)
 {
-    paintObstacle(p, s && s->obstacle != 0);
-    for (int i = 0; i < 3; ++i) {
-        paintWheel(p, i, s ? s->motorPower[i] : 0, s != nullptr);
+    if (power == 0) {
+        return 0;
     }
-    paintSensors(p, s);
-    paintSteering(p, s && s->goLeft != 0, s && s->goRight != 0);
-    paintDirection(p, s);
+    const int count = static_cast<int>(std::clamp<qint64>((std::abs(qint64{power}) + 32) / 33, 1, 3));
+    return power > 0 ? count : -count;
+}
+} // namespace
+
+unsigned RobotPainter::changedParts(const RobotState &from, const RobotState &to)
+{
+    unsigned parts = 0;
+    if ((from.obstacle != 0) != (to.obstacle != 0)) {
+        parts |= Obstacle;
+    }
+    for (unsigned i = 0; i < 3; ++i) {
+        if (from.motorPower[i] != to.motorPower[i]) {
+            parts |= Badge0 << i;
+            if (spinChevrons(from.motorPower[i]) != spinChevrons(to.motorPower[i])) {
+                parts |= Spin0 << i;
+            }
+        }
+    }
+    if (from.sensorCount != to.sensorCount || from.sensors != to.sensors) {
+        parts |= Sensors;
+    }
+    if ((from.goLeft != 0) != (to.goLeft != 0)) {
+        parts |= SteerLeft;
+    }
+    if ((from.goRight != 0) != (to.goRight != 0)) {
+        parts |= SteerRight;
+    }
+    if (from.direction != to.direction) {
+        parts |= Direction;
+    }
+    return parts;
 }
 
-void RobotPainter::paintWheel(QPainter &p, int i, qint32 power, bool known) const
+QRectF RobotPainter::partArea(StatePart part) const
+{
+    // The widest pen is the obstacle waves' (5 wide), plus a unit for the antialiased edge.
+    constexpr double kInk = 6.0;
+    QRectF r;
+    switch (part) {
+    case Obstacle:
+        r = m_layout.obstacleSensor | m_layout.obstacleWaves | m_layout.obstacleWarning;
+        break;
+    case Badge0:
+    case Badge1:
+    case Badge2:
+        r = m_layout.badges[part == Badge0 ? 0 : part == Badge1 ? 1 : 2];
+        break;
+    case Spin0:
+    case Spin1:
+    case Spin2:
+        r = m_layout.wheels[part == Spin0 ? 0 : part == Spin1 ? 1 : 2].outline().boundingRect();
+        break;
+    case Sensors:
+        for (const QRectF &sensor : m_layout.sensors) {
+            r |= sensor;
+        }
+        break;
+    case SteerLeft:
+        r = m_layout.steering[0];
+        break;
+    case SteerRight:
+        r = m_layout.steering[1];
+        break;
+    case Direction: {
+        // The rotation's arrow head reaches past the 116-unit box the shapes are drawn in: a fifth more.
+        const double reach = m_layout.direction.width() / 5;
+        r = m_layout.direction.adjusted(-reach, -reach, reach, reach) | m_layout.directionLabel;
+        break;
+    }
+    default:
+        return {};
+    }
+    return r.adjusted(-kInk, -kInk, kInk, kInk);
+}
+
+void RobotPainter::paintState(QPainter &p, const RobotState *s, unsigned parts) const
+{
+    if ((parts & Obstacle) != 0) {
+        paintObstacle(p, s && s->obstacle != 0);
+    }
+    for (unsigned i = 0; i < 3; ++i) {
+        if ((parts & (Spin0 << i)) != 0) {
+            paintSpin(p, static_cast<int>(i), s ? s->motorPower[i] : 0);
+        }
+        if ((parts & (Badge0 << i)) != 0) {
+            paintBadge(p, static_cast<int>(i), s ? s->motorPower[i] : 0, s != nullptr);
+        }
+    }
+    if ((parts & Sensors) != 0) {
+        paintSensors(p, s);
+    }
+    if ((parts & SteerLeft) != 0) {
+        paintSteering(p, 0, s && s->goLeft != 0);
+    }
+    if ((parts & SteerRight) != 0) {
+        paintSteering(p, 1, s && s->goRight != 0);
+    }
+    if ((parts & Direction) != 0) {
+        paintDirection(p, s);
+    }
+}
+
+void RobotPainter::paintSpin(QPainter &p, int i, qint32 power) const
 {
     const RobotLayout::Wheel &wheel = m_layout.wheels[static_cast<size_t>(i)];
     p.save();
     p.setTransform(wheel.transform(), true);
-    const QRectF tyre = wheel.tyre;
-    p.setPen(QPen(legend::wheelBorder, 3));
-    p.setBrush(legend::wheelFill);
-    p.drawRoundedRect(tyre, 8, 8);
     // Chevrons show the spin: positive power turns the robot clockwise, i.e. towards the wheel's local −x.
     // One, two or three chevrons for up to a third, two thirds, or more of full power.
-    const int count = power == 0 ? 0 : std::clamp((std::abs(power) + 32) / 33, 1, 3);
-    const double dir = power > 0 ? -1.0 : 1.0;
+    const int chevrons = spinChevrons(power);
+    const int count = std::abs(chevrons);
+    const double dir = chevrons > 0 ? -1.0 : 1.0;
     p.setPen(QPen(legend::wheelBorder, 4, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
     p.setBrush(Qt::NoBrush);
     for (int k = 0; k < count; ++k) {
@@ -133,28 +247,34 @@ void RobotPainter::paintWheel(QPainter &p, int i, qint32 power, bool known) cons
         p.setOpacity(1.0);
     }
     p.restore();
+}
 
+void RobotPainter::paintBadge(QPainter &p, int i, qint32 power, bool known) const
+{
     // The badge: a power bar filling from the left with |power|, and the value in percent.
     const QRectF badge = m_layout.badges[static_cast<size_t>(i)];
     p.setPen(QPen(legend::wheelBorder, 2.5));
     p.setBrush(m_theme.card);
     p.drawRoundedRect(badge, badge.height() / 2, badge.height() / 2);
     if (known && power != 0) {
-        const double frac = std::min(1.0, std::abs(power) / 100.0);
-        QPainterPath clip;
-        clip.addRoundedRect(badge.adjusted(2, 2, -2, -2), badge.height() / 2 - 2, badge.height() / 2 - 2);
+        // The inside of the badge, cut at the power: a rectangular clip, far cheaper than a rounded one.
+        const double frac = std::min(1.0, static_cast<double>(std::abs(qint64{power})) / 100.0);
+        const QRectF inside = badge.adjusted(2, 2, -2, -2);
         p.save();
-        p.setClipPath(clip);
+        p.setClipRect(QRectF(badge.left(), badge.top(), badge.width() * frac, badge.height()), Qt::IntersectClip);
         p.setPen(Qt::NoPen);
         p.setBrush(legend::wheelFill);
-        p.drawRect(QRectF(badge.left(), badge.top(), badge.width() * frac, badge.height()));
+        p.drawRoundedRect(inside, inside.height() / 2, inside.height() / 2);
         p.restore();
     }
     p.setFont(m_layout.badgeFont);
     const QString sign = power > 0 ? QStringLiteral("+") : power < 0 ? QStringLiteral("−") : QString();
-    const QString value = known ? QStringLiteral("%1%2 %").arg(sign).arg(std::abs(power)) : QStringLiteral("— %");
+    const QString value =
+        known ? QStringLiteral("%1%2 %").arg(sign).arg(std::abs(qint64{power})) : QStringLiteral("— %");
     // The text is dark where it sits on the bar and the theme's colour elsewhere: readable in both palettes.
-    const double barRight = badge.left() + badge.width() * (known ? std::min(1.0, std::abs(power) / 100.0) : 0.0);
+    const double barRight =
+        badge.left() +
+        badge.width() * (known ? std::min(1.0, static_cast<double>(std::abs(qint64{power})) / 100.0) : 0.0);
     p.save();
     p.setClipRect(QRectF(badge.left(), badge.top(), barRight - badge.left(), badge.height()));
     p.setPen(legend::wheelText);
@@ -167,11 +287,6 @@ void RobotPainter::paintWheel(QPainter &p, int i, qint32 power, bool known) cons
 
 void RobotPainter::paintSensors(QPainter &p, const RobotState *s) const
 {
-    // The edge sensors are part of the original picture, but no field feeds them: never lit.
-    for (const QRectF &r : m_layout.edgeSensors) {
-        setUnlitLook(p, legend::edgeFill, legend::edgeBorder);
-        p.drawRoundedRect(r, 3, 3);
-    }
     const int count = s ? std::clamp(s->sensorCount, 0, kSensorPositions) : kSensorPositions;
     for (int pos = 0; pos < kSensorPositions; ++pos) {
         const QRectF r = m_layout.sensors[static_cast<size_t>(pos)];
@@ -244,28 +359,25 @@ void RobotPainter::paintObstacle(QPainter &p, bool detected) const
     p.drawRoundedRect(r, 5, 5);
 }
 
-void RobotPainter::paintSteering(QPainter &p, bool left, bool right) const
+void RobotPainter::paintSteering(QPainter &p, int side, bool on) const
 {
-    for (int side = 0; side < 2; ++side) {
-        const double sign = side == 0 ? -1.0 : 1.0;
-        const bool on = side == 0 ? left : right;
-        // The chevrons' own origin sits 14 in from their inner edge, mirrored on the left.
-        const QRectF r = m_layout.steering[static_cast<size_t>(side)];
-        p.save();
-        p.translate(side == 0 ? r.right() - 14 : r.left() + 14, r.center().y());
-        p.scale(sign, 1);
-        if (on) {
-            p.setPen(QPen(legend::steerBorder, 2, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-            p.setBrush(legend::steerFill);
-        } else {
-            p.setPen(QPen(m_theme.muted, 2, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-            p.setBrush(Qt::NoBrush);
-            p.setOpacity(0.45);
-        }
-        p.drawPolygon(polygon({{-14, -26}, {14, 0}, {-14, 26}, {-4, 0}}));
-        p.drawPolygon(polygon({{4, -26}, {32, 0}, {4, 26}, {14, 0}}));
-        p.restore();
+    const double sign = side == 0 ? -1.0 : 1.0;
+    // The chevrons' own origin sits 14 in from their inner edge, mirrored on the left.
+    const QRectF r = m_layout.steering[static_cast<size_t>(side)];
+    p.save();
+    p.translate(side == 0 ? r.right() - 14 : r.left() + 14, r.center().y());
+    p.scale(sign, 1);
+    if (on) {
+        p.setPen(QPen(legend::steerBorder, 2, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        p.setBrush(legend::steerFill);
+    } else {
+        p.setPen(QPen(m_theme.muted, 2, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        p.setBrush(Qt::NoBrush);
+        p.setOpacity(0.45);
     }
+    p.drawPolygon(polygon({{-14, -26}, {14, 0}, {-14, 26}, {-4, 0}}));
+    p.drawPolygon(polygon({{4, -26}, {32, 0}, {4, 26}, {14, 0}}));
+    p.restore();
 }
 
 void RobotPainter::paintDirection(QPainter &p, const RobotState *s) const

@@ -8,6 +8,7 @@
 #include <QPainter>
 #include <QToolTip>
 
+#include <bit>
 #include <cmath>
 
 namespace omni::gui {
@@ -36,8 +37,54 @@ void RobotView::setModel(const Model &model)
     if (!model.sameRobot(m_model) || model.live != m_model.live) {
         m_greyDirty = true;
     }
+    // Live before and after, no notice either time: only what the new values change is painted again (a
+    // 50 Hz robot otherwise repaints the whole picture 50 times a second for a percent on one badge).
+    const bool partial = model.live && m_model.live && model.overlayTitle.isEmpty() && m_model.overlayTitle.isEmpty();
+    const QRegion dirty = partial ? changedArea(state(), model.state ? &*model.state : nullptr) : QRegion(rect());
     m_model = model;
-    update();
+    if (!dirty.isEmpty()) {
+        update(dirty);
+    }
+}
+
+const RobotLayout &RobotView::layout() const
+{
+    if (!m_layout || m_layoutSize != size()) {
+        m_layout = computeLayout(size(), font(), RobotPainter::texts());
+        m_layoutSize = size();
+        const RobotPainter painter(m_theme, *m_layout);
+        for (size_t k = 0; k < m_partRects.size(); ++k) {
+            // A pixel more for the rounding of the mapping.
+            const QRectF area = painter.partArea(static_cast<RobotPainter::StatePart>(1U << k));
+            m_partRects[k] = m_layout->toWidget.mapRect(area).toAlignedRect().adjusted(-1, -1, 1, 1);
+        }
+    }
+    return *m_layout;
+}
+
+QRegion RobotView::changedArea(const RobotState *from, const RobotState *to) const
+{
+    if (from == nullptr || to == nullptr) {
+        return rect();
+    }
+    return partsArea(RobotPainter::changedParts(*from, *to));
+}
+
+QRect RobotView::partRect(RobotPainter::StatePart part) const
+{
+    static_cast<void>(layout()); // fills m_partRects
+    return m_partRects[static_cast<size_t>(std::countr_zero(static_cast<unsigned>(part)))];
+}
+
+QRegion RobotView::partsArea(unsigned parts) const
+{
+    QRegion area;
+    for (unsigned bit = 1; bit <= RobotPainter::AllStateParts; bit <<= 1) {
+        if ((parts & bit) != 0) {
+            area |= partRect(static_cast<RobotPainter::StatePart>(bit));
+        }
+    }
+    return area & rect();
 }
 
 void RobotView::setTheme(const Theme &theme)
@@ -51,6 +98,7 @@ void RobotView::setTheme(const Theme &theme)
 void RobotView::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange || event->type() == QEvent::FontChange) {
+        m_layout.reset();
         m_greyDirty = true;
         m_bodyDirty = true;
         update();
@@ -60,7 +108,7 @@ void RobotView::changeEvent(QEvent *event)
 
 QString RobotView::describeAt(QPointF viewBox) const
 {
-    const RobotLayout l = layout();
+    const RobotLayout &l = layout();
     for (const QRectF &edge : l.edgeSensors) {
         if (edge.contains(viewBox)) {
             return tr("Edge line sensor: no data (no field of the robot's state feeds it)");
@@ -106,17 +154,26 @@ bool RobotView::event(QEvent *event)
     return QWidget::event(event);
 }
 
-void RobotView::paintEvent(QPaintEvent *)
+void RobotView::paintEvent(QPaintEvent *event)
 {
     ++m_paints;
-    const RobotLayout l = layout();
+    m_lastPaint = event->region();
+    const RobotLayout &l = layout();
     const RobotPainter robot(m_theme, l);
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
     if (m_model.live) {
         p.drawImage(QPointF(0, 0), body());
+        // Only the parts that reach into what is being painted: the rest is already on screen (a state
+        // usually changes a badge or two, see setModel()).
+        unsigned parts = 0;
+        for (unsigned bit = 1; bit <= RobotPainter::AllStateParts; bit <<= 1) {
+            if (event->region().intersects(partRect(static_cast<RobotPainter::StatePart>(bit)))) {
+                parts |= bit;
+            }
+        }
         p.setTransform(l.toWidget);
-        robot.paintState(p, state());
+        robot.paintState(p, state(), parts);
     } else {
         p.drawImage(QPointF(0, 0), greyedRobot());
         p.setTransform(l.toWidget);
@@ -134,7 +191,7 @@ const QImage &RobotView::body()
         m_bodyCache.fill(Qt::transparent);
         QPainter ip(&m_bodyCache);
         ip.setRenderHint(QPainter::Antialiasing);
-        const RobotLayout l = layout();
+        const RobotLayout &l = layout();
         ip.setTransform(l.toWidget);
         RobotPainter(m_theme, l).paintBody(ip);
         m_bodyDirty = false;
@@ -155,7 +212,7 @@ QImage RobotView::greyedRobot()
     {
         QPainter ip(&img);
         ip.setRenderHint(QPainter::Antialiasing);
-        const RobotLayout l = layout();
+        const RobotLayout &l = layout();
         ip.setTransform(l.toWidget);
         RobotPainter(m_theme, l).paint(ip, state());
     }

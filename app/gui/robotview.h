@@ -7,8 +7,10 @@
 #include <omni/robotstate.h>
 
 #include <QImage>
+#include <QRegion>
 #include <QWidget>
 
+#include <array>
 #include <optional>
 
 namespace omni::gui {
@@ -51,11 +53,20 @@ public:
     void setTheme(const Theme &theme);
     /// How many times the widget was painted (tests check the repaint budget).
     [[nodiscard]] quint64 paintCount() const { return m_paints; }
+    /// What the last paint covered (tests check that a new state repaints only what it changed).
+    [[nodiscard]] QRegion lastPaintRegion() const { return m_lastPaint; }
 
-    /// Where the parts of the robot go at this size, font and language.
-    [[nodiscard]] RobotLayout layout() const { return computeLayout(size(), font(), RobotPainter::texts()); }
+    /// Where the parts of the robot go at this size, font and language (computed once for them: it measures
+    /// every word the picture may show).
+    [[nodiscard]] const RobotLayout &layout() const;
     /// View box → widget coordinates.
     [[nodiscard]] QTransform viewTransform() const { return layout().toWidget; }
+    /// The part of the widget whose pixels may differ between the live pictures of `from` and `to` (widget
+    /// coordinates; empty when they draw the same): a new state repaints only the wheels, sensors, arrow or
+    /// warnings it changed, not the whole robot. Either null: the whole widget.
+    [[nodiscard]] QRegion changedArea(const RobotState *from, const RobotState *to) const;
+    /// Where the picture's `parts` (RobotPainter::StatePart bits) may ink, in widget coordinates.
+    [[nodiscard]] QRegion partsArea(unsigned parts) const;
     /// What the part at `viewBox` shows, in words (the tooltip): a line sensor's index and value, the
     /// centre of a four-sensor robot, an edge sensor that no field feeds; empty elsewhere.
     [[nodiscard]] QString describeAt(QPointF viewBox) const;
@@ -76,14 +87,20 @@ protected:
 private:
     [[nodiscard]] const RobotState *state() const { return m_model.state ? &*m_model.state : nullptr; }
     [[nodiscard]] QImage greyedRobot();
+    [[nodiscard]] QRect partRect(RobotPainter::StatePart part) const;
 
     Model m_model;
     Theme m_theme = Theme::light();
     quint64 m_paints = 0;
+    QRegion m_lastPaint;
     QImage m_greyCache; ///< the greyed robot, rebuilt when the model, size or theme changes
     bool m_greyDirty = true;
     QImage m_bodyCache; ///< RobotPainter::paintBody() at this size, theme, font and language
     bool m_bodyDirty = true;
+    mutable std::optional<RobotLayout> m_layout; ///< layout() for m_layoutSize; reset on a font or language change
+    mutable QSize m_layoutSize;
+    mutable std::array<QRect, RobotPainter::kStatePartCount>
+        m_partRects; ///< partRect() of each StatePart bit, with m_layout
 };
 
 } // namespace omni::gui

@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QImage>
+#include <QRandomGenerator>
 #include <QTest>
 #include <QTransform>
 
@@ -44,6 +45,17 @@ protected:
         m.live = live;
         view.setModel(m);
         image = view.grab().toImage();
+    }
+    /// Shows the view live with `s` and lets it paint once; the model, to change.
+    RobotView::Model showLive(const RobotState &s)
+    {
+        view.show();
+        RobotView::Model m;
+        m.state = s;
+        m.live = true;
+        view.setModel(m);
+        QTest::qWait(50);
+        return m;
     }
     QColor at(QPointF viewBox) const
     {
@@ -270,12 +282,7 @@ TEST_F(RobotViewPixels, NoticeInTheMiddleWhenNotLive)
 
 TEST_F(RobotViewPixels, RepaintsOnlyWhenTheModelChanges)
 {
-    view.show();
-    RobotView::Model m;
-    m.state = state();
-    m.live = true;
-    view.setModel(m);
-    QTest::qWait(50); // shown and painted once
+    RobotView::Model m = showLive(state());
     const quint64 before = view.paintCount();
     for (int i = 0; i < 10; ++i) {
         view.setModel(m);
@@ -291,14 +298,10 @@ TEST_F(RobotViewPixels, RepaintsOnlyWhenTheModelChanges)
 TEST_F(RobotViewPixels, SameValuesWithANewSeqDoNotRepaint)
 {
     // A parked robot publishing at 100 Hz: every state is new, none looks different.
-    view.show();
-    RobotView::Model m;
-    m.state = state();
-    m.state->seq = 1;
-    m.state->publishUnixNs = 1'000'000'000;
-    m.live = true;
-    view.setModel(m);
-    QTest::qWait(50); // shown and painted once
+    RobotState parked = state();
+    parked.seq = 1;
+    parked.publishUnixNs = 1'000'000'000;
+    RobotView::Model m = showLive(parked);
     const quint64 before = view.paintCount();
     for (int i = 0; i < 10; ++i) {
         ++m.state->seq;
@@ -311,4 +314,129 @@ TEST_F(RobotViewPixels, SameValuesWithANewSeqDoNotRepaint)
     view.setModel(m);
     QCoreApplication::processEvents();
     EXPECT_EQ(view.paintCount(), before + 1) << "a value that changes still repaints";
+}
+
+TEST_F(RobotViewPixels, ANewStateRepaintsOnlyThePartsItChanges)
+{
+    RobotView::Model m = showLive(state());
+    const quint64 before = view.paintCount();
+    const QRect badge = view.viewTransform().mapRect(view.layout().badges[0]).toAlignedRect();
+
+    m.state->motorPower[0] = 90; // still three chevrons: the badge alone
+    view.setModel(m);
+    QCoreApplication::processEvents();
+    ASSERT_EQ(view.paintCount(), before + 1);
+    const QRect painted = view.lastPaintRegion().boundingRect();
+    EXPECT_TRUE(painted.contains(badge)) << "the whole badge is repainted";
+    EXPECT_LT(painted.width() * painted.height(), 524 * 524 / 20) << "but not much more than the badge";
+
+    m.state->botMode = 2; // not in the picture (the panel shows it)
+    m.state->sensorMode = 1;
+    view.setModel(m);
+    QCoreApplication::processEvents();
+    EXPECT_EQ(view.paintCount(), before + 1) << "a field the picture does not show repaints nothing";
+
+    m.live = false; // greyed: the whole picture changes
+    view.setModel(m);
+    QCoreApplication::processEvents();
+    EXPECT_EQ(view.lastPaintRegion().boundingRect(), view.rect());
+}
+
+/// Where two pictures of the same size differ, in words; empty when they are the same.
+std::string differences(const QImage &a, const QImage &b)
+{
+    QRect box;
+    int count = 0;
+    int worst = 0;
+    for (int y = 0; y < a.height(); ++y) {
+        for (int x = 0; x < a.width(); ++x) {
+            const QRgb p = a.pixel(x, y);
+            const QRgb q = b.pixel(x, y);
+            if (p != q) {
+                ++count;
+                box |= QRect(x, y, 1, 1);
+                worst = std::max({worst, std::abs(qRed(p) - qRed(q)), std::abs(qGreen(p) - qGreen(q)),
+                                  std::abs(qBlue(p) - qBlue(q)), std::abs(qAlpha(p) - qAlpha(q))});
+            }
+        }
+    }
+    if (count == 0) {
+        return {};
+    }
+    return QStringLiteral("%1 pixels differ (by up to %2) in %3,%4 %5x%6")
+        .arg(count)
+        .arg(worst)
+        .arg(box.x())
+        .arg(box.y())
+        .arg(box.width())
+        .arg(box.height())
+        .toStdString();
+}
+
+TEST_F(RobotViewPixels, PartialRepaintsLeaveExactlyThePixelsOfAFullPaint)
+{
+    // Random states, each from the one before: the picture brought up to date by painting only changedArea()
+    // must equal the picture painted whole. A part drawn outside the area its StatePart declares, or a changed
+    // field that marks no part, leaves stale pixels and fails here.
+    QRandomGenerator rng(20261203);
+    const auto pick = [&rng](std::initializer_list<qint32> values) {
+        return *(values.begin() + rng.bounded(static_cast<int>(values.size())));
+    };
+    // The view box one to one, and two sizes whose scale rounds differently.
+    for (const QSize size : {QSize(524, 524), QSize(371, 300), QSize(913, 707)}) {
+        view.resize(size);
+        RobotView::Model m;
+        m.state = state();
+        m.live = true;
+        view.setModel(m);
+        QImage picture(view.size(), QImage::Format_ARGB32_Premultiplied);
+        view.render(&picture);
+        for (int step = 0; step < 150; ++step) {
+            RobotState next = *m.state;
+            switch (rng.bounded(8)) {
+            case 0:
+                next.obstacle = next.obstacle != 0 ? 0 : pick({1, 7, -1});
+                break;
+            case 1:
+            case 2: {
+                const auto wheel = static_cast<size_t>(rng.bounded(3));
+                next.motorPower[wheel] = rng.bounded(3) == 0 ? pick({0, 1, -1, 33, 34, -67, 100, -100, 150, INT32_MIN})
+                                                             : rng.bounded(-100, 101);
+                break;
+            }
+            case 3:
+                next.sensors[static_cast<size_t>(rng.bounded(5))] = pick({0, 1, 0, 1, 2, -3});
+                if (rng.bounded(10) == 0) {
+                    next.sensorCount = next.sensorCount == 5 ? 4 : 5;
+                }
+                break;
+            case 4:
+                next.goLeft = next.goLeft != 0 ? 0 : 1;
+                break;
+            case 5:
+                next.goRight = next.goRight != 0 ? 0 : 1;
+                break;
+            case 6:
+                next.direction = pick({-1, 0, 1, 2, 3, 4});
+                break;
+            default: // several at once
+                next.motorPower = {rng.bounded(-100, 101), rng.bounded(-100, 101), rng.bounded(-100, 101)};
+                next.direction = pick({0, 1, 2, 3});
+                next.goLeft = rng.bounded(2);
+                next.obstacle = rng.bounded(2);
+                break;
+            }
+            const QRegion changed = view.changedArea(&*m.state, &next);
+            m.state = next;
+            view.setModel(m);
+            view.render(&picture, changed.boundingRect().topLeft(), changed); // the region's corner goes there
+            QImage whole(view.size(), QImage::Format_ARGB32_Premultiplied);
+            view.render(&whole);
+            ASSERT_EQ(differences(picture, whole), "")
+                << size.width() << "x" << size.height() << " step " << step
+                << ": stale pixels outside the repainted area " << changed.boundingRect().x() << ","
+                << changed.boundingRect().y() << " " << changed.boundingRect().width() << "x"
+                << changed.boundingRect().height();
+        }
+    }
 }
