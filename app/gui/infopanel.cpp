@@ -242,8 +242,11 @@ void InfoPanel::elide(QLabel *label)
 {
     const QString full = label->property("fullText").toString();
     const int room = label->width();
-    // Before the first layout the width is meaningless: show the whole text then.
-    label->setText(room > 20 ? label->fontMetrics().elidedText(full, Qt::ElideRight, room) : full);
+    // Before the first layout the width is meaningless: show the whole text then. A text that fits even in its
+    // widest characters needs no measuring (the rate and the age, fifty times a second).
+    const QFontMetrics fm = label->fontMetrics();
+    const bool surelyFits = static_cast<qint64>(full.size()) * fm.maxWidth() <= room;
+    label->setText(room > 20 && !surelyFits ? fm.elidedText(full, Qt::ElideRight, room) : full);
 }
 
 void InfoPanel::fitSoundText()

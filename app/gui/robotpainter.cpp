@@ -3,8 +3,10 @@
 
 #include "statustext.h"
 
+#include <QHash>
 #include <QPainter>
 #include <QPainterPath>
+#include <QStaticText>
 
 #include <cmath>
 #include <numbers>
@@ -99,7 +101,7 @@ void RobotPainter::paintBody(QPainter &p) const
         p.drawRoundedRect(r, 3, 3);
         p.restore();
     }
-    // The tyres (their chevrons show the state, paintSpin()).
+    // The tyres (their chevrons show the state, paintSpin()) and the empty power badges (paintBadge()).
     for (const RobotLayout::Wheel &wheel : m_layout.wheels) {
         p.save();
         p.setTransform(wheel.transform(), true);
@@ -108,10 +110,37 @@ void RobotPainter::paintBody(QPainter &p) const
         p.drawRoundedRect(wheel.tyre, 8, 8);
         p.restore();
     }
+    p.setPen(QPen(legend::wheelBorder, 2.5));
+    p.setBrush(m_theme.card);
+    for (const QRectF &badge : m_layout.badges) {
+        p.drawRoundedRect(badge, badge.height() / 2, badge.height() / 2);
+    }
     p.restore();
 }
 
 namespace {
+/// `text` laid out in `font` for `transform`, kept for the next paint (at most a few hundred: the badges' values).
+const QStaticText &staticText(const QString &text, const QFont &font, const QTransform &transform)
+{
+    static QHash<QString, QStaticText> cache;
+    static QString cachedFont;
+    static QTransform cachedTransform;
+    const QString fontKey = font.key();
+    if (fontKey != cachedFont || transform != cachedTransform || cache.size() > 512) {
+        cache.clear();
+        cachedFont = fontKey;
+        cachedTransform = transform;
+    }
+    auto it = cache.find(text);
+    if (it == cache.end()) {
+        QStaticText laidOut(text);
+        laidOut.setTextFormat(Qt::PlainText);
+        laidOut.prepare(transform, font);
+        it = cache.insert(text, laidOut);
+    }
+    return *it;
+}
+
 /// The chevrons a wheel at `power` shows: 1 to 3 for up to a third, two thirds or more of full power, negative
 /// for a negative power; 0 when it stands still.
 int spinChevrons(qint32 power)
@@ -252,10 +281,8 @@ void RobotPainter::paintSpin(QPainter &p, int i, qint32 power) const
 void RobotPainter::paintBadge(QPainter &p, int i, qint32 power, bool known) const
 {
     // The badge: a power bar filling from the left with |power|, and the value in percent.
+    // The empty badge is in the body (paintBody()).
     const QRectF badge = m_layout.badges[static_cast<size_t>(i)];
-    p.setPen(QPen(legend::wheelBorder, 2.5));
-    p.setBrush(m_theme.card);
-    p.drawRoundedRect(badge, badge.height() / 2, badge.height() / 2);
     if (known && power != 0) {
         // The inside of the badge, cut at the power: a rectangular clip, far cheaper than a rounded one.
         const double frac = std::min(1.0, static_cast<double>(std::abs(qint64{power})) / 100.0);
@@ -275,13 +302,16 @@ void RobotPainter::paintBadge(QPainter &p, int i, qint32 power, bool known) cons
     const double barRight =
         badge.left() +
         badge.width() * (known ? std::min(1.0, static_cast<double>(std::abs(qint64{power})) / 100.0) : 0.0);
+    // Laid out once per text and font (a badge's value changes with every state of a moving robot).
+    const QStaticText &text = staticText(value, m_layout.badgeFont, p.transform());
+    const QPointF at = badge.center() - QPointF(text.size().width() / 2, text.size().height() / 2);
     p.save();
     p.setClipRect(QRectF(badge.left(), badge.top(), barRight - badge.left(), badge.height()));
     p.setPen(legend::wheelText);
-    p.drawText(badge, Qt::AlignCenter, value);
+    p.drawStaticText(at, text);
     p.setClipRect(QRectF(barRight, badge.top(), badge.right() - barRight, badge.height()));
     p.setPen(m_theme.text);
-    p.drawText(badge, Qt::AlignCenter, value);
+    p.drawStaticText(at, text);
     p.restore();
 }
 

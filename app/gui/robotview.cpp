@@ -163,7 +163,13 @@ void RobotView::paintEvent(QPaintEvent *event)
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
     if (m_model.live) {
-        p.drawImage(QPointF(0, 0), body());
+        // Rectangle by rectangle: the whole image under a clip of several rectangles would be blended line by
+        // line over its full height (and handed to Qt's thread pool in slices).
+        const QImage &cached = body();
+        const qreal dpr = cached.devicePixelRatio();
+        for (const QRect &r : event->region()) {
+            p.drawImage(QRectF(r), cached, QRectF(QPointF(r.topLeft()) * dpr, QSizeF(r.size()) * dpr));
+        }
         // Only the parts that reach into what is being painted: the rest is already on screen (a state
         // usually changes a badge or two, see setModel()).
         unsigned parts = 0;

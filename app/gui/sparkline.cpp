@@ -141,7 +141,8 @@ void Sparkline::paintMotors(QPainter &p, const QRectF &r)
             prevT = s.tMs;
         }
         const QColor c = m_live ? m_theme.series[m] : greyed(m_theme.series[m], m_theme.strip);
-        p.setPen(QPen(c, width, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        // Bevel joins: round ones cost an arc per sample (most of the strip's time), for nothing visible at this width.
+        p.setPen(QPen(c, width, Qt::SolidLine, Qt::RoundCap, Qt::BevelJoin));
         p.setBrush(Qt::NoBrush);
         p.drawPath(path);
     }
