@@ -7,6 +7,8 @@
 #include <QPainterPath>
 
 #include <algorithm>
+#include <cmath>
+#include <cstring>
 
 namespace omni::gui {
 
@@ -61,6 +63,7 @@ void Sparkline::setLook(const Theme &theme, bool live)
     }
     m_theme = theme;
     m_live = live;
+    m_linesValid = false;
     update();
 }
 
@@ -97,6 +100,11 @@ double Sparkline::xOf(qint64 tMs, const QRectF &r) const
     return r.right() - static_cast<double>(m_nowMs - tMs) / window * r.width();
 }
 
+QRectF Sparkline::contentRect() const
+{
+    return QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5).adjusted(2, 3, -2, -3);
+}
+
 void Sparkline::paintEvent(QPaintEvent *)
 {
     ++m_paints;
@@ -111,37 +119,124 @@ void Sparkline::paintEvent(QPaintEvent *)
     p.drawRoundedRect(r, radius, radius);
     p.setClipRect(r);
     if (m_kind == Kind::Motors) {
-        paintMotors(p, r.adjusted(2, 3, -2, -3));
+        paintMotors(p, contentRect());
     } else {
-        paintSensors(p, r.adjusted(2, 3, -2, -3));
+        paintSensors(p, contentRect());
     }
 }
 
 void Sparkline::paintMotors(QPainter &p, const QRectF &r)
 {
-    const auto yOf = [&r](double v) { return r.center().y() - std::clamp(v, -100.0, 100.0) / 100.0 * r.height() / 2; };
+    const double zero = r.center().y();
     p.setPen(QPen(m_theme.muted, 1, Qt::DashLine));
     p.setOpacity(0.5);
-    p.drawLine(QPointF(r.left(), yOf(0)), QPointF(r.right(), yOf(0)));
+    p.drawLine(QPointF(r.left(), zero), QPointF(r.right(), zero));
     p.setOpacity(1.0);
+    // The lines are kept as an image between paints: stroking 30 s of three series again for every pixel the
+    // strip moves was most of the dashboard's time with a busy robot (perf, docs/PERFORMANCE.md).
+    updateLines(r);
+    p.drawImage(QPointF(0, 0), m_lines);
+}
+
+void Sparkline::updateLines(const QRectF &r)
+{
+    const qreal dpr = devicePixelRatioF();
+    const QSize px = (QSizeF(size()) * dpr).toSize();
+    const double msPerDevicePixel = static_cast<double>(m_history->windowMs()) / (r.width() * dpr);
+    const auto &samples = m_history->samples();
+    bool whole = !m_linesValid || m_lines.size() != px || m_lines.devicePixelRatio() != dpr ||
+                 m_linesClears != m_history->clears() || static_cast<double>(m_nowMs) < m_linesNowMs;
+    double drawNow = static_cast<double>(m_nowMs);
+    QRectF area = rect();
+    if (!whole) {
+        // Scroll by whole device pixels only, so every sample keeps the sub-pixel position it was drawn at; the
+        // right edge then lags the clock by less than a pixel's time.
+        const auto shift = static_cast<qint64>((static_cast<double>(m_nowMs) - m_linesNowMs) / msPerDevicePixel);
+        if (shift >= m_lines.width()) {
+            whole = true;
+        } else {
+            drawNow = m_linesNowMs + static_cast<double>(shift) * msPerDevicePixel;
+            if (shift > 0) {
+                const auto bytes = static_cast<size_t>(shift) * 4;
+                for (int y = 0; y < m_lines.height(); ++y) {
+                    uchar *line = m_lines.scanLine(y);
+                    std::memmove(line, line + bytes, static_cast<size_t>(m_lines.bytesPerLine()) - bytes);
+                    std::memset(line + m_lines.bytesPerLine() - bytes, 0, bytes);
+                }
+            }
+            // Samples after the settled ones may have been replaced (History keeps the newest of a bucket), and new
+            // ones arrived: draw again from the last settled sample on, with room for the pen and the join before it.
+            const double penReach = 3 * std::max(1.5, r.height() / 22);
+            const double from = r.right() - (drawNow - static_cast<double>(m_linesSettledMs)) /
+                                                static_cast<double>(m_history->windowMs()) * r.width();
+            area = QRectF(QPointF(std::floor(from - penReach), 0), QPointF(width(), height()));
+        }
+    }
+    if (whole) {
+        m_lines = QImage(px, QImage::Format_ARGB32_Premultiplied);
+        m_lines.setDevicePixelRatio(dpr);
+        m_lines.fill(Qt::transparent);
+        drawNow = static_cast<double>(m_nowMs);
+        area = rect();
+    }
+    drawLines(m_lines, drawNow, r, area);
+    m_linesNowMs = drawNow;
+    m_linesSettledMs = samples.size() >= 2 ? samples[samples.size() - 2].tMs
+                       : samples.empty()   ? 0
+                                           : samples.front().tMs;
+    m_linesClears = m_history->clears();
+    m_linesValid = true;
+}
+
+QImage Sparkline::linesAt(double nowMs) const
+{
+    const qreal dpr = devicePixelRatioF();
+    QImage image((QSizeF(size()) * dpr).toSize(), QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(dpr);
+    image.fill(Qt::transparent);
+    drawLines(image, nowMs, contentRect(), rect());
+    return image;
+}
+
+void Sparkline::drawLines(QImage &image, double nowMs, const QRectF &r, const QRectF &area) const
+{
+    QPainter p(&image);
+    p.setRenderHint(QPainter::Antialiasing);
+    // Whole device pixels: the area is cleared exactly where it is drawn again.
+    const QRect clip = area.toAlignedRect() & QRectF(r).adjusted(-1, -1, 1, 1).toAlignedRect();
+    p.setCompositionMode(QPainter::CompositionMode_Source);
+    p.fillRect(area.toAlignedRect(), Qt::transparent);
+    p.setCompositionMode(QPainter::CompositionMode_SourceOver);
+    p.setClipRect(clip);
+    const double window = static_cast<double>(m_history->windowMs());
+    const auto xOfAt = [&](qint64 tMs) { return r.right() - (nowMs - static_cast<double>(tMs)) / window * r.width(); };
+    const auto yOf = [&r](double v) { return r.center().y() - std::clamp(v, -100.0, 100.0) / 100.0 * r.height() / 2; };
     const auto &samples = m_history->samples();
     const double width = std::max(1.5, r.height() / 22);
+    // Start a few samples before the area, so that the joins and pens reaching into it are the same as in a whole
+    // drawing (the samples are 33 ms apart, less than a pixel on a narrow strip).
+    const double startX = area.left() - 4 * width;
+    auto first = std::partition_point(samples.begin(), samples.end(),
+                                      [&](const History::Sample &s) { return xOfAt(s.tMs) < startX; });
+    for (int back = 0; back < 3 && first != samples.begin(); ++back) {
+        --first;
+    }
     for (int m = 0; m < 3; ++m) {
         QPainterPath path;
         bool open = false;
         qint64 prevT = 0;
-        for (const auto &s : samples) {
-            const QPointF pt(xOf(s.tMs, r), yOf(s.motors[m]));
-            if (!open || s.tMs - prevT > kGapMs) {
+        for (auto it = first; it != samples.end(); ++it) {
+            const QPointF pt(xOfAt(it->tMs), yOf(it->motors[static_cast<size_t>(m)]));
+            if (!open || it->tMs - prevT > kGapMs) {
                 path.moveTo(pt);
                 open = true;
             } else {
                 path.lineTo(pt);
             }
-            prevT = s.tMs;
+            prevT = it->tMs;
         }
         const QColor c = m_live ? m_theme.series[m] : greyed(m_theme.series[m], m_theme.strip);
-        // Bevel joins: round ones cost an arc per sample (most of the strip's time), for nothing visible at this width.
+        // Bevel joins: round ones cost an arc per sample, for nothing visible at this width.
         p.setPen(QPen(c, width, Qt::SolidLine, Qt::RoundCap, Qt::BevelJoin));
         p.setBrush(Qt::NoBrush);
         p.drawPath(path);

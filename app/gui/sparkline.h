@@ -5,6 +5,7 @@
 
 #include <omni/robotstate.h>
 
+#include <QImage>
 #include <QWidget>
 
 #include <array>
@@ -31,7 +32,13 @@ public:
     /// Adds `state` seen at `tMs` (monotonic, never decreasing).
     void add(const RobotState &state, qint64 tMs);
     /// Forgets everything (another source, another robot).
-    void clear() { m_samples.clear(); }
+    void clear()
+    {
+        m_samples.clear();
+        ++m_clears;
+    }
+    /// How often clear() was called: a drawing cached from the samples is stale when it changed.
+    [[nodiscard]] quint64 clears() const { return m_clears; }
     /// Drops samples older than the window before `nowMs`.
     void prune(qint64 nowMs);
     /// The samples, oldest first.
@@ -48,6 +55,7 @@ private:
     qint64 m_windowMs;
     qint64 m_bucketMs;
     std::deque<Sample> m_samples;
+    quint64 m_clears = 0;
 };
 
 /// Draws a History: the three motor powers as lines (−100..100 %), or the line sensors as lit cells.
@@ -71,6 +79,13 @@ public:
     /// How many times the widget was painted (tests check the repaint budget).
     [[nodiscard]] quint64 paintCount() const { return m_paints; }
 
+    /// The motor lines as the widget last drew them (series only, over transparency), and the time their right
+    /// edge shows (for tests: the lines are kept between paints and scrolled, see paintMotors()).
+    [[nodiscard]] const QImage &linesImage() const { return m_lines; }
+    [[nodiscard]] double linesNowMs() const { return m_linesNowMs; }
+    /// The motor lines drawn whole for a right edge at `nowMs`, as linesImage() would hold them.
+    [[nodiscard]] QImage linesAt(double nowMs) const;
+
     [[nodiscard]] QSize sizeHint() const override;
     [[nodiscard]] QSize minimumSizeHint() const override;
 
@@ -81,6 +96,13 @@ private:
     void paintMotors(class QPainter &p, const QRectF &r);
     void paintSensors(class QPainter &p, const QRectF &r);
     [[nodiscard]] double xOf(qint64 tMs, const QRectF &r) const;
+    /// The content rectangle of the strip (where the samples go).
+    [[nodiscard]] QRectF contentRect() const;
+    /// Brings m_lines up to m_nowMs: scrolled by whole device pixels, only the newest part drawn again.
+    void updateLines(const QRectF &r);
+    /// Draws the motor lines for a right edge at `nowMs` into `image`, only within `area` (logical coordinates),
+    /// which is cleared first.
+    void drawLines(QImage &image, double nowMs, const QRectF &r, const QRectF &area) const;
 
     Kind m_kind;
     const History *m_history;
@@ -90,6 +112,11 @@ private:
     qint64 m_paintedNowMs = 0;  ///< m_nowMs at the last paint
     bool m_drewSamples = false; ///< the last paint showed samples: a repaint is needed to clear them
     quint64 m_paints = 0;
+    QImage m_lines;              ///< the motor lines at m_linesNowMs (device pixels, transparent elsewhere)
+    double m_linesNowMs = 0;     ///< the right edge's time in m_lines
+    qint64 m_linesSettledMs = 0; ///< samples up to this time are final in m_lines (later ones may change)
+    quint64 m_linesClears = 0;   ///< History::clears() when m_lines was drawn
+    bool m_linesValid = false;   ///< false: draw whole at the next paint (new look, size, history)
 };
 
 } // namespace omni::gui

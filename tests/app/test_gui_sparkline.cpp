@@ -6,6 +6,9 @@
 #include <gtest/gtest.h>
 
 #include <QImage>
+#include <QRandomGenerator>
+
+#include <algorithm>
 
 using namespace omni;
 using namespace omni::gui;
@@ -57,4 +60,56 @@ TEST(SensorSparkline, FourSensorsGetFourRows)
 {
     EXPECT_EQ(litRows({0, 0, 1, 0, 0}, 4, 4), std::vector<int>{2});
     EXPECT_EQ(litRows({0, 0, 0, 1, 0}, 4, 4), std::vector<int>{3});
+}
+
+namespace {
+
+/// Pixels that differ between two images of the same size.
+int differingPixels(const QImage &a, const QImage &b)
+{
+    int n = 0;
+    for (int y = 0; y < a.height(); ++y) {
+        for (int x = 0; x < a.width(); ++x) {
+            n += a.pixel(x, y) != b.pixel(x, y) ? 1 : 0;
+        }
+    }
+    return n;
+}
+
+} // namespace
+
+TEST(MotorSparkline, TheScrolledLinesAreExactlyTheLinesDrawnWhole)
+{
+    // The motor lines are kept between paints, scrolled by whole pixels and drawn again only where new samples
+    // arrived. After every paint they must be what drawing all of them at once gives, through a busy robot's
+    // buckets (the newest sample replaced), a silence drawn as a gap, and a history cleared for another robot.
+    History history;
+    Sparkline line(Sparkline::Kind::Motors, &history);
+    line.resize(397, 83);
+    line.setLook(Theme::light(), true);
+    QRandomGenerator rng(7);
+    RobotState s;
+    qint64 t = 1000;
+    int paints = 0;
+    for (int step = 0; step < 400; ++step) {
+        const int states = 1 + rng.bounded(8);
+        for (int k = 0; k < states; ++k) {
+            t += step == 150 ? 900 : 1 + rng.bounded(40); // one silence longer than a gap
+            for (auto &m : s.motorPower) {
+                m = std::clamp(m + rng.bounded(-30, 31), -120, 120);
+            }
+            history.add(s, t);
+        }
+        if (step == 300) {
+            history.clear(); // another robot
+        }
+        line.setNow(t);
+        static_cast<void>(line.grab()); // paints, as the window would
+        ++paints;
+        ASSERT_EQ(differingPixels(line.linesImage(), line.linesAt(line.linesNowMs())), 0)
+            << "step " << step << ", lines at " << line.linesNowMs() << " ms";
+        ASSERT_LE(static_cast<double>(t) - line.linesNowMs(), 30'000.0 / (397 - 5))
+            << "at most a pixel's time behind (the content is 5 px narrower)";
+    }
+    EXPECT_EQ(paints, 400);
 }
