@@ -146,6 +146,32 @@ TEST(FleetModel, RobotsAppearSortedWithTheirStateAndGoOfflineByStatus)
     EXPECT_EQ(model.robots().size(), 1) << "a cleared retained status removes the robot";
 }
 
+TEST(FleetModel, ARobotSilentForOneAndAHalfKeepalivesIsOfflineBeforeTheBrokerSaysSo)
+{
+    ManualClock clock;
+    FleetModel model({}, clock);
+    model.acceptMessage("omniscient/v1/ten/meta", R"({"name":"ten","keepalive_s":10})");
+    model.acceptMessage("omniscient/v1/ten/status", "online");
+    model.acceptMessage("omniscient/v1/ten/state", stateMessage(1));
+    model.acceptMessage("omniscient/v1/old/status", "online"); // an omniscient whose meta says no keepalive
+    model.acceptMessage("omniscient/v1/old/state", stateMessage(1));
+    const auto presenceOf = [&](const char *name) { return model.presence(*model.robot(QString::fromLatin1(name))); };
+
+    clock.mono += 5'000'000'000;
+    model.acceptMessage("omniscient/v1/ten/status", "online"); // its heartbeat: a robot without states, alive
+    clock.mono += 14'900'000'000;
+    EXPECT_EQ(presenceOf("ten"), Presence::Stale) << "14.9 s since its last message: stale, not yet offline";
+    clock.mono += 200'000'000;
+    EXPECT_EQ(presenceOf("ten"), Presence::Offline) << "15.1 s silent at a keepalive of 10 s";
+    EXPECT_TRUE(model.robot(QStringLiteral("ten"))->online) << "the broker has not sent its will yet";
+    EXPECT_EQ(presenceOf("old"), Presence::Stale) << "without a keepalive in meta, only the will says offline";
+
+    model.acceptMessage("omniscient/v1/ten/status", "online"); // back (SIGCONT, cable plugged in)
+    EXPECT_EQ(presenceOf("ten"), Presence::Stale);
+    model.acceptMessage("omniscient/v1/ten/state", stateMessage(2));
+    EXPECT_EQ(presenceOf("ten"), Presence::Online);
+}
+
 TEST(FleetModel, MalformedHugeAndUnknownMessagesAreIgnoredAndCounted)
 {
     ManualClock clock;

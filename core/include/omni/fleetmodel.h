@@ -38,6 +38,8 @@ struct FleetRobot {
     QString layout;                  ///< from `meta`
     qint64 lastSeenWallMs = 0;       ///< when any message of it last arrived (ms since the Unix epoch)
     qint64 lastStateMonoNs = -1;     ///< when its latest state arrived (the clock's monotonic time), -1 never
+    qint64 lastMessageMonoNs = -1;   ///< when any message of it last arrived (monotonic), -1 never
+    int keepaliveSeconds = 0;        ///< its MQTT keepalive, from `meta` (0: not said, an older omniscient)
     double rateHz = 0.0;             ///< states a second arriving, over about the last two seconds
     quint64 windowCount = 0;         ///< states in the current rate window
     qint64 windowStartNs = -1;       ///< start of the current rate window

@@ -7,6 +7,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+
 namespace omni::mqtt {
 
 namespace {
@@ -40,6 +42,13 @@ const FleetRobot *FleetModel::robot(const QString &name) const
 Presence FleetModel::presence(const FleetRobot &robot) const
 {
     if (!robot.online) {
+        return Presence::Offline;
+    }
+    // Silent for 1.5 keepalives although it says something at least every half keepalive (its status, again):
+    // frozen or cut off. The broker sends its will at about this time too, but Mosquitto 2.0 checks whole
+    // seconds a second or two late; the fleet need not wait for it.
+    if (robot.keepaliveSeconds > 0 && robot.lastMessageMonoNs >= 0 &&
+        m_clock->monotonicNs() - robot.lastMessageMonoNs > qint64(robot.keepaliveSeconds) * 1'500'000'000) {
         return Presence::Offline;
     }
     const qint64 staleNs = qint64(m_options.staleAfter.count()) * 1'000'000;
@@ -127,6 +136,7 @@ void FleetModel::acceptMessage(const QByteArray &topic, const QByteArray &payloa
         next.dashboardUrl = o.value(QLatin1String("dashboard")).toString();
         next.version = o.value(QLatin1String("version")).toString();
         next.layout = o.value(QLatin1String("layout")).toString();
+        next.keepaliveSeconds = std::clamp(o.value(QLatin1String("keepalive_s")).toInt(), 0, 3600);
         break;
     }
     case Topic::Sound:
@@ -136,6 +146,7 @@ void FleetModel::acceptMessage(const QByteArray &topic, const QByteArray &payloa
     }
     ++m_stats.accepted;
     next.lastSeenWallMs = m_clock->wallNs() / 1'000'000;
+    next.lastMessageMonoNs = m_clock->monotonicNs();
     const bool added = !m_robots.contains(name);
     m_robots.insert(name, next);
     if (added) {

@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QTimer>
 
+#include <algorithm>
 #include <cmath>
 
 namespace omni::mqtt {
@@ -56,6 +57,16 @@ Publisher::Publisher(Hub *hub, EventFeed *events, PublisherOptions options, QObj
         connect(events, &EventFeed::eventOccurred, this, &Publisher::onEvent);
     }
     m_sinceState.start();
+    // Something at least every half keepalive, even from a robot that publishes no state (stopped, or lost): the
+    // fleet then knows a robot silent for 1.5 keepalives is gone, without waiting for the broker's will.
+    auto *heartbeat = new QTimer(this);
+    heartbeat->setInterval(std::max(1, m_options.client.keepaliveSeconds) * 500);
+    connect(heartbeat, &QTimer::timeout, this, [this] {
+        if (m_client->status() == ClientStatus::Connected) {
+            m_client->publish(topic(m_options.robotName, Topic::Status), kOnline, 1, true);
+        }
+    });
+    heartbeat->start();
 }
 
 Publisher::~Publisher()
@@ -77,6 +88,7 @@ QByteArray Publisher::metaMessage() const
     m += ",\"dashboard\":" +
          (m_options.dashboardUrl.isEmpty() ? QByteArray("null") : json::quoted(m_options.dashboardUrl));
     m += ",\"max_rate_hz\":" + QByteArray::number(m_options.maxRateHz);
+    m += ",\"keepalive_s\":" + QByteArray::number(m_options.client.keepaliveSeconds);
     m += ",\"schema\":" + compactSchema() + '}';
     return m;
 }
