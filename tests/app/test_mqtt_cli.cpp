@@ -179,7 +179,7 @@ TEST_F(MqttCli, ThreeRobotsShowInTheFleetAndAKilledOneGoesOfflineThroughItsWill)
     EXPECT_EQ(presenceOf(fleet.port, QStringLiteral("robot-3")), QStringLiteral("online"));
 
     // A frozen robot (power cut, cable pulled: its socket stays open): the fleet calls it stale after its 3 s
-    // without a state, and offline when it has said nothing for 1.5 x its keepalive (it says its status again every
+    // without a state, and offline when it has said nothing for 1.4 x its keepalive (it says its status again every
     // half keepalive), before Debian 12's mosquitto 2.0.11 sends the will about 2 s later (docs/FLEET.md).
     ::kill(static_cast<pid_t>(robots[2].process.processId()), SIGSTOP);
     QElapsedTimer sinceStop;

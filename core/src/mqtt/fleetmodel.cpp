@@ -44,11 +44,11 @@ Presence FleetModel::presence(const FleetRobot &robot) const
     if (!robot.online) {
         return Presence::Offline;
     }
-    // Silent for 1.5 keepalives although it says something at least every half keepalive (its status, again):
-    // frozen or cut off. The broker sends its will at about this time too, but Mosquitto 2.0 checks whole
-    // seconds a second or two late; the fleet need not wait for it.
+    // Silent for 1.4 keepalives although it says something at least every half keepalive (its status, again):
+    // frozen or cut off. The broker sends its will after 1.5, but Mosquitto 2.0 checks in whole seconds, a second
+    // or two late; the fleet need not wait for it, and shows it within the 1.5 keepalives promised.
     if (robot.keepaliveSeconds > 0 && robot.lastMessageMonoNs >= 0 &&
-        m_clock->monotonicNs() - robot.lastMessageMonoNs > qint64(robot.keepaliveSeconds) * 1'500'000'000) {
+        m_clock->monotonicNs() - robot.lastMessageMonoNs > qint64(robot.keepaliveSeconds) * 1'400'000'000) {
         return Presence::Offline;
     }
     const qint64 staleNs = qint64(m_options.staleAfter.count()) * 1'000'000;
