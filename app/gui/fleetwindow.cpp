@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "fleetwindow.h"
 
+#include "dashboard.h"
+
 #include <omni/fleetmodel.h>
+#include <omni/hub.h>
 #include <omni/statejson.h>
 
 #include <QCoreApplication>
@@ -9,8 +12,10 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QPointer>
 #include <QProcess>
 #include <QScrollArea>
+#include <QTcpSocket>
 #include <QTimer>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -212,22 +217,116 @@ FleetWindow::FleetWindow(mqtt::FleetSubscriber *fleet, QWidget *parent)
     updateStatus();
 }
 
+FleetRobotFeed::FleetRobotFeed(mqtt::FleetModel *model, QString name, Hub *hub, QObject *parent)
+    : QObject(parent), m_model(model), m_name(std::move(name)), m_hub(hub)
+{
+    connect(model, &mqtt::FleetModel::robotChanged, this, [this](const QString &changed) {
+        if (changed == m_name) {
+            push();
+        }
+    });
+    auto *tick = new QTimer(this); // online turns stale or offline without a message
+    connect(tick, &QTimer::timeout, this, &FleetRobotFeed::push);
+    tick->start(500);
+    push();
+}
+
+void FleetRobotFeed::push()
+{
+    const mqtt::FleetRobot *robot = m_model->robot(m_name);
+    LinkInfo link;
+    if (robot != nullptr) {
+        if (robot->state && robot->lastStateMonoNs != m_lastStateMonoNs) {
+            m_lastStateMonoNs = robot->lastStateMonoNs;
+            RobotState s = *robot->state;
+            s.publishMonoNs = robot->lastStateMonoNs; // ages count from its arrival here
+            m_hub->acceptState(s);
+        }
+        link = robot->link;
+        if (m_model->presence(*robot) != mqtt::Presence::Online && link.status == LinkStatus::Live) {
+            link.status = LinkStatus::Stale; // stale or offline on the broker: never shown live
+        }
+    }
+    link.source = QStringLiteral("mqtt: %1").arg(m_name);
+    m_hub->acceptLink(link);
+}
+
 QString FleetWindow::openRobot(const QString &name)
 {
     const mqtt::FleetRobot *robot = m_fleet->model()->robot(name);
     const QUrl page(robot != nullptr ? robot->dashboardUrl : QString());
     if (robot == nullptr || !page.isValid() || page.host().isEmpty() || page.port() <= 0) {
-        m_note = tr("%1 gives no dashboard address (it runs with --no-server); only its tile can be shown").arg(name);
-    } else {
+        openFromMqtt(name, tr("it gives no dashboard address (it runs with --no-server)"));
+        return m_note;
+    }
+    // Its own mirror server when it answers (the full stream, its sound switch), else its MQTT state. The check
+    // connects without waiting in the window; a second is enough on a classroom's network.
+    const QString ws = QStringLiteral("ws://%1:%2/ws").arg(page.host()).arg(page.port());
+    m_note = tr("looking for %1's dashboard at %2…").arg(name, ws);
+    updateStatus();
+    auto *probe = new QTcpSocket(this);
+    auto *deadline = new QTimer(probe);
+    deadline->setSingleShot(true);
+    const QPointer<QTcpSocket> guard(probe);
+    auto unreachable = [this, guard, name, ws] {
+        if (!guard) {
+            return;
+        }
+        guard->deleteLater();
+        guard->disconnect(this);
+        openFromMqtt(name, tr("its dashboard at %1 does not answer").arg(ws));
+    };
+    connect(probe, &QTcpSocket::connected, this, [this, guard, name, ws] {
+        if (!guard) {
+            return;
+        }
+        guard->disconnect(this);
+        guard->deleteLater();
         // Its full dashboard, from its own mirror server, in a window of its own: closing it comes back here.
-        const QString ws = QStringLiteral("ws://%1:%2/ws").arg(page.host()).arg(page.port());
         const bool started = QProcess::startDetached(QCoreApplication::applicationFilePath(),
                                                      {QStringLiteral("--connect"), ws, QStringLiteral("--no-sound")});
         m_note = started ? tr("opened %1's dashboard from its mirror server %2").arg(name, ws)
                          : tr("could not open %1's dashboard").arg(name);
-    }
-    updateStatus();
+        updateStatus();
+    });
+    connect(probe, &QTcpSocket::errorOccurred, this, unreachable);
+    connect(deadline, &QTimer::timeout, this, unreachable);
+    deadline->start(1000);
+    probe->connectToHost(page.host(), static_cast<quint16>(page.port()));
     return m_note;
+}
+
+void FleetWindow::openFromMqtt(const QString &name, const QString &why)
+{
+    // A dashboard of its own, fed by what the broker brings (at most --mqtt-rate states a second).
+    auto *window = new QWidget(nullptr, Qt::Window);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->setObjectName(QStringLiteral("mqttDashboard"));
+    window->setWindowTitle(tr("%1 — from MQTT").arg(name));
+    auto *hub = new Hub(window);
+    new FleetRobotFeed(m_fleet->model(), name, hub, window);
+    auto *dashboard = new Dashboard(hub, window);
+    auto *layout = new QVBoxLayout(window);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(dashboard, 1);
+    auto *note = new QLabel(
+        tr("%1's states as the broker brings them, at most its --mqtt-rate a second: %2").arg(name, why), window);
+    note->setWordWrap(true);
+    note->setContentsMargins(8, 4, 8, 6);
+    layout->addWidget(note);
+    dashboard->setSoundNote(tr("Its sound is switched on the robot's own page, not over MQTT"));
+    connect(this, &QObject::destroyed, window, [window] { delete window; }); // no window outlives the fleet's
+    m_mqttDashboards.append(window);
+    connect(window, &QObject::destroyed, this, [this, window] { m_mqttDashboards.removeAll(window); });
+    window->resize(1024, 640);
+    window->show();
+    m_note = tr("opened %1's dashboard from its MQTT state: %2").arg(name, why);
+    updateStatus();
+}
+
+QList<QWidget *> FleetWindow::mqttDashboards() const
+{
+    return m_mqttDashboards;
 }
 
 void FleetWindow::updateStatus()

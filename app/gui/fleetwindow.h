@@ -4,10 +4,16 @@
 #include "theme.h"
 
 #include <QLabel>
+#include <QList>
 #include <QStringList>
 #include <QWidget>
 
+namespace omni {
+class Hub;
+} // namespace omni
+
 namespace omni::mqtt {
+class FleetModel;
 class FleetSubscriber;
 struct FleetRobot;
 } // namespace omni::mqtt
@@ -52,9 +58,29 @@ private:
     QStringList m_names;
 };
 
+/// One robot of the fleet fed into a Hub, for its full dashboard when its own page is out of reach: its states
+/// as they arrive from the broker (at its --mqtt-rate), its link as it reported it, shown stale while the fleet
+/// sees it stale or offline, and its source as "mqtt: NAME".
+class FleetRobotFeed : public QObject
+{
+    Q_OBJECT
+public:
+    /// Follows `name` in `model` (not owned; must outlive the feed) into `hub` (not owned).
+    FleetRobotFeed(mqtt::FleetModel *model, QString name, Hub *hub, QObject *parent = nullptr);
+
+private:
+    void push();
+
+    mqtt::FleetModel *m_model;
+    QString m_name;
+    Hub *m_hub;
+    qint64 m_lastStateMonoNs = -1;
+};
+
 /// The fleet window (`omniscient --fleet mqtt://HOST`, also with --kiosk): the grid of tiles and a status line.
-/// A click on a tile opens that robot's full dashboard in a window of its own, from its mirror server (the
-/// `dashboard` of its `meta`); closing that window comes back here.
+/// A click on a tile opens that robot's full dashboard in a window of its own: from its mirror server (the
+/// `dashboard` of its `meta`) when that answers within a second, otherwise from its MQTT state; the status line
+/// says which. Closing that window comes back here.
 class FleetWindow : public QWidget
 {
     Q_OBJECT
@@ -68,16 +94,21 @@ public:
     [[nodiscard]] QString statusText() const { return m_status->text(); }
     /// The status line (the kiosk's long-press area).
     [[nodiscard]] QLabel *statusLabel() const { return m_status; }
-    /// Opens the robot `name`; returns what the status line then says.
+    /// Opens the robot `name` (see the class); returns what the status line says at once (a mirror server is
+    /// tried first: the status line says what was opened when that is known).
     QString openRobot(const QString &name);
+    /// The dashboards opened from MQTT state (for tests).
+    [[nodiscard]] QList<QWidget *> mqttDashboards() const;
 
 private:
     void updateStatus();
+    void openFromMqtt(const QString &name, const QString &why);
 
     mqtt::FleetSubscriber *m_fleet;
     FleetGrid *m_grid;
     QLabel *m_status;
-    QString m_note; ///< the last thing a click did
+    QString m_note;                    ///< the last thing a click did
+    QList<QWidget *> m_mqttDashboards; ///< windows opened by openFromMqtt(), until they close
 };
 
 } // namespace omni::gui

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 // The desktop fleet window, offscreen, fed by hand (no broker): tiles sorted by name, offline greyed, only the
-// changed tile repainted, a click on a robot without a dashboard address says so.
+// changed tile repainted; a click on a robot whose page is out of reach opens its dashboard from its MQTT state.
+#include "dashboard.h"
 #include "fleetwindow.h"
+#include "robotview.h"
 
 #include <omni/fleetmodel.h>
 #include <omni/statejson.h>
@@ -92,13 +94,43 @@ TEST_F(FleetWindowTest, ARobotThatAppearsGetsATileWithoutARestart)
     EXPECT_EQ(window.grid()->names().size(), 1) << "a cleared status removes the tile";
 }
 
-TEST_F(FleetWindowTest, ClickingARobotWithoutADashboardSaysSo)
+TEST_F(FleetWindowTest, ARobotWithoutADashboardOpensFromItsMqttStateAndFollowsIt)
 {
     robot("alpha", true, 10);
     FleetWindow window(&fleet);
     window.resize(800, 600);
     window.show();
     QTest::mouseClick(window.grid(), Qt::LeftButton, {}, window.grid()->tileRect(0).center());
-    EXPECT_TRUE(window.statusText().contains(QStringLiteral("no dashboard address")))
+    EXPECT_TRUE(window.statusText().contains(QStringLiteral("from its MQTT state")) &&
+                window.statusText().contains(QStringLiteral("no dashboard address")))
         << window.statusText().toStdString();
+    ASSERT_EQ(window.mqttDashboards().size(), 1);
+    auto *dashboard = window.mqttDashboards().front()->findChild<Dashboard *>();
+    ASSERT_NE(dashboard, nullptr);
+    const auto shown = [&] { return dashboard->robotView()->model(); };
+    ASSERT_TRUE(QTest::qWaitFor([&] { return shown().state.has_value(); }, 2000));
+    EXPECT_EQ(shown().state->motorPower[0], 10);
+    EXPECT_TRUE(shown().live);
+
+    fleet.model()->acceptMessage("omniscient/v1/alpha/state", state(2, 55)); // the broker brings a new state
+    EXPECT_TRUE(QTest::qWaitFor([&] { return shown().state && shown().state->motorPower[0] == 55; }, 2000));
+    fleet.model()->acceptMessage("omniscient/v1/alpha/status", "offline");
+    EXPECT_TRUE(QTest::qWaitFor([&] { return !shown().live; }, 2000)) << "offline on the broker: never shown live";
+
+    window.mqttDashboards().front()->close(); // and back to the fleet
+    EXPECT_TRUE(QTest::qWaitFor([&] { return window.mqttDashboards().isEmpty(); }, 2000));
+}
+
+TEST_F(FleetWindowTest, ARobotWhosePageDoesNotAnswerOpensFromItsMqttState)
+{
+    robot("beta", true, 20);
+    // A dashboard address on which nothing listens (port 1 of this machine refuses at once).
+    fleet.model()->acceptMessage("omniscient/v1/beta/meta", R"({"name":"beta","dashboard":"http://127.0.0.1:1/"})");
+    FleetWindow window(&fleet);
+    window.resize(800, 600);
+    window.show();
+    const QString first = window.openRobot(QStringLiteral("beta"));
+    EXPECT_TRUE(first.contains(QStringLiteral("looking for"))) << first.toStdString();
+    EXPECT_TRUE(QTest::qWaitFor([&] { return window.mqttDashboards().size() == 1; }, 3000));
+    EXPECT_TRUE(window.statusText().contains(QStringLiteral("does not answer"))) << window.statusText().toStdString();
 }
