@@ -759,10 +759,6 @@
         <translation>omniscient — Flotte von %1</translation>
     </message>
     <message>
-        <source>%1 gives no dashboard address (it runs with --no-server); only its tile can be shown</source>
-        <translation>%1 nennt keine Dashboard-Adresse (es läuft mit --no-server); nur seine Kachel kann angezeigt werden</translation>
-    </message>
-    <message>
         <source>opened %1&apos;s dashboard from its mirror server %2</source>
         <translation>Dashboard von %1 über seinen Spiegelserver %2 geöffnet</translation>
     </message>
@@ -780,6 +776,34 @@
     <message>
         <source>broker %1: %2; retrying</source>
         <translation>Broker %1: %2; neuer Versuch</translation>
+    </message>
+    <message>
+        <source>it gives no dashboard address (it runs with --no-server)</source>
+        <translation>es nennt keine Dashboard-Adresse (es läuft mit --no-server)</translation>
+    </message>
+    <message>
+        <source>looking for %1&apos;s dashboard at %2…</source>
+        <translation>suche das Dashboard von %1 unter %2 …</translation>
+    </message>
+    <message>
+        <source>its dashboard at %1 does not answer</source>
+        <translation>sein Dashboard unter %1 antwortet nicht</translation>
+    </message>
+    <message>
+        <source>%1 — from MQTT</source>
+        <translation>%1 — über MQTT</translation>
+    </message>
+    <message>
+        <source>%1&apos;s states as the broker brings them, at most its --mqtt-rate a second: %2</source>
+        <translation>Zustände von %1, wie der Broker sie bringt, höchstens --mqtt-rate pro Sekunde: %2</translation>
+    </message>
+    <message>
+        <source>Its sound is switched on the robot&apos;s own page, not over MQTT</source>
+        <translation>Der Ton wird auf der eigenen Seite des Roboters geschaltet, nicht über MQTT</translation>
+    </message>
+    <message>
+        <source>opened %1&apos;s dashboard from its MQTT state: %2</source>
+        <translation>Dashboard von %1 aus seinem MQTT-Zustand geöffnet: %2</translation>
     </message>
 </context>
 <context>

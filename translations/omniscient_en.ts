@@ -759,10 +759,6 @@
         <translation>omniscient — fleet of %1</translation>
     </message>
     <message>
-        <source>%1 gives no dashboard address (it runs with --no-server); only its tile can be shown</source>
-        <translation>%1 gives no dashboard address (it runs with --no-server); only its tile can be shown</translation>
-    </message>
-    <message>
         <source>opened %1&apos;s dashboard from its mirror server %2</source>
         <translation>opened %1&apos;s dashboard from its mirror server %2</translation>
     </message>
@@ -780,6 +776,34 @@
     <message>
         <source>broker %1: %2; retrying</source>
         <translation>broker %1: %2; retrying</translation>
+    </message>
+    <message>
+        <source>it gives no dashboard address (it runs with --no-server)</source>
+        <translation>it gives no dashboard address (it runs with --no-server)</translation>
+    </message>
+    <message>
+        <source>looking for %1&apos;s dashboard at %2…</source>
+        <translation>looking for %1&apos;s dashboard at %2…</translation>
+    </message>
+    <message>
+        <source>its dashboard at %1 does not answer</source>
+        <translation>its dashboard at %1 does not answer</translation>
+    </message>
+    <message>
+        <source>%1 — from MQTT</source>
+        <translation>%1 — from MQTT</translation>
+    </message>
+    <message>
+        <source>%1&apos;s states as the broker brings them, at most its --mqtt-rate a second: %2</source>
+        <translation>%1&apos;s states as the broker brings them, at most its --mqtt-rate a second: %2</translation>
+    </message>
+    <message>
+        <source>Its sound is switched on the robot&apos;s own page, not over MQTT</source>
+        <translation>Its sound is switched on the robot&apos;s own page, not over MQTT</translation>
+    </message>
+    <message>
+        <source>opened %1&apos;s dashboard from its MQTT state: %2</source>
+        <translation>opened %1&apos;s dashboard from its MQTT state: %2</translation>
     </message>
 </context>
 <context>

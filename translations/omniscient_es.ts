@@ -759,10 +759,6 @@
         <translation>omniscient — flota de %1</translation>
     </message>
     <message>
-        <source>%1 gives no dashboard address (it runs with --no-server); only its tile can be shown</source>
-        <translation>%1 no da ninguna dirección de panel (se ejecuta con --no-server); solo se puede mostrar su mosaico</translation>
-    </message>
-    <message>
         <source>opened %1&apos;s dashboard from its mirror server %2</source>
         <translation>se abrió el panel de %1 desde su servidor espejo %2</translation>
     </message>
@@ -780,6 +776,34 @@
     <message>
         <source>broker %1: %2; retrying</source>
         <translation>broker %1: %2; reintentando</translation>
+    </message>
+    <message>
+        <source>it gives no dashboard address (it runs with --no-server)</source>
+        <translation>no da ninguna dirección de panel (se ejecuta con --no-server)</translation>
+    </message>
+    <message>
+        <source>looking for %1&apos;s dashboard at %2…</source>
+        <translation>buscando el panel de %1 en %2…</translation>
+    </message>
+    <message>
+        <source>its dashboard at %1 does not answer</source>
+        <translation>su panel en %1 no responde</translation>
+    </message>
+    <message>
+        <source>%1 — from MQTT</source>
+        <translation>%1 — desde MQTT</translation>
+    </message>
+    <message>
+        <source>%1&apos;s states as the broker brings them, at most its --mqtt-rate a second: %2</source>
+        <translation>los estados de %1 tal como los trae el broker, como mucho su --mqtt-rate por segundo: %2</translation>
+    </message>
+    <message>
+        <source>Its sound is switched on the robot&apos;s own page, not over MQTT</source>
+        <translation>Su sonido se cambia en la página del propio robot, no por MQTT</translation>
+    </message>
+    <message>
+        <source>opened %1&apos;s dashboard from its MQTT state: %2</source>
+        <translation>abierto el panel de %1 desde su estado MQTT: %2</translation>
     </message>
 </context>
 <context>

@@ -759,10 +759,6 @@
         <translation>omniscient — flotte de %1</translation>
     </message>
     <message>
-        <source>%1 gives no dashboard address (it runs with --no-server); only its tile can be shown</source>
-        <translation>%1 ne donne aucune adresse de tableau de bord (il tourne avec --no-server) ; seule sa tuile peut être affichée</translation>
-    </message>
-    <message>
         <source>opened %1&apos;s dashboard from its mirror server %2</source>
         <translation>tableau de bord de %1 ouvert depuis son serveur miroir %2</translation>
     </message>
@@ -780,6 +776,34 @@
     <message>
         <source>broker %1: %2; retrying</source>
         <translation>broker %1 : %2 ; nouvel essai</translation>
+    </message>
+    <message>
+        <source>it gives no dashboard address (it runs with --no-server)</source>
+        <translation>il ne donne aucune adresse de tableau de bord (il tourne avec --no-server)</translation>
+    </message>
+    <message>
+        <source>looking for %1&apos;s dashboard at %2…</source>
+        <translation>recherche du tableau de bord de %1 à %2…</translation>
+    </message>
+    <message>
+        <source>its dashboard at %1 does not answer</source>
+        <translation>son tableau de bord à %1 ne répond pas</translation>
+    </message>
+    <message>
+        <source>%1 — from MQTT</source>
+        <translation>%1 — par MQTT</translation>
+    </message>
+    <message>
+        <source>%1&apos;s states as the broker brings them, at most its --mqtt-rate a second: %2</source>
+        <translation>les états de %1 tels que le broker les apporte, au plus son --mqtt-rate par seconde : %2</translation>
+    </message>
+    <message>
+        <source>Its sound is switched on the robot&apos;s own page, not over MQTT</source>
+        <translation>Son son se règle sur la page du robot lui-même, pas par MQTT</translation>
+    </message>
+    <message>
+        <source>opened %1&apos;s dashboard from its MQTT state: %2</source>
+        <translation>tableau de bord de %1 ouvert depuis son état MQTT : %2</translation>
     </message>
 </context>
 <context>
