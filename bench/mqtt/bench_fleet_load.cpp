@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // A load generator for the fleet (docs/FLEET.md): N simulated robots publishing `status` and `state` at a rate
-// through one MQTT connection, standing in for N omniscient processes.
+// through one MQTT connection, standing in for N omniscient processes. Each state carries its publish time
+// (`t_publish_ms`, this machine's wall clock), so whoever reads the fleet can tell how old it is
+// (bench/mqtt/fleet_age.py).
 // Usage: omni-bench-fleet-load --port PORT [--host H] [--robots 100] [--rate 10] [--seconds 30]
 // Prints one JSON line: the messages published and refused.
 #include <omni/mqttclient.h>
@@ -11,6 +13,7 @@
 #include <QElapsedTimer>
 #include <QTimer>
 
+#include <chrono>
 #include <cstdio>
 
 int main(int argc, char *argv[])
@@ -59,6 +62,9 @@ int main(int argc, char *argv[])
             omni::RobotState s;
             s.seq = seq;
             s.layout = omni::Layout::Current;
+            s.publishUnixNs = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                  std::chrono::system_clock::now().time_since_epoch())
+                                  .count();
             s.motorPower = {static_cast<qint32>(seq % 100), -static_cast<qint32>(seq % 100), i % 100};
             client.publish(
                 omni::mqtt::topic(QStringLiteral("load-%1").arg(i, 3, 10, QLatin1Char('0')), omni::mqtt::Topic::State),
