@@ -21,6 +21,7 @@
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <utility>
 
 namespace omni::gui {
 
@@ -315,13 +316,23 @@ void FleetWindow::openFromMqtt(const QString &name, const QString &why)
     note->setContentsMargins(8, 4, 8, 6);
     layout->addWidget(note);
     dashboard->setSoundNote(tr("Its sound is switched on the robot's own page, not over MQTT"));
-    connect(this, &QObject::destroyed, window, [window] { delete window; }); // no window outlives the fleet's
     m_mqttDashboards.append(window);
     connect(window, &QObject::destroyed, this, [this, window] { m_mqttDashboards.removeAll(window); });
     window->resize(1024, 640);
     window->show();
     m_note = tr("opened %1's dashboard from its MQTT state: %2").arg(name, why);
     updateStatus();
+}
+
+FleetWindow::~FleetWindow()
+{
+    // No dashboard outlives the fleet it reads; closed here, while this window's members still exist (its
+    // `destroyed` comes too late for that).
+    const QList<QWidget *> windows = std::exchange(m_mqttDashboards, {});
+    for (QWidget *window : windows) {
+        window->disconnect(this);
+        delete window;
+    }
 }
 
 QList<QWidget *> FleetWindow::mqttDashboards() const

@@ -87,6 +87,8 @@ class FleetWindow : public QWidget
 public:
     /// A window for `fleet` (not owned; must outlive the window).
     explicit FleetWindow(mqtt::FleetSubscriber *fleet, QWidget *parent = nullptr);
+    /// Closes the dashboards it opened from MQTT state.
+    ~FleetWindow() override;
 
     /// The grid (for tests).
     [[nodiscard]] FleetGrid *grid() const { return m_grid; }
