@@ -37,6 +37,35 @@ export class ReplayBar {
             this.seeking = false;
             this.send({ action: 'seek', position_s: Number(seek.value) });
         });
+        document.addEventListener('keydown', (e) => this.key(e));
+    }
+
+    /// The desktop timeline's keys: Space plays or pauses, ←/→ step one state, PageUp/PageDown go to the
+    /// previous/next event, ↑/↓ change the speed. Left to the control that has the focus when it uses them itself.
+    key(e) {
+        const target = e.target;
+        if (!this.status || e.altKey || e.ctrlKey || e.metaKey
+            || (target instanceof HTMLElement && target.closest('input, select, textarea, button, [contenteditable]'))) {
+            return;
+        }
+        const speeds = [...$('replay-speed').options].map((o) => Number(o.value));
+        const at = speeds.indexOf(this.status.speed);
+        const commands = {
+            ' ': { action: this.status.playing ? 'pause' : 'play' },
+            ArrowLeft: { action: 'step', count: -1 },
+            ArrowRight: { action: 'step', count: 1 },
+            PageUp: { action: 'previous_event' },
+            PageDown: { action: 'next_event' },
+            ArrowUp: at >= 0 && at + 1 < speeds.length ? { action: 'speed', speed: speeds[at + 1] } : null,
+            ArrowDown: at > 0 ? { action: 'speed', speed: speeds[at - 1] } : null,
+        };
+        if (!(e.key in commands)) {
+            return;
+        }
+        e.preventDefault(); // no page scrolling
+        if (commands[e.key]) {
+            this.send(commands[e.key]);
+        }
     }
 
     /// Follows the link: polls while the server replays, stops (and hides) otherwise.

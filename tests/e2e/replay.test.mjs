@@ -108,7 +108,7 @@ describe('omniscient export', () => {
 });
 
 describe('omniscient --replay', () => {
-    test('the page shows the replay and drives it: pause, seek, speed', async () => {
+    test('the page shows the replay and drives it: pause, seek, speed, and the timeline keys', async () => {
         const server = await startOmniscient('replay', await freePort(), ['--replay', recording, '--no-sound']);
         try {
             const page = await openPage(browser, server.base);
@@ -132,6 +132,23 @@ describe('omniscient --replay', () => {
             assert.equal(state.link, 'replay', '/api/state says replay, never live');
             await page.selectOption('#replay-speed', '4');
             await waitFor('the speed', async () => (await api()).speed === 4);
+
+            // The desktop timeline's keys, on the page (not while a control has the focus).
+            await page.click('#replay-file');
+            await page.keyboard.press('ArrowUp');
+            await waitFor('↑: faster', async () => (await api()).speed === 8);
+            await page.keyboard.press('ArrowDown');
+            await page.keyboard.press('ArrowDown');
+            await waitFor('↓ twice: slower', async () => (await api()).speed === 2);
+            await page.keyboard.press(' ');
+            await waitFor('Space: plays', async () => (await api()).playing === true);
+            await page.keyboard.press(' ');
+            await waitFor('Space: pauses', async () => (await api()).playing === false);
+            const before = (await api()).state_index;
+            await page.keyboard.press('ArrowRight');
+            await waitFor('→: one state on', async () => (await api()).state_index === before + 1);
+            await page.keyboard.press('ArrowLeft');
+            await waitFor('←: one state back', async () => (await api()).state_index === before);
             assert.deepEqual(page.problems, []);
         } finally {
             await server.stop();
