@@ -42,9 +42,6 @@ void Runtime::startMqtt()
         po.dashboardUrl = QStringLiteral("http://%1:%2/").arg(QHostInfo::localHostName()).arg(m_server->port());
     }
     m_mqtt = new mqtt::Publisher(m_hub, m_events, po, this);
-    if (m_server) {
-        m_server->setExtraMetrics([this] { return m_mqtt->metricsText(); });
-    }
     m_mqtt->start();
 }
 
@@ -57,7 +54,6 @@ bool Runtime::startFleet(QString *error)
     m_fleet->start();
     if (m_server) {
         m_server->setApiRoute(QByteArrayLiteral("/api/fleet"), [this] { return m_fleet->json(); });
-        m_server->setExtraMetrics([this] { return m_fleet->metricsText(); });
         std::fprintf(stderr, "%s\n",
                      qPrintable(tr("omniscient: the fleet of %1 is at /fleet on port %2")
                                     .arg(m_options.fleetUrl)

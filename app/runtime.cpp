@@ -266,6 +266,20 @@ bool Runtime::startServer(QString *error)
     m_server->setRecordings(m_blackbox);
     // The /ws stream and Foxglove clients subscribed to /robot/events get the derived events.
     connect(m_events, &EventFeed::eventOccurred, m_server, &MirrorServer::publishEvent);
+    // /metrics beyond the server's own: whichever of the black box, the MQTT publisher and the fleet run.
+    m_server->setExtraMetrics([this] {
+        QByteArray out;
+        if (m_blackbox != nullptr && m_blackbox->isOn()) {
+            out += m_blackbox->metricsText();
+        }
+        if (m_mqtt != nullptr) {
+            out += m_mqtt->metricsText();
+        }
+        if (m_fleet != nullptr) {
+            out += m_fleet->metricsText();
+        }
+        return out;
+    });
     // The page's MQTT row (docs/protocol.md, "MQTT"); "off" rather than 404, so a page without --mqtt logs no error.
     m_server->setApiRoute(QByteArrayLiteral("/api/mqtt"),
                           [this] { return m_mqtt ? m_mqtt->statusJson() : QByteArrayLiteral("{\"status\":\"off\"}"); });

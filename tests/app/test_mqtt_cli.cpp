@@ -158,6 +158,7 @@ TEST_F(MqttCli, ThreeRobotsShowInTheFleetAndAKilledOneGoesOfflineThroughItsWill)
     ASSERT_TRUE(robots[0].waitForPort());
     const QByteArray metrics = exchange(robots[0].port, request(robots[0].port, "GET", "/metrics")).body;
     EXPECT_TRUE(metrics.contains("omniscient_mqtt_status{status=\"connected\"} 1")) << metrics.toStdString();
+    EXPECT_TRUE(metrics.contains("\nomniscient_blackbox_states ")) << "the black box's lines beside the MQTT ones";
 
     const qint64 killedPid = robots[1].process.processId();
     QElapsedTimer sinceKill;

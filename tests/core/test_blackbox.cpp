@@ -80,6 +80,11 @@ TEST(Blackbox, SavesTheStatesLinkAndEventsItKeptIntoAnMcapFile)
     const auto list = f.box->list();
     ASSERT_EQ(list.size(), 1);
     EXPECT_EQ(list.front().messages, saved.info->messages);
+    const QByteArray metrics = f.box->metricsText();
+    EXPECT_TRUE(metrics.contains("\nomniscient_blackbox_states 500\n")) << metrics.toStdString();
+    EXPECT_TRUE(metrics.contains("omniscient_blackbox_saves_total{result=\"ok\"} 1\n")) << metrics.toStdString();
+    EXPECT_TRUE(metrics.contains("omniscient_blackbox_saves_total{result=\"failed\"} 0\n"));
+    EXPECT_TRUE(metrics.contains("\nomniscient_blackbox_saving 0\n"));
     EXPECT_TRUE(f.box->remove(saved.info->name));
     EXPECT_TRUE(f.box->list().isEmpty());
 }

@@ -61,6 +61,8 @@ public:
     [[nodiscard]] const BlackboxRing &ring() const { return m_ring; }
     /// The options in force.
     [[nodiscard]] const BlackboxOptions &options() const { return m_options; }
+    /// Its lines for /metrics (Prometheus text format): what it holds, its bound, and the saves so far.
+    [[nodiscard]] QByteArray metricsText() const;
 
 Q_SIGNALS:
     /// A save started (true) or ended (false).
@@ -74,6 +76,8 @@ private:
     BlackboxRing m_ring;
     RecordingStore m_store;
     QThread *m_worker = nullptr;
+    quint64 m_savesOk = 0;
+    quint64 m_savesFailed = 0;
 };
 
 } // namespace omni

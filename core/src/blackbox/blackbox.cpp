@@ -100,6 +100,7 @@ void Blackbox::save(double seconds, std::function<void(const Saved &)> done)
             s.errorString = r.errorString();
             qCWarning(lcBlackbox).noquote() << "saving failed:" << s.errorString;
         }
+        ++(r.has_value() ? m_savesOk : m_savesFailed);
         Q_EMIT savingChanged(false);
         Q_EMIT saveFinished(r.has_value(), r ? r->name : r.errorString());
         done(s);
@@ -121,6 +122,27 @@ std::optional<QString> Blackbox::pathOf(const QString &name) const
 bool Blackbox::remove(const QString &name)
 {
     return m_store.remove(name);
+}
+
+QByteArray Blackbox::metricsText() const
+{
+    QByteArray out;
+    const auto one = [&out](const char *name, const char *type, const char *help, const QByteArray &value) {
+        out += QByteArray("# HELP ") + name + ' ' + help + "\n# TYPE " + name + ' ' + type + '\n';
+        out += QByteArray(name) + ' ' + value + '\n';
+    };
+    one("omniscient_blackbox_states", "gauge", "States the black box holds (the last --blackbox-minutes).",
+        QByteArray::number(m_ring.stateCount()));
+    one("omniscient_blackbox_events", "gauge", "Events the black box holds.", QByteArray::number(m_ring.eventCount()));
+    one("omniscient_blackbox_bytes_bound", "gauge", "The most memory the black box can hold, in bytes.",
+        QByteArray::number(m_ring.bytesBound()));
+    out += "# HELP omniscient_blackbox_saves_total Saves of the black box into the recordings folder, by result.\n"
+           "# TYPE omniscient_blackbox_saves_total counter\n"
+           "omniscient_blackbox_saves_total{result=\"ok\"} " +
+           QByteArray::number(m_savesOk) + "\nomniscient_blackbox_saves_total{result=\"failed\"} " +
+           QByteArray::number(m_savesFailed) + '\n';
+    one("omniscient_blackbox_saving", "gauge", "1 while a save is being written.", isSaving() ? "1" : "0");
+    return out;
 }
 
 } // namespace omni
