@@ -19,6 +19,7 @@ export class ReplayBar {
         this.token = token;
         this.status = null;
         this.busy = false;
+        this.queued = null;
         this.seeking = false;
         this.timer = null;
         $('replay-play').addEventListener('click', () => this.send({ action: this.status?.playing ? 'pause' : 'play' }));
@@ -48,8 +49,10 @@ export class ReplayBar {
             || (target instanceof HTMLElement && target.closest('input, select, textarea, button, [contenteditable]'))) {
             return;
         }
-        const speeds = [...$('replay-speed').options].map((o) => Number(o.value));
-        const at = speeds.indexOf(this.status.speed);
+        // The speed steps from what the menu shows, which moves at once: two quick presses go two steps.
+        const menu = $('replay-speed');
+        const speeds = [...menu.options].map((o) => Number(o.value));
+        const at = menu.selectedIndex;
         const commands = {
             ' ': { action: this.status.playing ? 'pause' : 'play' },
             ArrowLeft: { action: 'step', count: -1 },
@@ -63,8 +66,14 @@ export class ReplayBar {
             return;
         }
         e.preventDefault(); // no page scrolling
-        if (commands[e.key]) {
-            this.send(commands[e.key]);
+        const command = commands[e.key];
+        if (command?.action === 'speed') {
+            menu.value = String(command.speed);
+        } else if (e.key === ' ') {
+            this.status.playing = !this.status.playing; // a second quick press toggles back
+        }
+        if (command) {
+            this.send(command);
         }
     }
 
@@ -92,6 +101,7 @@ export class ReplayBar {
 
     async send(command) {
         if (this.busy) {
+            this.queued = command; // the newest waits for the one on its way (a key held, two quick clicks)
             return;
         }
         this.busy = true;
@@ -111,6 +121,11 @@ export class ReplayBar {
             $('replay-error').textContent = t('replay.failed', { why: e.message || String(e) });
         } finally {
             this.busy = false;
+            const next = this.queued;
+            this.queued = null;
+            if (next) {
+                this.send(next);
+            }
         }
     }
 
@@ -134,7 +149,8 @@ export class ReplayBar {
             $('replay-position').textContent = `${clock(status.position_s ?? 0)} / ${clock(status.duration_s ?? 0)}`;
         }
         const speed = $('replay-speed');
-        if (Number(speed.value) !== status.speed) {
+        // Not while a command is on its way: a poll answered before it would put back the speed it changes.
+        if (!this.busy && Number(speed.value) !== status.speed) {
             speed.value = String(status.speed);
         }
         $('replay-loop').checked = Boolean(status.loop);
