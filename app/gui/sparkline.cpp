@@ -94,10 +94,10 @@ QSize Sparkline::minimumSizeHint() const
     return {80, 24};
 }
 
-double Sparkline::xOf(qint64 tMs, const QRectF &r) const
+double Sparkline::xOf(qint64 tMs, double nowMs, const QRectF &r) const
 {
     const double window = static_cast<double>(m_history->windowMs());
-    return r.right() - static_cast<double>(m_nowMs - tMs) / window * r.width();
+    return r.right() - (nowMs - static_cast<double>(tMs)) / window * r.width();
 }
 
 QRectF Sparkline::contentRect() const
@@ -167,8 +167,7 @@ void Sparkline::updateLines(const QRectF &r)
             // Samples after the settled ones may have been replaced (History keeps the newest of a bucket), and new
             // ones arrived: draw again from the last settled sample on, with room for the pen and the join before it.
             const double penReach = 3 * std::max(1.5, r.height() / 22);
-            const double from = r.right() - (drawNow - static_cast<double>(m_linesSettledMs)) /
-                                                static_cast<double>(m_history->windowMs()) * r.width();
+            const double from = xOf(m_linesSettledMs, drawNow, r);
             area = QRectF(QPointF(std::floor(from - penReach), 0), QPointF(width(), height()));
         }
     }
@@ -208,8 +207,7 @@ void Sparkline::drawLines(QImage &image, double nowMs, const QRectF &r, const QR
     p.fillRect(area.toAlignedRect(), Qt::transparent);
     p.setCompositionMode(QPainter::CompositionMode_SourceOver);
     p.setClipRect(clip);
-    const double window = static_cast<double>(m_history->windowMs());
-    const auto xOfAt = [&](qint64 tMs) { return r.right() - (nowMs - static_cast<double>(tMs)) / window * r.width(); };
+    const auto xOfAt = [&](qint64 tMs) { return xOf(tMs, nowMs, r); };
     const auto yOf = [&r](double v) { return r.center().y() - std::clamp(v, -100.0, 100.0) / 100.0 * r.height() / 2; };
     const auto &samples = m_history->samples();
     const double width = std::max(1.5, r.height() / 22);
@@ -272,8 +270,8 @@ void Sparkline::paintSensors(QPainter &p, const QRectF &r)
             }
             const qint64 end = i + 1 < samples.size() ? std::min(samples[i + 1].tMs, s.tMs + kGapMs)
                                                       : std::min(m_nowMs, s.tMs + kGapMs);
-            const double x0 = xOf(s.tMs, r);
-            const double x1 = std::max(x0 + 1.0, xOf(end, r));
+            const double x0 = xOf(s.tMs, static_cast<double>(m_nowMs), r);
+            const double x1 = std::max(x0 + 1.0, xOf(end, static_cast<double>(m_nowMs), r));
             p.drawRect(QRectF(x0, y, x1 - x0, rowH * 0.7));
         }
     }

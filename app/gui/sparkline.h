@@ -95,7 +95,8 @@ protected:
 private:
     void paintMotors(class QPainter &p, const QRectF &r);
     void paintSensors(class QPainter &p, const QRectF &r);
-    [[nodiscard]] double xOf(qint64 tMs, const QRectF &r) const;
+    /// Where a sample of `tMs` is drawn in `r` when the right edge shows `nowMs`.
+    [[nodiscard]] double xOf(qint64 tMs, double nowMs, const QRectF &r) const;
     /// The content rectangle of the strip (where the samples go).
     [[nodiscard]] QRectF contentRect() const;
     /// Brings m_lines up to m_nowMs: scrolled by whole device pixels, only the newest part drawn again.

@@ -90,7 +90,6 @@ TEST(MotorSparkline, TheScrolledLinesAreExactlyTheLinesDrawnWhole)
     QRandomGenerator rng(7);
     RobotState s;
     qint64 t = 1000;
-    int paints = 0;
     for (int step = 0; step < 400; ++step) {
         const int states = 1 + rng.bounded(8);
         for (int k = 0; k < states; ++k) {
@@ -105,11 +104,9 @@ TEST(MotorSparkline, TheScrolledLinesAreExactlyTheLinesDrawnWhole)
         }
         line.setNow(t);
         static_cast<void>(line.grab()); // paints, as the window would
-        ++paints;
         ASSERT_EQ(differingPixels(line.linesImage(), line.linesAt(line.linesNowMs())), 0)
             << "step " << step << ", lines at " << line.linesNowMs() << " ms";
         ASSERT_LE(static_cast<double>(t) - line.linesNowMs(), 30'000.0 / (397 - 5))
             << "at most a pixel's time behind (the content is 5 px narrower)";
     }
-    EXPECT_EQ(paints, 400);
 }
